@@ -1,0 +1,11 @@
+package org.keepalived4j.config;
+
+/** How serious a configuration diagnostic is. */
+public enum Severity {
+    /** Something was accepted with a change or ignored; keepalived warns and carries on. */
+    WARNING,
+    /** Something was rejected (a value, a line, a block); the rest of the configuration still loads. */
+    ERROR,
+    /** The configuration cannot be used at all (e.g. the main file cannot be read). */
+    FATAL
+}

@@ -1,0 +1,20 @@
+package org.keepalived4j.model;
+
+import java.time.Instant;
+
+/**
+ * The daemon itself.
+ *
+ * @param version the keepalived4j version
+ * @param routerId {@code router_id} from global_defs (the host name when unset)
+ * @param pid the process id
+ * @param started when the daemon started
+ * @param configFile the configuration file in use
+ * @param configLoaded when the configuration was last (re)loaded
+ * @param reloads how many times the configuration has been reloaded
+ * @param ipvsAvailable whether the kernel has IPVS; without it the daemon checks real servers
+ *        and publishes their state but programs nothing (monitor-only mode)
+ */
+public record DaemonSnapshot(String version, String routerId, long pid, Instant started, String configFile,
+        Instant configLoaded, long reloads, boolean ipvsAvailable) {
+}

@@ -1,0 +1,23 @@
+package org.keepalived4j.model;
+
+import java.time.Clock;
+import javax.management.MBeanServer;
+
+/** What the daemon hands an {@link Exporter} when starting it. */
+public interface ExporterContext {
+
+    /** The live state and its events. */
+    StateView state();
+
+    /** The MBean server to register MBeans in (the platform one, unless a test passes another). */
+    MBeanServer mbeanServer();
+
+    /** The daemon's clock. */
+    Clock clock();
+
+    /**
+     * This exporter's settings block ({@code keepalived4j_<name>}), or an
+     * {@linkplain Settings#empty(String) empty} one when the configuration has none.
+     */
+    Settings settings();
+}
