@@ -1,0 +1,31 @@
+package org.keepalived4j.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.keepalived4j.model.Settings;
+
+/** Collects the sections of one configuration while it is parsed; parse-time only. */
+final class ConfigBuilder {
+
+    private final SystemProbe probe;
+    private final Map<String, Settings> extensions = new LinkedHashMap<>();
+
+    ConfigBuilder(SystemProbe probe) {
+        this.probe = probe;
+    }
+
+    void extension(ConfigNode node, ParseContext ctx) {
+        if (!node.isBlock()) {
+            ctx.error(node, node.keyword() + " requires a block { ... }");
+            return;
+        }
+        if (extensions.containsKey(node.keyword())) {
+            ctx.warning(node, node.keyword() + " given more than once - using the last one");
+        }
+        extensions.put(node.keyword(), ExtensionBlocks.toSettings(node));
+    }
+
+    KeepalivedConfig build(ParseContext ctx) {
+        throw new IllegalStateException("section parsers not yet wired for " + probe.hostName() + ctx);
+    }
+}

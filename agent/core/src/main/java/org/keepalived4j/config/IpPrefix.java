@@ -1,0 +1,23 @@
+package org.keepalived4j.config;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+
+/**
+ * An address with a prefix length, e.g. {@code 192.168.1.10/24}.
+ *
+ * @param address the address
+ * @param prefixLength 0-32 for IPv4, 0-128 for IPv6
+ */
+public record IpPrefix(InetAddress address, int prefixLength) {
+
+    public boolean ipv6() {
+        return address instanceof Inet6Address;
+    }
+
+    /** {@code ADDRESS/PREFIX} with the address in its canonical text form. */
+    @Override
+    public String toString() {
+        return address.getHostAddress() + "/" + prefixLength;
+    }
+}

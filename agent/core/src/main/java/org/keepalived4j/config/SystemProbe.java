@@ -1,0 +1,35 @@
+package org.keepalived4j.config;
+
+import java.util.Optional;
+
+/**
+ * The facts about this machine that keepalived's configuration checks depend on: which
+ * interfaces exist, whether a script can be executed safely, which users exist. Tests pass a
+ * fake; the daemon and {@code -t} use {@link LocalSystemProbe}.
+ */
+public interface SystemProbe {
+
+    /** Whether a network interface of this name exists now. */
+    boolean interfaceExists(String name);
+
+    /** Whether a user of this name exists. */
+    boolean userExists(String name);
+
+    /** Whether a group of this name exists. */
+    boolean groupExists(String name);
+
+    /**
+     * Why the first word of a script command cannot be run (not found, not executable), or
+     * empty if it can. A command without a slash is looked up on the PATH, as keepalived does.
+     */
+    Optional<String> scriptProblem(String command);
+
+    /**
+     * Why running this script as root would be unsafe under {@code enable_script_security}
+     * (the file or a directory above it is writable by a non-root user), or empty if it is safe.
+     */
+    Optional<String> scriptSecurityProblem(String command);
+
+    /** The host name, used for {@code router_id} and the config id defaults. */
+    String hostName();
+}
