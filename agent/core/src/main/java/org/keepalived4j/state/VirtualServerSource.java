@@ -1,0 +1,12 @@
+package org.keepalived4j.state;
+
+import java.util.List;
+import org.keepalived4j.model.VirtualServerSnapshot;
+
+/** Supplies the current snapshots of every virtual server (the checker subsystem implements it). */
+@FunctionalInterface
+public interface VirtualServerSource {
+
+    /** The virtual servers and their real servers as they are now, in configuration order. */
+    List<VirtualServerSnapshot> virtualServers();
+}
