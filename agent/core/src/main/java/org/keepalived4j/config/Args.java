@@ -157,14 +157,14 @@ final class Args {
     }
 
     /**
-     * keepalived's optional {@code <BOOL>} argument at index 1: absent means true; an invalid
+     * keepalived's optional {@code <BOOL>} (the first argument): absent means true; an invalid
      * word is an error with {@code failMessage} and {@code null}.
      */
     Boolean optionalBool(String subject, String failMessage) {
-        if (!has(1)) {
+        if (!has(0)) {
             return Boolean.TRUE;
         }
-        Boolean value = parseBool(node.args().get(1));
+        Boolean value = parseBool(node.args().get(0));
         if (value == null) {
             diagnostics.error(node.location(), subject, failMessage);
         }
