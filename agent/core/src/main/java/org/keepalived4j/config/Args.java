@@ -1,7 +1,6 @@
 package org.keepalived4j.config;
 
 import java.math.BigDecimal;
-import java.util.Locale;
 
 /**
  * Reads the arguments of one configuration line with keepalived's rules for numbers, timers
@@ -109,6 +108,78 @@ final class Args {
         }
     }
 
+    /**
+     * The argument at {@code index}; when it is missing keepalived stops reading the whole
+     * configuration, so this records a fatal diagnostic and aborts the parse.
+     */
+    String required(int index) {
+        if (has(index)) {
+            return node.args().get(index);
+        }
+        String previous = index == 0 ? node.keyword() : node.args().get(index - 1);
+        diagnostics.fatal(node.location(), "*** Configuration line starting `" + node.keyword()
+                + "` is missing a parameter after keyword `" + previous + "` at word position " + (index + 2));
+        throw new ConfigAbortedException();
+    }
+
+    /**
+     * keepalived's read_unsigned at {@code index} within [min, max]; on failure one error
+     * {@code "<failMessage> - <why>"} and {@code null}.
+     */
+    Long unsignedIn(int index, long min, long max, String subject, String failMessage) {
+        return checked(NumberReading.unsigned(required(index), min, max), subject, failMessage);
+    }
+
+    /** keepalived's read_int at {@code index} within [min, max], as {@link #unsignedIn}. */
+    Long signedIn(int index, long min, long max, String subject, String failMessage) {
+        return checked(NumberReading.signed(required(index), min, max), subject, failMessage);
+    }
+
+    /**
+     * keepalived's read_decimal_unsigned at {@code index}: a fixed-point number with
+     * {@code shift} decimals, min/max in those units. Extra decimals are rounded with a
+     * warning; out-of-range or malformed values are an error and {@code null}.
+     */
+    Long decimalIn(int index, long min, long max, int shift, String subject, String failMessage) {
+        NumberReading.Result r = NumberReading.decimal(required(index), min, max, shift);
+        if (r.ok()) {
+            for (String problem : r.problems()) {
+                diagnostics.warning(node.location(), subject, problem + " - rounding");
+            }
+            return r.value();
+        }
+        return checked(r, subject, failMessage);
+    }
+
+    /** A time in seconds with microsecond resolution (keepalived's TIMER), in microseconds. */
+    Long timerIn(int index, long minMicros, long maxMicros, String subject, String failMessage) {
+        return decimalIn(index, minMicros, maxMicros, 6, subject, failMessage);
+    }
+
+    /**
+     * keepalived's optional {@code <BOOL>} (the first argument): absent means true; an invalid
+     * word is an error with {@code failMessage} and {@code null}.
+     */
+    Boolean optionalBool(String subject, String failMessage) {
+        if (!has(0)) {
+            return Boolean.TRUE;
+        }
+        Boolean value = parseBool(node.args().get(0));
+        if (value == null) {
+            diagnostics.error(node.location(), subject, failMessage);
+        }
+        return value;
+    }
+
+    private Long checked(NumberReading.Result r, String subject, String failMessage) {
+        if (r.ok()) {
+            return r.value();
+        }
+        String why = r.problemText();
+        diagnostics.error(node.location(), subject, failMessage == null ? why : failMessage + " - " + why);
+        return null;
+    }
+
     void error(String message) {
         diagnostics.error(node.location(), message);
     }
@@ -155,7 +226,7 @@ final class Args {
     }
 
     static Boolean parseBool(String text) {
-        return switch (text.toLowerCase(Locale.ROOT)) {
+        return switch (text) {
             case "on", "true", "yes" -> Boolean.TRUE;
             case "off", "false", "no" -> Boolean.FALSE;
             default -> null;

@@ -12,9 +12,12 @@ public record ConfigResult(KeepalivedConfig config, List<Diagnostic> diagnostics
         diagnostics = List.copyOf(diagnostics);
     }
 
-    /** Whether there is nothing to say: keepalived's {@code -t} exits 0 only then. */
+    /**
+     * Whether there is nothing keepalived's {@code -t} would print (only {@link Severity#INFO}
+     * notes, which keepalived merely logs): {@code -t} exits 0 only then.
+     */
     public boolean clean() {
-        return diagnostics.isEmpty();
+        return diagnostics.stream().allMatch(d -> d.severity() == Severity.INFO);
     }
 
     /** Whether the configuration cannot be used at all. */

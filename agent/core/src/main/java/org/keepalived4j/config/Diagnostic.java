@@ -21,6 +21,7 @@ public record Diagnostic(Severity severity, SourceLocation location, String subj
             sb.append('(').append(subject).append(") ");
         }
         switch (severity) {
+            case INFO -> sb.append("Note - ");
             case WARNING -> sb.append("Warning - ");
             case ERROR -> sb.append("Error - ");
             case FATAL -> sb.append("Fatal - ");

@@ -8,6 +8,10 @@ public final class Diagnostics {
 
     private final List<Diagnostic> items = new ArrayList<>();
 
+    public void info(SourceLocation at, String subject, String message) {
+        add(new Diagnostic(Severity.INFO, at, subject, message));
+    }
+
     public void warning(SourceLocation at, String message) {
         add(new Diagnostic(Severity.WARNING, at, null, message));
     }
@@ -26,6 +30,10 @@ public final class Diagnostics {
 
     public void fatal(SourceLocation at, String message) {
         add(new Diagnostic(Severity.FATAL, at, null, message));
+    }
+
+    public void fatal(SourceLocation at, String subject, String message) {
+        add(new Diagnostic(Severity.FATAL, at, subject, message));
     }
 
     public void add(Diagnostic diagnostic) {

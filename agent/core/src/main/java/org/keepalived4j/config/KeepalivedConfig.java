@@ -8,9 +8,9 @@ import org.keepalived4j.model.Settings;
 /**
  * A whole parsed configuration: immutable, with keepalived's defaults applied and every
  * cross-reference (sync group members, tracked scripts...) resolved or dropped with a
- * diagnostic.
+ * diagnostic. Lists are in file order.
  *
- * @param global {@code global_defs}
+ * @param global {@code global_defs} and the top-level daemon keywords
  * @param statics static addresses, routes and rules
  * @param scripts {@code vrrp_script} blocks, in order
  * @param trackFiles {@code track_file} blocks
@@ -18,6 +18,11 @@ import org.keepalived4j.model.Settings;
  * @param syncGroups {@code vrrp_sync_group} blocks
  * @param vrrpInstances {@code vrrp_instance} blocks
  * @param extensions keepalived4j's own blocks ({@code keepalived4j_<name>}), by block name
+ * @param bfdInstances {@code bfd_instance} blocks
+ * @param garpGroups {@code garp_group} blocks
+ * @param linkbeatInterfaces {@code linkbeat_interfaces} entries
+ * @param interfaceDelays {@code interface_up_down_delays} entries
+ * @param staticTrackGroups {@code track_group} blocks
  */
 public record KeepalivedConfig(
         GlobalConfig global,
@@ -27,7 +32,12 @@ public record KeepalivedConfig(
         List<TrackProcessConfig> trackProcesses,
         List<SyncGroupConfig> syncGroups,
         List<VrrpInstanceConfig> vrrpInstances,
-        Map<String, Settings> extensions) {
+        Map<String, Settings> extensions,
+        List<BfdInstanceConfig> bfdInstances,
+        List<GarpGroupConfig> garpGroups,
+        List<LinkbeatInterfaceConfig> linkbeatInterfaces,
+        List<InterfaceDelayConfig> interfaceDelays,
+        List<StaticTrackGroupConfig> staticTrackGroups) {
 
     public KeepalivedConfig {
         scripts = List.copyOf(scripts);
@@ -36,6 +46,20 @@ public record KeepalivedConfig(
         syncGroups = List.copyOf(syncGroups);
         vrrpInstances = List.copyOf(vrrpInstances);
         extensions = Map.copyOf(extensions);
+        bfdInstances = List.copyOf(bfdInstances);
+        garpGroups = List.copyOf(garpGroups);
+        linkbeatInterfaces = List.copyOf(linkbeatInterfaces);
+        interfaceDelays = List.copyOf(interfaceDelays);
+        staticTrackGroups = List.copyOf(staticTrackGroups);
+    }
+
+    /** A configuration without BFD, garp groups, linkbeat, interface delays or static track groups. */
+    public KeepalivedConfig(GlobalConfig global, StaticConfig statics, List<VrrpScriptConfig> scripts,
+            List<TrackFileConfig> trackFiles, List<TrackProcessConfig> trackProcesses,
+            List<SyncGroupConfig> syncGroups, List<VrrpInstanceConfig> vrrpInstances,
+            Map<String, Settings> extensions) {
+        this(global, statics, scripts, trackFiles, trackProcesses, syncGroups, vrrpInstances, extensions,
+                List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     public Optional<VrrpInstanceConfig> vrrpInstance(String name) {
@@ -44,6 +68,10 @@ public record KeepalivedConfig(
 
     public Optional<VrrpScriptConfig> script(String name) {
         return scripts.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    public Optional<BfdInstanceConfig> bfdInstance(String name) {
+        return bfdInstances.stream().filter(b -> b.name().equals(name)).findFirst();
     }
 
     /** The sync group an instance belongs to, if any. */

@@ -20,12 +20,16 @@ public final class KeepalivedConfigParser {
     public ConfigResult parse(List<ConfigNode> topLevel, Diagnostics diagnostics) {
         ParseContext ctx = new ParseContext(diagnostics, probe);
         ConfigBuilder builder = new ConfigBuilder(probe);
-        for (ConfigNode node : topLevel) {
-            if (ExtensionBlocks.isExtension(node.keyword())) {
-                builder.extension(node, ctx);
-            } else {
-                TopLevel.TABLE.apply(builder, node, ctx);
+        try {
+            for (ConfigNode node : topLevel) {
+                if (ExtensionBlocks.isExtension(node.keyword())) {
+                    builder.extension(node, ctx);
+                } else {
+                    TopLevel.TABLE.apply(builder, node, ctx);
+                }
             }
+        } catch (ConfigAbortedException e) {
+            builder.aborted();
         }
         KeepalivedConfig config = builder.build(ctx);
         return new ConfigResult(config, diagnostics.all());

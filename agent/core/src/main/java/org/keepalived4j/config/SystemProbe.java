@@ -30,6 +30,21 @@ public interface SystemProbe {
      */
     Optional<String> scriptSecurityProblem(String command);
 
+    /** Whether the interface is a loopback (keepalived refuses those for VRRP). */
+    default boolean isLoopback(String name) {
+        return "lo".equals(name);
+    }
+
+    /** Whether the user runs with root's privileges (uid 0). */
+    default boolean isRootUser(String name) {
+        return "root".equals(name);
+    }
+
+    /** Whether a script found on disk may be executed (keepalived silently skips it otherwise). */
+    default boolean scriptExecutable(String command) {
+        return true;
+    }
+
     /** The host name, used for {@code router_id} and the config id defaults. */
     String hostName();
 }

@@ -1,0 +1,104 @@
+package org.keepalived4j.config;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The values of {@code global_defs} and the top-level daemon keywords while the file is read;
+ * parse-time only, turned into a {@link GlobalConfig} at the end. {@code null} means "not set".
+ */
+final class GlobalDraft {
+
+    String routerId;
+    final List<String> emails = new ArrayList<>();
+    String emailFrom;
+    String smtpServer;
+    int smtpPort = 25;
+    String smtpHelo;
+    long smtpConnectTimeoutMicros = 30_000_000L;
+    Boolean smtpAlert;
+    Boolean smtpAlertVrrp;
+    Boolean smtpAlertChecker;
+    boolean noEmailFaults;
+    boolean noCheckerEmails;
+    InetAddress mcastGroup4;
+    InetAddress mcastGroup6;
+    String defaultInterface;
+    Long garpMasterDelayMicros;
+    Integer garpMasterRepeat;
+    Long garpLowerPrioDelayMicros;
+    Integer garpLowerPrioRepeat;
+    Long garpRefreshMicros;
+    Integer garpRefreshRepeat;
+    Long garpExtraIfMicros;
+    boolean garpExtraIfAll;
+    long garpIntervalMicros;
+    long gnaIntervalMicros;
+    boolean minGarp;
+    int downTimerAdverts = 3;
+    boolean lowerPrioNoAdvert;
+    boolean higherPrioSendAdvert;
+    int vrrpVersion = 2;
+    boolean checkUnicastSrc;
+    boolean skipCheckAdvAddr;
+    boolean strict;
+    boolean notifyPriorityChanges;
+    long startupDelayMicros;
+    String snmpSocket;
+    boolean snmpVrrp;
+    boolean snmpChecker;
+    boolean snmpRfc;
+    boolean snmpRfcV2;
+    boolean snmpRfcV3;
+    boolean snmpTraps;
+    String scriptUser;
+    String scriptGroup;
+    /** script_user was given but its user or group does not exist. */
+    boolean scriptUserFailed;
+    boolean scriptSecurity;
+    NotifyFifoConfig notifyFifo;
+    NotifyFifoConfig vrrpNotifyFifo;
+    NotifyFifoConfig lvsNotifyFifo;
+    boolean lvsFlush;
+    boolean lvsFlushOnStop;
+    boolean rsInitNotifies;
+    boolean checkerLogAllFailures;
+    boolean dynamicInterfaces;
+    String netNamespace;
+    String netNamespaceIpvs;
+    String instanceName;
+    NotifyScript startupScript;
+    NotifyScript shutdownScript;
+    boolean linkbeatUsePolling;
+    String nftablesTable;
+    String lvsSyncDaemonInterface;
+
+    GarpConfig garp() {
+        long masterDelay = garpMasterDelayMicros != null ? garpMasterDelayMicros : minGarp ? 0 : 5_000_000L;
+        int masterRepeat = garpMasterRepeat != null ? garpMasterRepeat : minGarp ? 1 : 5;
+        long refresh = garpRefreshMicros != null ? garpRefreshMicros : 0;
+        int refreshRepeat = garpRefreshRepeat != null ? garpRefreshRepeat : minGarp ? 0 : 1;
+        long lowerDelay = garpLowerPrioDelayMicros != null ? garpLowerPrioDelayMicros : masterDelay;
+        int lowerRepeat = garpLowerPrioRepeat != null ? garpLowerPrioRepeat : masterRepeat;
+        long extraIf = garpExtraIfMicros != null ? garpExtraIfMicros : 0;
+        return new GarpConfig(masterDelay, masterRepeat, lowerDelay, lowerRepeat, refresh, refreshRepeat, extraIf,
+                garpExtraIfAll);
+    }
+
+    GlobalConfig toConfig(String hostName) {
+        SmtpConfig smtp = new SmtpConfig(emails, emailFrom != null ? emailFrom : "keepalived@" + hostName, smtpServer,
+                smtpPort, smtpHelo != null ? smtpHelo : hostName, smtpConnectTimeoutMicros, smtpAlert, smtpAlertVrrp,
+                smtpAlertChecker, noEmailFaults, noCheckerEmails);
+        SnmpGlobalConfig snmp = new SnmpGlobalConfig(snmpSocket, snmpVrrp, snmpChecker, snmpRfc, snmpRfcV2, snmpRfcV3,
+                snmpTraps);
+        return new GlobalConfig(routerId != null ? routerId : hostName, smtp,
+                mcastGroup4 != null ? mcastGroup4 : IpLiterals.parse("224.0.0.18"),
+                mcastGroup6 != null ? mcastGroup6 : IpLiterals.parse("ff02::12"),
+                defaultInterface != null ? defaultInterface : "eth0", garp(), garpIntervalMicros, gnaIntervalMicros,
+                minGarp, downTimerAdverts, lowerPrioNoAdvert, higherPrioSendAdvert, vrrpVersion, checkUnicastSrc,
+                skipCheckAdvAddr, strict, notifyPriorityChanges, startupDelayMicros, snmp, scriptUser, scriptGroup,
+                scriptSecurity, notifyFifo, vrrpNotifyFifo, lvsNotifyFifo, lvsFlush, lvsFlushOnStop, rsInitNotifies,
+                checkerLogAllFailures, dynamicInterfaces, netNamespace, instanceName, startupScript, shutdownScript);
+    }
+}

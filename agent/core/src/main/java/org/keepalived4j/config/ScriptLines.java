@@ -1,0 +1,82 @@
+package org.keepalived4j.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the script-carrying lines shared by several sections ({@code notify_*},
+ * {@code startup_script}, {@code *_notify_fifo_script}, {@code script}): the command is the
+ * first word (quoted to carry arguments), optionally followed by a user and a group.
+ */
+final class ScriptLines {
+
+    private ScriptLines() {
+    }
+
+    /**
+     * A notify script from {@code KEYWORD COMMAND [USER [GROUP]]}, or {@code null} when its
+     * user or group does not exist (keepalived then only logs and ignores the script).
+     */
+    static NotifyScript notifyScript(ConfigNode node, ParseContext ctx, String subject) {
+        String command = ctx.param(node, 0);
+        String user = node.arg(1);
+        String group = node.arg(2);
+        if (user != null && !ctx.probe().userExists(user)) {
+            ctx.info(node, subject, "Invalid user/group for " + node.keyword() + " script " + firstWord(command)
+                    + " - ignoring (user '" + user + "' does not exist)");
+            return null;
+        }
+        if (group != null && !ctx.probe().groupExists(group)) {
+            ctx.info(node, subject, "Invalid user/group for " + node.keyword() + " script " + firstWord(command)
+                    + " - ignoring (group '" + group + "' does not exist)");
+            return null;
+        }
+        return new NotifyScript(command, user, group);
+    }
+
+    /**
+     * The words of a command line as keepalived splits a script: on unquoted white space,
+     * with single or double quotes grouping words and backslash escaping one character.
+     */
+    static List<String> words(String command) {
+        List<String> out = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean inWord = false;
+        char quote = 0;
+        for (int i = 0; i < command.length(); i++) {
+            char c = command.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                } else {
+                    word.append(c);
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+                inWord = true;
+            } else if (c == '\\' && i + 1 < command.length()) {
+                word.append(command.charAt(++i));
+                inWord = true;
+            } else if (Character.isWhitespace(c)) {
+                if (inWord) {
+                    out.add(word.toString());
+                    word.setLength(0);
+                    inWord = false;
+                }
+            } else {
+                word.append(c);
+                inWord = true;
+            }
+        }
+        if (inWord) {
+            out.add(word.toString());
+        }
+        return out;
+    }
+
+    /** The program a command line runs. */
+    static String firstWord(String command) {
+        List<String> words = words(command);
+        return words.isEmpty() ? "" : words.get(0);
+    }
+}

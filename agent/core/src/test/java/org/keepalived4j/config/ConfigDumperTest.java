@@ -1,0 +1,42 @@
+package org.keepalived4j.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class ConfigDumperTest {
+
+    @Test
+    void neverShowsTheSeedPasswordInTheDumpOrInDiagnostics() throws IOException {
+        String conf;
+        try (InputStream in = getClass().getResourceAsStream("/conformance/000-master-pass-auth.conf")) {
+            conf = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(conf).contains("auth_pass 1111");
+        ConfigResult r = Parsing.parse(conf, FakeSystemProbe.withInterfaces("eth0"));
+        String dump = ConfigDumper.dump(r.config());
+        assertThat(dump).contains("auth_pass " + ConfigDumper.MASK).contains("vrrp_instance ERIC_VI_1 {")
+                .contains("virtual_router_id 56").doesNotContain("1111");
+        assertThat(r.diagnostics().toString()).doesNotContain("1111");
+        assertThat(r.config().vrrpInstances().get(0).auth().toString()).doesNotContain("1111");
+    }
+
+    @Test
+    void masksSecretExtensionSettings() {
+        ConfigResult r = Parsing.parse("keepalived4j_snmp {\n community s3cr3tc0mm\n auth_key k3y\n port 161\n}\n");
+        String dump = ConfigDumper.dump(r.config());
+        assertThat(dump).doesNotContain("s3cr3tc0mm").doesNotContain("k3y").contains("port 161")
+                .contains("community " + ConfigDumper.MASK);
+    }
+
+    @Test
+    void rendersBlocksIndented() {
+        ConfigResult r = Parsing.parse("vrrp_instance VI_1 {\n interface eth0\n virtual_router_id 3\n"
+                + " virtual_ipaddress {\n 10.0.0.1/24 dev eth1 label eth1:1\n }\n}\n");
+        assertThat(ConfigDumper.dump(r.config())).contains("vrrp_instance VI_1 {\n    state BACKUP\n")
+                .contains("        10.0.0.1/24 dev eth1 label eth1:1\n");
+    }
+}

@@ -1,0 +1,25 @@
+package org.keepalived4j.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Parses one configuration file with the machine it runs on ({@link LocalSystemProbe}) and
+ * prints each diagnostic, then {@code CLEAN} or {@code UNCLEAN}: the differential test runs it
+ * inside a network namespace, where keepalived's own {@code -t} runs too.
+ */
+public final class DifferentialParseMain {
+
+    private DifferentialParseMain() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path file = Path.of(args[0]);
+        List<ConfigNode> tree = ConfigText.parse(file.toString(), Files.readString(file));
+        ConfigResult result = new KeepalivedConfigParser(new LocalSystemProbe()).parse(tree, new Diagnostics());
+        result.diagnostics().forEach(System.out::println);
+        System.out.println(result.clean() ? "CLEAN" : "UNCLEAN");
+    }
+}

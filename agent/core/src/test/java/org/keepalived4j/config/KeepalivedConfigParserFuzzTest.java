@@ -1,0 +1,25 @@
+package org.keepalived4j.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
+/**
+ * Arbitrary text, read into lines and blocks and parsed, never makes the parser throw: every
+ * problem ends up as a diagnostic and a configuration is always produced. Runs the regression
+ * inputs under {@code KeepalivedConfigParserFuzzTestInputs/parsesAnything/} in normal builds;
+ * {@code JAZZER_FUZZ=1} fuzzes.
+ */
+class KeepalivedConfigParserFuzzTest {
+
+    @FuzzTest(maxDuration = "60s")
+    void parsesAnything(FuzzedDataProvider data) {
+        String text = data.consumeRemainingAsString();
+        FakeSystemProbe probe = FakeSystemProbe.withInterfaces("eth0", "eth1");
+        ConfigResult result = new KeepalivedConfigParser(probe).parse(ConfigText.parse("fuzz.conf", text),
+                new Diagnostics());
+        assertThat(result.config()).isNotNull();
+        ConfigDumper.dump(result.config());
+    }
+}
