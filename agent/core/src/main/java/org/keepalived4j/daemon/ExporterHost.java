@@ -1,0 +1,98 @@
+package org.keepalived4j.daemon;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.function.Function;
+import javax.management.MBeanServer;
+import org.keepalived4j.model.Exporter;
+import org.keepalived4j.model.ExporterContext;
+import org.keepalived4j.model.Settings;
+import org.keepalived4j.model.StateView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds the exporters on the class path ({@link ServiceLoader}), starts each with its settings
+ * block, and stops them in reverse order. An exporter that fails to start is logged and
+ * skipped: the daemon keeps running.
+ */
+final class ExporterHost implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExporterHost.class);
+
+    private final List<Exporter> started = new ArrayList<>();
+
+    /** Every exporter on the class path, not yet started. */
+    static List<Exporter> discover() {
+        List<Exporter> found = new ArrayList<>();
+        for (Exporter e : ServiceLoader.load(Exporter.class)) {
+            found.add(e);
+        }
+        return found;
+    }
+
+    /** The problems each exporter finds in its settings block, for {@code -t}. */
+    static List<String> validate(Function<String, Settings> settingsByBlock) {
+        List<String> problems = new ArrayList<>();
+        for (Exporter e : discover()) {
+            problems.addAll(e.validate(settingsByBlock.apply(blockName(e))));
+        }
+        return problems;
+    }
+
+    static String blockName(Exporter exporter) {
+        return "keepalived4j_" + exporter.name();
+    }
+
+    void start(StateView state, Clock clock, Function<String, Settings> settingsByBlock) {
+        MBeanServer mbeans = ManagementFactory.getPlatformMBeanServer();
+        for (Exporter exporter : discover()) {
+            Settings settings = settingsByBlock.apply(blockName(exporter));
+            ExporterContext context = new ExporterContext() {
+                @Override
+                public StateView state() {
+                    return state;
+                }
+
+                @Override
+                public MBeanServer mbeanServer() {
+                    return mbeans;
+                }
+
+                @Override
+                public Clock clock() {
+                    return clock;
+                }
+
+                @Override
+                public Settings settings() {
+                    return settings;
+                }
+            };
+            try {
+                exporter.start(context);
+                started.add(exporter);
+                LOG.info("exporter {} started", exporter.name());
+            } catch (Exception | LinkageError e) {
+                LOG.error("exporter {} failed to start: {}", exporter.name(), e.toString());
+                exporter.close();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            Exporter exporter = started.get(i);
+            try {
+                exporter.close();
+            } catch (RuntimeException e) {
+                LOG.warn("exporter {} failed to stop cleanly", exporter.name(), e);
+            }
+        }
+        started.clear();
+    }
+}

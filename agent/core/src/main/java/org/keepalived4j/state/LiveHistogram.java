@@ -1,0 +1,57 @@
+package org.keepalived4j.state;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.DoubleAdder;
+import org.keepalived4j.model.HistogramSnapshot;
+
+/**
+ * A fixed-bucket histogram of durations that one thread records into and any thread reads
+ * as a {@link HistogramSnapshot}. Recording does not allocate.
+ */
+public final class LiveHistogram {
+
+    private final double[] boundsSeconds;
+    private final AtomicLongArray counts;
+    private final DoubleAdder sum = new DoubleAdder();
+
+    /** @param boundsSeconds inclusive upper bounds in seconds, ascending */
+    public LiveHistogram(double... boundsSeconds) {
+        this.boundsSeconds = boundsSeconds.clone();
+        for (int i = 1; i < this.boundsSeconds.length; i++) {
+            if (this.boundsSeconds[i] <= this.boundsSeconds[i - 1]) {
+                throw new IllegalArgumentException("bounds must ascend: " + Arrays.toString(boundsSeconds));
+            }
+        }
+        this.counts = new AtomicLongArray(this.boundsSeconds.length + 1);
+    }
+
+    public void observeNanos(long nanos) {
+        observeSeconds(nanos / 1e9);
+    }
+
+    public void observeSeconds(double seconds) {
+        int bucket = Arrays.binarySearch(boundsSeconds, seconds);
+        if (bucket < 0) {
+            bucket = -bucket - 1;
+        }
+        counts.incrementAndGet(bucket);
+        sum.add(seconds);
+    }
+
+    public HistogramSnapshot snapshot() {
+        List<Double> bounds = new ArrayList<>(boundsSeconds.length);
+        List<Long> cumulative = new ArrayList<>(boundsSeconds.length + 1);
+        long running = 0;
+        for (int i = 0; i < boundsSeconds.length; i++) {
+            bounds.add(boundsSeconds[i]);
+            running += counts.get(i);
+            cumulative.add(running);
+        }
+        running += counts.get(boundsSeconds.length);
+        cumulative.add(running);
+        return new HistogramSnapshot(bounds, cumulative, sum.sum());
+    }
+}
