@@ -35,12 +35,12 @@ public final class GenericNetlinkIpvsClient implements IpvsClient {
     private final IpvsReplyParser parser;
     private int sequence;
 
-    private GenericNetlinkIpvsClient(NetlinkTransport transport, IpvsDetection.Result detection, int nextSequence) {
+    private GenericNetlinkIpvsClient(NetlinkTransport transport, IpvsDetection.Result detection, int lastSequence) {
         this.transport = transport;
         this.detection = detection;
         this.codec = transport == null ? null : new IpvsMessageCodec(transport.hostOrder());
         this.parser = transport == null ? null : new IpvsReplyParser(transport.hostOrder());
-        this.sequence = nextSequence;
+        this.sequence = lastSequence;
     }
 
     /** The client for this host's kernel; never throws (see {@link #available()}). */
@@ -63,7 +63,7 @@ public final class GenericNetlinkIpvsClient implements IpvsClient {
         }
         LOG.info("IPVS {} available (generic netlink family id {}, connection table size {})",
                 result.info().versionString(), result.familyId(), result.info().connectionTableSize());
-        return new GenericNetlinkIpvsClient(transport, result, counter[0] + 1);
+        return new GenericNetlinkIpvsClient(transport, result, counter[0]);
     }
 
     private static GenericNetlinkIpvsClient unavailable(NetlinkTransport transport, IpvsDetection.Result result) {

@@ -58,7 +58,7 @@ public record IpvsServiceKey(boolean ipv6, int protocol, InetAddress address, in
         if (fwmark != 0) {
             return "FWM " + Integer.toUnsignedString(fwmark) + " (" + (ipv6 ? "inet6" : "inet") + ")";
         }
-        String host = ipv6 ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+        String host = ipv6 ? "[" + AddressText.of(address) + "]" : AddressText.of(address);
         return protocolName() + " " + host + ":" + port;
     }
 

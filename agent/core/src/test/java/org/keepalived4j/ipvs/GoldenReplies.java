@@ -38,6 +38,20 @@ final class GoldenReplies {
                 requestHeader);                 // nlmsgerr.msg: the request's nlmsghdr
     }
 
+    /** An ACK echoing the header of a 20-byte IPVS request (no attributes) with this sequence. */
+    static byte[] ack(int sequence) {
+        return ack(sequence, ipvsRequestHeader(sequence));
+    }
+
+    /** An error echoing the header of a 20-byte IPVS request with this sequence. */
+    static byte[] error(int sequence, int errno) {
+        return error(sequence, errno, ipvsRequestHeader(sequence));
+    }
+
+    static String ipvsRequestHeader(int sequence) {
+        return "14000000 1b00 0500 " + seq(sequence) + " 00000000";
+    }
+
     /** NLMSG_ERROR with -errno, capped, no extended-ACK attributes. */
     static byte[] error(int sequence, int errno, String requestHeader) {
         return hex("24000000", "0200", "0001", seq(sequence), "34120000", le32(-errno), requestHeader);
