@@ -98,10 +98,12 @@ final class GenlReplyCollector {
         }
         int tlvOffset = 4 + IpvsUapi.NLMSG_HDRLEN;
         if ((message.flags() & IpvsUapi.NLM_F_CAPPED) == 0) {
-            tlvOffset = 4 + GenlAttributes.align(in.getInt(4));
-        }
-        if (tlvOffset > payload.length) {
-            throw new MalformedReplyException("extended ACK attributes start past the NLMSG_ERROR end");
+            int echoedLength = in.getInt(4);
+            if (echoedLength < IpvsUapi.NLMSG_HDRLEN || echoedLength > payload.length - 4) {
+                throw new MalformedReplyException("NLMSG_ERROR echoes a request of length "
+                        + Integer.toUnsignedString(echoedLength) + " in " + (payload.length - 4) + " bytes");
+            }
+            tlvOffset = Math.min(payload.length, 4 + GenlAttributes.align(echoedLength));
         }
         GenlAttributes tlvs = GenlAttributes.parse(payload, tlvOffset, payload.length - tlvOffset, hostOrder);
         if (tlvs.has(IpvsUapi.NLMSGERR_ATTR_MSG)) {

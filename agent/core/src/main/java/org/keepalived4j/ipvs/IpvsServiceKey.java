@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * Identifies an IPVS virtual service, as the kernel does: either protocol + address + port, or
- * a firewall mark (then protocol, address and port are unset: 0 / {@code null}).
+ * a firewall mark (then protocol, address and port are unset: 0 / {@code null}; the kernel
+ * identifies a fwmark service by family and mark alone, so any given are dropped).
  *
  * @param ipv6 the address family (for fwmark services too)
  * @param protocol IPPROTO_TCP (6), IPPROTO_UDP (17), IPPROTO_SCTP (132), or 0 for fwmark services
@@ -22,9 +23,9 @@ public record IpvsServiceKey(boolean ipv6, int protocol, InetAddress address, in
 
     public IpvsServiceKey {
         if (fwmark != 0) {
-            if (address != null || protocol != 0 || port != 0) {
-                throw new IllegalArgumentException("a fwmark service has no protocol, address or port");
-            }
+            protocol = 0;
+            address = null;
+            port = 0;
         } else {
             Objects.requireNonNull(address, "address");
             if ((address instanceof Inet6Address) != ipv6) {
