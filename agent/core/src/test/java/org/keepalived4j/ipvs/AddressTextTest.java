@@ -1,0 +1,25 @@
+package org.keepalived4j.ipvs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.keepalived4j.ipvs.IpvsMessageCodecTest.address;
+
+import org.junit.jupiter.api.Test;
+
+class AddressTextTest {
+
+    @Test
+    void writesIpv6InRfc5952Form() {
+        assertThat(AddressText.of(address("2001:db8:0:0:0:0:0:20"))).isEqualTo("2001:db8::20");
+        assertThat(AddressText.of(address("::1"))).isEqualTo("::1");
+        assertThat(AddressText.of(address("fe80::"))).isEqualTo("fe80::");
+        assertThat(AddressText.of(address("::"))).isEqualTo("::");
+        assertThat(AddressText.of(address("2001:db8:0:1:0:0:0:1"))).isEqualTo("2001:db8:0:1::1");
+        assertThat(AddressText.of(address("2001:0:0:1:0:0:0:1"))).isEqualTo("2001:0:0:1::1");
+        assertThat(AddressText.of(address("2001:db8:0:1:1:1:1:1"))).isEqualTo("2001:db8:0:1:1:1:1:1");
+    }
+
+    @Test
+    void writesIpv4Dotted() {
+        assertThat(AddressText.of(address("10.0.0.2"))).isEqualTo("10.0.0.2");
+    }
+}

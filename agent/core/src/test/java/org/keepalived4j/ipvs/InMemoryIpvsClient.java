@@ -1,0 +1,158 @@
+package org.keepalived4j.ipvs;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An IPVS table in memory with the kernel's answers: EEXIST for a duplicate, ESRCH for a missing
+ * service, ENOENT for a missing destination. Records every mutating call that succeeded, and
+ * can be told to refuse the next calls whose description starts with a prefix.
+ */
+class InMemoryIpvsClient implements IpvsClient {
+
+    private final boolean available;
+    private final Map<IpvsServiceKey, IpvsService> services = new LinkedHashMap<>();
+    private final Map<IpvsServiceKey, Map<String, IpvsDestination>> destinations = new LinkedHashMap<>();
+    private final List<String[]> refusals = new ArrayList<>();
+    final List<String> operations = new ArrayList<>();
+    int calls;
+
+    InMemoryIpvsClient(boolean available) {
+        this.available = available;
+    }
+
+    /** Makes the next call described as {@code prefix...} fail with {@code errno}. */
+    InMemoryIpvsClient refuseNext(String prefix, int errno) {
+        refusals.add(new String[] {prefix, Integer.toString(errno)});
+        return this;
+    }
+
+    /** Puts a service straight into the table (state left by someone else, or a previous run). */
+    InMemoryIpvsClient existing(IpvsService service, IpvsDestination... dests) {
+        services.put(service.key(), service);
+        Map<String, IpvsDestination> map = new LinkedHashMap<>();
+        for (IpvsDestination dest : dests) {
+            map.put(dest.label(), dest);
+        }
+        destinations.put(service.key(), map);
+        return this;
+    }
+
+    Map<IpvsServiceKey, IpvsService> table() {
+        return services;
+    }
+
+    List<IpvsDestination> destinationsOf(IpvsServiceKey key) {
+        return List.copyOf(destinations.getOrDefault(key, Map.of()).values());
+    }
+
+    @Override
+    public boolean available() {
+        return available;
+    }
+
+    @Override
+    public List<IpvsService> services() throws IpvsException {
+        check("list services");
+        return List.copyOf(services.values());
+    }
+
+    @Override
+    public void addService(IpvsService service) throws IpvsException {
+        check("add service " + service.key().label());
+        if (services.containsKey(service.key())) {
+            throw new IpvsException("exists", Errno.EEXIST);
+        }
+        services.put(service.key(), service);
+        destinations.put(service.key(), new LinkedHashMap<>());
+        operations.add("add service " + service.key().label());
+    }
+
+    @Override
+    public void updateService(IpvsService service) throws IpvsException {
+        check("update service " + service.key().label());
+        requireService(service.key());
+        services.put(service.key(), service);
+        operations.add("update service " + service.key().label());
+    }
+
+    @Override
+    public void deleteService(IpvsServiceKey key) throws IpvsException {
+        check("delete service " + key.label());
+        requireService(key);
+        services.remove(key);
+        destinations.remove(key);
+        operations.add("delete service " + key.label());
+    }
+
+    @Override
+    public List<IpvsDestination> destinations(IpvsServiceKey service) throws IpvsException {
+        check("list destinations " + service.label());
+        return destinationsOf(service);
+    }
+
+    @Override
+    public void addDestination(IpvsServiceKey service, IpvsDestination destination) throws IpvsException {
+        check("add destination " + destination.label());
+        requireService(service);
+        if (destinations.get(service).putIfAbsent(destination.label(), destination) != null) {
+            throw new IpvsException("exists", Errno.EEXIST);
+        }
+        operations.add("add destination " + destination.label() + " w" + destination.weight() + " to "
+                + service.label());
+    }
+
+    @Override
+    public void updateDestination(IpvsServiceKey service, IpvsDestination destination) throws IpvsException {
+        check("update destination " + destination.label());
+        requireService(service);
+        if (destinations.get(service).replace(destination.label(), destination) == null) {
+            throw new IpvsException("no such destination", Errno.ENOENT);
+        }
+        operations.add("update destination " + destination.label() + " w" + destination.weight() + " of "
+                + service.label());
+    }
+
+    @Override
+    public void deleteDestination(IpvsServiceKey service, IpvsDestination destination) throws IpvsException {
+        check("delete destination " + destination.label());
+        requireService(service);
+        if (destinations.get(service).remove(destination.label()) == null) {
+            throw new IpvsException("no such destination", Errno.ENOENT);
+        }
+        operations.add("delete destination " + destination.label() + " from " + service.label());
+    }
+
+    @Override
+    public void flush() throws IpvsException {
+        check("flush");
+        services.clear();
+        destinations.clear();
+        operations.add("flush");
+    }
+
+    @Override
+    public void close() {
+    }
+
+    private void check(String call) throws IpvsException {
+        if (!available) {
+            throw new AssertionError("the kernel was called without IPVS: " + call);
+        }
+        calls++;
+        for (int i = 0; i < refusals.size(); i++) {
+            if (call.startsWith(refusals.get(i)[0])) {
+                int errno = Integer.parseInt(refusals.remove(i)[1]);
+                throw new IpvsException("cannot " + call + ": " + Errno.describe(errno), errno);
+            }
+        }
+    }
+
+    private void requireService(IpvsServiceKey key) throws IpvsException {
+        if (!services.containsKey(key)) {
+            throw new IpvsException("no such service", Errno.ESRCH);
+        }
+    }
+}
