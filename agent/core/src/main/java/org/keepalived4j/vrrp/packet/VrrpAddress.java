@@ -39,19 +39,36 @@ public final class VrrpAddress {
 
     /**
      * Parses a numeric address literal ({@code 10.0.0.1}, {@code ff02::12}); never resolves a name.
+     * An IPv4-mapped IPv6 literal ({@code ::ffff:10.0.0.1}) gives the IPv4 address, as in the JDK.
      *
      * @throws IllegalArgumentException if the text is not an IPv4 or IPv6 literal
      */
     public static VrrpAddress parse(String literal) {
-        boolean ipv6 = literal.indexOf(':') >= 0;
-        if (!ipv6 && !literal.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
-            throw new IllegalArgumentException("not an IP address literal: " + literal);
+        if (literal.indexOf(':') < 0) {
+            return new VrrpAddress(parseIpv4(literal));
         }
         try {
+            // With a ':' the JDK parses an IPv6 literal and never asks a resolver.
             return of(InetAddress.getByName(literal));
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("not an IP address literal: " + literal, e);
         }
+    }
+
+    private static byte[] parseIpv4(String literal) {
+        if (!literal.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            throw new IllegalArgumentException("not an IP address literal: " + literal);
+        }
+        String[] parts = literal.split("\\.");
+        byte[] bytes = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            int value = Integer.parseInt(parts[i]);
+            if (value > 255) {
+                throw new IllegalArgumentException("not an IP address literal: " + literal);
+            }
+            bytes[i] = (byte) value;
+        }
+        return bytes;
     }
 
     /** Reads {@code family.addressLength()} bytes at absolute {@code offset}, leaving the position alone. */
