@@ -6,7 +6,6 @@ import static org.keepalived4j.vrrp.packet.VrrpDecodeResult.CHECKSUM_OLD_UNICAST
 import static org.keepalived4j.vrrp.packet.VrrpDecodeResult.CHECKSUM_STANDARD;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -134,12 +133,13 @@ final class VrrpDecoder {
     }
 
     private static VrrpPacket packet(ByteBuffer buffer, int offset, int version, int count, IpFamily family) {
-        List<VrrpAddress> addresses = new ArrayList<>(count);
+        VrrpAddress[] read = new VrrpAddress[count];
         int addressOffset = offset + VrrpPacket.HEADER_LENGTH;
         for (int i = 0; i < count; i++) {
-            addresses.add(VrrpAddress.read(buffer, addressOffset, family));
+            read[i] = VrrpAddress.read(buffer, addressOffset, family);
             addressOffset += family.addressLength();
         }
+        List<VrrpAddress> addresses = List.of(read); // immutable already: the packet keeps it as is
         int type = u8(buffer, offset) & 0x0f;
         int vrid = u8(buffer, offset + 1);
         int priority = u8(buffer, offset + 2);
