@@ -9,7 +9,9 @@ package org.keepalived4j.vrrp.packet;
  * after {@link #INVALID_AUTH_TYPE} come the VRRPv2 auth type match, the password and the
  * advertisement interval; after {@link #INVALID_TYPE} the address count; after
  * {@link #BAD_CHECKSUM} the multicast/unicast destination, the addresses and the unicast source.
- * {@link #TTL_NOT_255} is skipped by unicast instances. An instance reproducing keepalived's
+ * {@link #TTL_NOT_255} is skipped by unicast instances. keepalived 2.2.7 drops a VRRPv2 interval
+ * mismatch without counting anything (its {@code advert_interval_err} is never incremented), and
+ * counts {@code advert_rcvd} after the destination check. An instance reproducing keepalived's
  * counting therefore walks this order with {@link VrrpDecodeResult#has(VrrpDecodeError)},
  * inserting its own checks where keepalived does.
  */
