@@ -1,0 +1,18 @@
+package org.keepalived4j.vrrp;
+
+import org.keepalived4j.model.TransitionReason;
+import org.keepalived4j.model.VrrpState;
+
+/** Hears what happens to an instance, on the VRRP loop thread. */
+interface InstanceObserver {
+
+    /** The instance changed state (it has already published its new snapshot). */
+    void transitioned(VrrpInstance instance, VrrpState from, VrrpState to, TransitionReason reason);
+
+    /** Something its snapshot shows changed (priority, master, interval), without a transition. */
+    void changed(VrrpInstance instance);
+
+    /** As MASTER it received an advert of lower priority ({@code notify_master_rx_lower_pri}). */
+    default void masterReceivedLowerPriority(VrrpInstance instance) {
+    }
+}

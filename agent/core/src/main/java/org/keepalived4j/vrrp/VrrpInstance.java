@@ -1,0 +1,553 @@
+package org.keepalived4j.vrrp;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.keepalived4j.config.VrrpInstanceConfig;
+import org.keepalived4j.model.TransitionReason;
+import org.keepalived4j.model.VrrpState;
+import org.keepalived4j.vrrp.packet.VrrpAddress;
+import org.keepalived4j.vrrp.packet.VrrpPacket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One VRRP instance: the RFC 5798 section 6.4 state machine (RFC 3768 section 6.4 for VRRPv2)
+ * with keepalived's extensions (preempt delay, tracking, sync groups, gratuitous ARP timing).
+ *
+ * <p>Single-threaded: every method runs on the VRRP loop thread and takes the loop's monotonic
+ * time in nanoseconds. It never touches a socket; what it does to the outside world goes
+ * through {@link InstanceIo}, what it becomes is told to {@link InstanceObserver}.
+ */
+final class VrrpInstance {
+
+    static final long NEVER = Long.MAX_VALUE;
+    private static final Logger LOG = LoggerFactory.getLogger(VrrpInstance.class);
+
+    private final VrrpInstanceConfig config;
+    private final InstanceIo io;
+    private final InstanceObserver observer;
+    private final Clock wallClock;
+    private final VrrpStats stats = new VrrpStats();
+    private final AdvertValidator validator;
+    private final InstancePublisher publisher;
+    private final GarpTimers garp;
+
+    private Tracking tracking = Tracking.none();
+    private SyncGroup syncGroup;
+    private VrrpAddress primaryAddress;
+
+    private VrrpState state = VrrpState.INIT;
+    private VrrpState wanted = VrrpState.BACKUP;
+    private int basePriority;
+    private int effectivePriority;
+    private long masterAdvertIntervalMicros;
+    private long timerAt = NEVER;
+    private long preemptAt;
+    private VrrpAddress masterAddress;
+    private int masterPriority;
+    private long lastMasterAdvertAt = NEVER;
+    private boolean masterReleased;
+    private boolean ignoringLowerPriority;
+    private boolean addressesInstalled;
+
+    VrrpInstance(VrrpInstanceConfig config, InstanceIo io, InstanceObserver observer, Clock wallClock,
+            VrrpAddress primaryAddress) {
+        this.config = config;
+        this.io = io;
+        this.observer = observer;
+        this.wallClock = wallClock;
+        this.primaryAddress = primaryAddress;
+        this.validator = new AdvertValidator(config, stats);
+        this.basePriority = config.priority();
+        this.effectivePriority = basePriority;
+        this.masterAdvertIntervalMicros = config.advertIntervalMicros();
+        this.publisher = new InstancePublisher(this, stats);
+        this.garp = new GarpTimers(config.garp());
+        publisher.publish(wallClock.instant(), null);
+    }
+
+    // ---- wiring ----------------------------------------------------------------------------
+
+    void track(Tracking newTracking) {
+        this.tracking = newTracking;
+    }
+
+    void joinSyncGroup(SyncGroup group) {
+        this.syncGroup = group;
+    }
+
+    void primaryAddress(VrrpAddress address) {
+        this.primaryAddress = address;
+        publisher.publish(null, null);
+    }
+
+    // ---- RFC 5798 6.4.1 Initialize ---------------------------------------------------------
+
+    /**
+     * Leaves INIT: to FAULT if tracking says so, otherwise to BACKUP. An address owner
+     * configured {@code state MASTER} waits only one interval plus Skew_Time before taking over
+     * (keepalived 2.2.7 vrrp_init_state); everyone else waits Master_Down_Interval.
+     */
+    void start(long now) {
+        effectivePriority = tracking.effectivePriority(basePriority);
+        if (config.preemptDelayMicros() > 0) {
+            preemptAt = now + config.preemptDelayMicros() * 1000;
+        }
+        if (tracking.fault() || (syncGroup != null && syncGroup.anyMemberFaulted())) {
+            enterFault(now, TransitionReason.FAULT);
+        } else {
+            enterBackup(now, TransitionReason.STARTUP, initialDownInterval());
+        }
+    }
+
+    private boolean ownerWantingMaster() {
+        return config.initialState() == VrrpState.MASTER && basePriority == 255;
+    }
+
+    private long initialDownInterval() {
+        return ownerWantingMaster()
+                ? config.advertIntervalMicros() + skewMicros()
+                : downInterval();
+    }
+
+    // ---- timers ------------------------------------------------------------------------------
+
+    /** The earliest moment {@link #onTimer} has something to do. */
+    long nextDeadline() {
+        return Math.min(timerAt, garp.nextDeadline());
+    }
+
+    void onTimer(long now) {
+        if (now >= timerAt) {
+            if (state == VrrpState.MASTER) {
+                masterAdvertTimer(now);
+            } else if (state == VrrpState.BACKUP) {
+                masterDownTimer(now);
+            } else {
+                timerAt = NEVER;
+            }
+        }
+        int repeat = garp.due(now, state == VrrpState.MASTER);
+        if (repeat > 0) {
+            io.announce(this, repeat);
+        }
+    }
+
+    /** RFC 5798 6.4.3: Adver_Timer fired: send an advertisement and re-arm. */
+    private void masterAdvertTimer(long now) {
+        sendAdvert(effectivePriority);
+        long interval = config.advertIntervalMicros() * 1000;
+        timerAt = timerAt + interval > now ? timerAt + interval : now + interval;
+    }
+
+    /** RFC 5798 6.4.2: Master_Down_Timer fired: become master (unless a sync group holds us). */
+    private void masterDownTimer(long now) {
+        timerAt = NEVER;
+        wanted = VrrpState.MASTER;
+        TransitionReason reason = masterReleased ? TransitionReason.MASTER_RELEASED
+                : ignoringLowerPriority || (ownerWantingMaster() && masterAddress == null) ? TransitionReason.PRIORITY
+                : TransitionReason.MASTER_NO_RESPONSE;
+        if (syncGroup != null && !syncGroup.mayBecomeMaster(this)) {
+            LOG.info("({}) master down timer expired; waiting for the other members of sync group {}",
+                    config.name(), syncGroup.name());
+            publisher.publish(null, null);
+            return;
+        }
+        becomeMaster(now, reason);
+        if (syncGroup != null) {
+            syncGroup.memberBecameMaster(this, now);
+        }
+    }
+
+    // ---- receiving ----------------------------------------------------------------------------
+
+    void onAdvert(long now, ReceivedAdvert advert) {
+        if (!validator.accept(advert, masterAddress)) {
+            return;
+        }
+        VrrpPacket packet = advert.result().packet();
+        VrrpAddress source = advert.result().ip().source();
+        switch (state) {
+            case BACKUP -> backupReceived(now, packet, source);
+            case MASTER -> masterReceived(now, packet, source);
+            default -> {
+                masterAddress = source;
+                masterPriority = packet.priority();
+            }
+        }
+    }
+
+    /** RFC 5798 6.4.2 (RFC 3768 6.4.2): an ADVERTISEMENT while Backup. */
+    private void backupReceived(long now, VrrpPacket packet, VrrpAddress source) {
+        int priority = packet.priority();
+        if (priority == 0) {
+            // The master is stepping down: take over after Skew_Time only.
+            masterReleased = true;
+            ignoringLowerPriority = false;
+            timerAt = now + skewMicros() * 1000;
+            return;
+        }
+        boolean preemptDelayRunning = config.preemptDelayMicros() > 0 && (preemptAt == 0 || preemptAt > now);
+        if (!config.preempt() || priority >= effectivePriority || preemptDelayRunning) {
+            followMaster(now, packet, source);
+            if (config.preemptDelayMicros() > 0) {
+                if (priority >= effectivePriority) {
+                    preemptAt = 0;
+                } else if (preemptAt == 0) {
+                    preemptAt = now + config.preemptDelayMicros() * 1000;
+                }
+            }
+            wanted = VrrpState.BACKUP;
+        } else {
+            // Lower priority and we may preempt: ignore it and let the down timer run out.
+            if (!ignoringLowerPriority) {
+                LOG.info("({}) received lower priority ({}) advert from {} - discarding", config.name(), priority,
+                        source);
+            }
+            ignoringLowerPriority = true;
+            masterReleased = false;
+            masterAddress = source;
+            masterPriority = priority;
+        }
+    }
+
+    private void followMaster(long now, VrrpPacket packet, VrrpAddress source) {
+        boolean changed = !source.equals(masterAddress) || packet.priority() != masterPriority;
+        if (config.version() == 3 && packet.advertIntervalMicros() != masterAdvertIntervalMicros) {
+            // RFC 5798 6.4.2: Master_Adver_Interval is taken from the master's advertisement.
+            masterAdvertIntervalMicros = packet.advertIntervalMicros();
+            changed = true;
+        }
+        masterAddress = source;
+        masterPriority = packet.priority();
+        masterReleased = false;
+        ignoringLowerPriority = false;
+        lastMasterAdvertAt = now;
+        timerAt = now + downInterval() * 1000;
+        if (changed) {
+            publisher.publish(null, null);
+            observer.changed(this);
+        }
+    }
+
+    /** RFC 5798 6.4.3 (RFC 3768 6.4.3): an ADVERTISEMENT while Master. */
+    private void masterReceived(long now, VrrpPacket packet, VrrpAddress source) {
+        int priority = packet.priority();
+        int addressOrder = compareAddresses(source, primaryAddress);
+        boolean higher = priority > effectivePriority || (priority == effectivePriority && addressOrder > 0);
+        if (priority == 0 || (config.higherPrioSendAdvert() && higher)) {
+            sendAdvert(effectivePriority);
+            if (priority == 0) {
+                timerAt = now + config.advertIntervalMicros() * 1000;
+                return;
+            }
+        }
+        if (priority == effectivePriority && addressOrder == 0) {
+            LOG.warn("({}) equal priority advert received from a remote host with our IP address", config.name());
+        } else if (priority == effectivePriority && effectivePriority == 255) {
+            LOG.error("({}) configuration error: this and a remote instance are both address owners (priority 255)"
+                    + " - reducing local priority to 254", config.name());
+            basePriority = 254;
+            effectivePriority = tracking.effectivePriority(basePriority);
+            higher = priority > effectivePriority;
+        }
+        if (!higher) {
+            lowerPriorityReceived(now, source, priority);
+            return;
+        }
+        LOG.info("({}) master received advert from {} with {} priority {}, ours {}", config.name(), source,
+                priority > effectivePriority ? "higher" : "equal (and a higher address)", priority,
+                effectivePriority);
+        if (config.version() == 3) {
+            masterAdvertIntervalMicros = packet.advertIntervalMicros();
+        }
+        masterAddress = source;
+        masterPriority = priority;
+        lastMasterAdvertAt = now;
+        leaveMaster(now, VrrpState.BACKUP, TransitionReason.PREEMPTED, false);
+        if (syncGroup != null) {
+            syncGroup.memberLeftMaster(this, now);
+        }
+    }
+
+    private void lowerPriorityReceived(long now, VrrpAddress source, int priority) {
+        LOG.info("({}) received advert from {} with lower priority {}, ours {}{}", config.name(), source, priority,
+                effectivePriority, config.lowerPrioNoAdvert() ? "" : ", forcing new election");
+        if (!config.lowerPrioNoAdvert()) {
+            sendAdvert(effectivePriority);
+        }
+        if (config.garp().lowerPrioRepeat() > 0) {
+            io.announce(this, config.garp().lowerPrioRepeat());
+            garp.lowerPriorityReceived(now);
+        }
+        observer.masterReceivedLowerPriority(this);
+    }
+
+    // ---- tracking ------------------------------------------------------------------------------
+
+    /** A tracked object changed: recompute the effective priority and FAULT. */
+    void refreshTracking(long now) {
+        int newPriority = tracking.effectivePriority(basePriority);
+        boolean priorityChanged = newPriority != effectivePriority;
+        effectivePriority = newPriority;
+        boolean fault = tracking.fault();
+        if (fault && state != VrrpState.FAULT && state != VrrpState.STOP) {
+            goToFault(now, TransitionReason.FAULT);
+            if (syncGroup != null) {
+                syncGroup.memberFaulted(this, now);
+            }
+        } else if (!fault && state == VrrpState.FAULT
+                && (syncGroup == null || !syncGroup.anyMemberFaulted())) {
+            leaveFault(now);
+            if (syncGroup != null) {
+                syncGroup.memberRecovered(this, now);
+            }
+        } else if (priorityChanged) {
+            LOG.info("({}) effective priority now {}", config.name(), effectivePriority);
+            publisher.publish(null, null);
+            observer.changed(this);
+        }
+    }
+
+    boolean trackingFault() {
+        return tracking.fault();
+    }
+
+    // ---- transitions --------------------------------------------------------------------------
+
+    private void becomeMaster(long now, TransitionReason reason) {
+        VrrpState from = state;
+        if (lastMasterAdvertAt != NEVER
+                && (reason == TransitionReason.MASTER_NO_RESPONSE || reason == TransitionReason.MASTER_RELEASED)) {
+            publisher.observeTakeover(now - lastMasterAdvertAt);
+        }
+        // keepalived sends the advert first so that the old master removes the VIPs before our GARPs.
+        sendAdvert(effectivePriority);
+        state = VrrpState.MASTER;
+        wanted = VrrpState.MASTER;
+        masterAdvertIntervalMicros = config.advertIntervalMicros();
+        masterAddress = primaryAddress;
+        masterPriority = effectivePriority;
+        masterReleased = false;
+        ignoringLowerPriority = false;
+        timerAt = now + config.advertIntervalMicros() * 1000;
+        stats.becomeMaster++;
+        io.installAddresses(this);
+        addressesInstalled = true;
+        io.announce(this, config.garp().masterRepeat());
+        garp.becameMaster(now);
+        transitioned(from, reason);
+    }
+
+    private void enterBackup(long now, TransitionReason reason, long downMicros) {
+        VrrpState from = state;
+        state = VrrpState.BACKUP;
+        wanted = VrrpState.BACKUP;
+        masterAdvertIntervalMicros = config.advertIntervalMicros();
+        timerAt = now + downMicros * 1000;
+        garp.stopped();
+        transitioned(from, reason);
+    }
+
+    /** MASTER to BACKUP, FAULT or STOP: remove the addresses; on FAULT/STOP tell the peers first. */
+    private void leaveMaster(long now, VrrpState to, TransitionReason reason, boolean sendPriorityZero) {
+        if (sendPriorityZero) {
+            sendAdvert(0);
+        }
+        if (addressesInstalled) {
+            io.removeAddresses(this);
+            addressesInstalled = false;
+        }
+        stats.releaseMaster++;
+        garp.stopped();
+        VrrpState from = state;
+        state = to;
+        wanted = to == VrrpState.FAULT ? VrrpState.FAULT : wanted;
+        if (to == VrrpState.BACKUP) {
+            wanted = VrrpState.BACKUP;
+            timerAt = now + downInterval() * 1000;
+        } else {
+            timerAt = NEVER;
+        }
+        transitioned(from, reason);
+    }
+
+    private void goToFault(long now, TransitionReason reason) {
+        if (state == VrrpState.MASTER) {
+            leaveMaster(now, VrrpState.FAULT, reason, true);
+        } else {
+            enterFault(now, reason);
+        }
+    }
+
+    private void enterFault(long now, TransitionReason reason) {
+        VrrpState from = state;
+        state = VrrpState.FAULT;
+        wanted = VrrpState.FAULT;
+        timerAt = NEVER;
+        garp.stopped();
+        transitioned(from, reason);
+    }
+
+    private void leaveFault(long now) {
+        masterAddress = null;
+        masterPriority = 0;
+        enterBackup(now, TransitionReason.FAULT_CLEARED, initialDownInterval());
+    }
+
+    /** Stops the instance: a MASTER sends priority 0 so a backup takes over after Skew_Time. */
+    void shutdown(long now) {
+        if (state == VrrpState.STOP) {
+            return;
+        }
+        if (state == VrrpState.MASTER) {
+            leaveMaster(now, VrrpState.STOP, TransitionReason.SHUTDOWN, true);
+        } else {
+            VrrpState from = state;
+            state = VrrpState.STOP;
+            timerAt = NEVER;
+            garp.stopped();
+            transitioned(from, TransitionReason.SHUTDOWN);
+        }
+    }
+
+    // ---- sync group (vrrp_sync.c): the group moves its members together ---------------------
+
+    /** Another member became MASTER: follow it if our own down timer wanted it or nothing holds us. */
+    void syncToMaster(long now) {
+        if (state == VrrpState.BACKUP) {
+            becomeMaster(now, TransitionReason.SYNC_GROUP);
+        }
+    }
+
+    /** Another member left MASTER for BACKUP. */
+    void syncToBackup(long now) {
+        if (state == VrrpState.MASTER) {
+            leaveMaster(now, VrrpState.BACKUP, TransitionReason.SYNC_GROUP, false);
+        }
+    }
+
+    /** Another member went to FAULT. */
+    void syncToFault(long now) {
+        if (state == VrrpState.MASTER || state == VrrpState.BACKUP) {
+            goToFault(now, TransitionReason.SYNC_GROUP);
+        }
+    }
+
+    /** The group's last fault cleared. */
+    void syncFaultCleared(long now) {
+        if (state == VrrpState.FAULT && !tracking.fault()) {
+            leaveFault(now);
+        }
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    private void sendAdvert(int priority) {
+        io.sendAdvert(this, priority);
+        stats.advertSent++;
+        if (priority == 0) {
+            stats.priZeroSent++;
+        }
+    }
+
+    private void transitioned(VrrpState from, TransitionReason reason) {
+        LOG.info("({}) Entering {} STATE ({})", config.name(), state, reason.label());
+        Instant at = wallClock.instant();
+        publisher.publish(at, reason);
+        observer.transitioned(this, from, state, reason);
+    }
+
+    /**
+     * RFC 5798 6.4.3: with equal priorities the higher primary address wins; addresses compare
+     * as unsigned integers in network byte order. A missing primary address loses.
+     */
+    static int compareAddresses(VrrpAddress a, VrrpAddress b) {
+        if (b == null) {
+            return 1;
+        }
+        int length = Math.min(a.family().addressLength(), b.family().addressLength());
+        for (int i = 0; i < length; i++) {
+            int diff = a.byteAt(i) - b.byteAt(i);
+            if (diff != 0) {
+                return diff;
+            }
+        }
+        return 0;
+    }
+
+    private long skewMicros() {
+        return VrrpTimers.skewTimeMicros(config.version(), effectivePriority, masterAdvertIntervalMicros);
+    }
+
+    private long downInterval() {
+        return VrrpTimers.masterDownIntervalMicros(config.version(), effectivePriority, masterAdvertIntervalMicros,
+                config.downTimerAdverts());
+    }
+
+    // ---- read-only accessors (loop thread) ----------------------------------------------------
+
+    VrrpInstanceConfig config() {
+        return config;
+    }
+
+    String name() {
+        return config.name();
+    }
+
+    VrrpState state() {
+        return state;
+    }
+
+    VrrpState wanted() {
+        return wanted;
+    }
+
+    int effectivePriority() {
+        return effectivePriority;
+    }
+
+    int basePriority() {
+        return basePriority;
+    }
+
+    long masterAdvertIntervalMicros() {
+        return masterAdvertIntervalMicros;
+    }
+
+    VrrpAddress masterAddress() {
+        return masterAddress;
+    }
+
+    int masterPriority() {
+        return masterPriority;
+    }
+
+    VrrpAddress primaryAddress() {
+        return primaryAddress;
+    }
+
+    boolean addressesInstalled() {
+        return addressesInstalled;
+    }
+
+    boolean oldUnicastChecksum() {
+        return validator.oldUnicastChecksum();
+    }
+
+    Tracking tracking() {
+        return tracking;
+    }
+
+    SyncGroup syncGroup() {
+        return syncGroup;
+    }
+
+    VrrpStats stats() {
+        return stats;
+    }
+
+    InstancePublisher publisher() {
+        return publisher;
+    }
+}

@@ -1,0 +1,31 @@
+package org.keepalived4j.vrrp;
+
+import org.keepalived4j.model.VrrpCounters;
+
+/**
+ * keepalived's per-instance counters. Only the VRRP loop thread increments them (so plain
+ * increments of volatile fields are safe); exporters read them at any time.
+ */
+final class VrrpStats {
+
+    volatile long advertRcvd;
+    volatile long advertSent;
+    volatile long becomeMaster;
+    volatile long releaseMaster;
+    volatile long packetLenErr;
+    volatile long advertIntervalErr;
+    volatile long ipTtlErr;
+    volatile long invalidTypeRcvd;
+    volatile long addrListErr;
+    volatile long invalidAuthtype;
+    volatile long authtypeMismatch;
+    volatile long authFailure;
+    volatile long priZeroRcvd;
+    volatile long priZeroSent;
+
+    VrrpCounters snapshot() {
+        return new VrrpCounters(advertRcvd, advertSent, becomeMaster, releaseMaster, packetLenErr,
+                advertIntervalErr, ipTtlErr, invalidTypeRcvd, addrListErr, invalidAuthtype, authtypeMismatch,
+                authFailure, priZeroRcvd, priZeroSent);
+    }
+}

@@ -1,0 +1,94 @@
+package org.keepalived4j.vrrp;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import org.keepalived4j.config.AuthConfig;
+import org.keepalived4j.config.AuthType;
+import org.keepalived4j.vrrp.packet.IpFamily;
+import org.keepalived4j.vrrp.packet.VrrpAddress;
+import org.keepalived4j.vrrp.packet.VrrpChecksumMode;
+import org.keepalived4j.vrrp.packet.VrrpCodec;
+import org.keepalived4j.vrrp.packet.VrrpPacket;
+
+/** Builds received advertisements the way the wire would deliver them: encoded, then decoded. */
+final class Adverts {
+
+    static final VrrpAddress GROUP = VrrpCodec.IPV4_MULTICAST_GROUP;
+    private static final VrrpCodec CODEC = new VrrpCodec();
+
+    String source = "10.0.0.2";
+    VrrpAddress destination = GROUP;
+    int vrid = 51;
+    int priority = 100;
+    int version = 2;
+    int interval = 1;
+    int authType = VrrpPacket.AUTH_NONE;
+    byte[] authData = new byte[8];
+    List<String> addresses = List.of("192.168.200.16");
+    int ttl = 255;
+    int type = VrrpPacket.TYPE_ADVERTISEMENT;
+
+    static Adverts from(String source) {
+        Adverts a = new Adverts();
+        a.source = source;
+        return a;
+    }
+
+    Adverts priority(int p) {
+        priority = p;
+        return this;
+    }
+
+    Adverts v3(int centiseconds) {
+        version = 3;
+        interval = centiseconds;
+        return this;
+    }
+
+    Adverts interval(int seconds) {
+        interval = seconds;
+        return this;
+    }
+
+    Adverts ttl(int t) {
+        ttl = t;
+        return this;
+    }
+
+    Adverts password(String pass) {
+        authType = VrrpPacket.AUTH_PASS;
+        authData = new AuthConfig(AuthType.PASS, pass).passwordBytes();
+        return this;
+    }
+
+    Adverts authType(int t) {
+        authType = t;
+        return this;
+    }
+
+    Adverts addresses(String... a) {
+        addresses = List.of(a);
+        return this;
+    }
+
+    Adverts type(int t) {
+        type = t;
+        return this;
+    }
+
+    Adverts to(String unicastDestination) {
+        destination = VrrpAddress.parse(unicastDestination);
+        return this;
+    }
+
+    ReceivedAdvert at(long nanos) {
+        List<VrrpAddress> vips = addresses.stream().map(VrrpAddress::parse).toList();
+        VrrpPacket packet = version == 2
+                ? new VrrpPacket(2, type, vrid, priority, authType, authData, interval, IpFamily.IPV4, vips, 0)
+                : new VrrpPacket(3, type, vrid, priority, 0, new byte[0], interval, IpFamily.IPV4, vips, 0);
+        ByteBuffer out = ByteBuffer.allocate(1500);
+        CODEC.encodeIpv4(packet, VrrpAddress.parse(source), destination, ttl, 1, VrrpChecksumMode.STANDARD, out);
+        out.flip();
+        return new ReceivedAdvert(CODEC.decodeIpv4(out), destination.isMulticast(), nanos);
+    }
+}

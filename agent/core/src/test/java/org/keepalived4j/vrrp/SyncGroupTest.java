@@ -1,0 +1,119 @@
+package org.keepalived4j.vrrp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.keepalived4j.model.StateEvent;
+import org.keepalived4j.model.SyncGroupStateChanged;
+import org.keepalived4j.model.TransitionReason;
+import org.keepalived4j.model.VrrpState;
+import org.keepalived4j.vrrp.packet.VrrpAddress;
+
+/** Members of a sync group move together (keepalived vrrp_sync.c). */
+class SyncGroupTest {
+
+    private static final long S = 1_000_000_000L;
+    private static final Clock WALL = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+
+    private final FakeInstanceIo io = new FakeInstanceIo();
+    private final List<StateEvent> events = new ArrayList<>();
+    private final SyncGroup group = new SyncGroup("VG_1", events::add, WALL);
+    private final TrackedObject link = new TrackedObject("interface", "eth1", true);
+
+    private VrrpInstance member(String name, int vrid, String vip, int priority, Tracking tracking) {
+        VrrpInstance vi = new VrrpInstance(InstanceConfigs.instance().name(name).vrid(vrid).vips(vip)
+                .priority(priority).build(), io, io, WALL, VrrpAddress.parse("10.0.0.1"));
+        vi.track(tracking);
+        group.add(vi);
+        return vi;
+    }
+
+    private static void runUntil(long until, VrrpInstance... members) {
+        boolean fired = true;
+        while (fired) {
+            fired = false;
+            for (VrrpInstance m : members) {
+                if (m.nextDeadline() <= until) {
+                    m.onTimer(m.nextDeadline());
+                    fired = true;
+                }
+            }
+        }
+    }
+
+    @Test
+    void membersBecomeMasterTogetherOnlyWhenAllWantTo() {
+        VrrpInstance a = member("VI_1", 51, "192.168.200.16", 100, Tracking.none());
+        VrrpInstance b = member("VI_2", 52, "192.168.201.16", 90, Tracking.none());
+        a.start(0);
+        b.start(0);
+        // VI_1's timer (3.609 s) expires before VI_2's (3.648 s): it waits for VI_2.
+        runUntil(3_620_000_000L, a, b);
+        assertThat(a.state()).isEqualTo(VrrpState.BACKUP);
+        assertThat(a.wanted()).isEqualTo(VrrpState.MASTER);
+        runUntil(4 * S, a, b);
+        assertThat(a.state()).isEqualTo(VrrpState.MASTER);
+        assertThat(b.state()).isEqualTo(VrrpState.MASTER);
+        assertThat(group.snapshot().state()).isEqualTo(VrrpState.MASTER);
+        assertThat(events).last().isInstanceOfSatisfying(SyncGroupStateChanged.class,
+                e -> assertThat(e.to()).isEqualTo(VrrpState.MASTER));
+    }
+
+    @Test
+    void aMemberHeldBackByAnotherMastersAdvertsStaysBackup() {
+        VrrpInstance a = member("VI_1", 51, "192.168.200.16", 100, Tracking.none());
+        VrrpInstance b = member("VI_2", 52, "192.168.201.16", 90, Tracking.none());
+        a.start(0);
+        b.start(0);
+        for (long t = S; t <= 10 * S; t += S) {
+            Adverts advert = Adverts.from("10.0.0.2").priority(200).addresses("192.168.201.16");
+            advert.vrid = 52;
+            b.onAdvert(t, advert.at(t));
+            runUntil(t, a, b);
+        }
+        assertThat(a.state()).isEqualTo(VrrpState.BACKUP);
+        assertThat(b.state()).isEqualTo(VrrpState.BACKUP);
+    }
+
+    @Test
+    void oneMemberPreemptedTakesTheOthersToBackup() {
+        VrrpInstance a = member("VI_1", 51, "192.168.200.16", 100, Tracking.none());
+        VrrpInstance b = member("VI_2", 52, "192.168.201.16", 100, Tracking.none());
+        a.start(0);
+        b.start(0);
+        runUntil(4 * S, a, b);
+        a.onAdvert(5 * S, Adverts.from("10.0.0.2").priority(200).at(5 * S));
+        assertThat(a.state()).isEqualTo(VrrpState.BACKUP);
+        assertThat(b.state()).isEqualTo(VrrpState.BACKUP);
+        assertThat(io.last().reason()).isEqualTo(TransitionReason.SYNC_GROUP);
+        assertThat(group.snapshot().state()).isEqualTo(VrrpState.BACKUP);
+    }
+
+    @Test
+    void aFaultInOneMemberFaultsTheGroupAndRecoveryBringsItBack() {
+        VrrpInstance a = member("VI_1", 51, "192.168.200.16", 100,
+                new Tracking(List.of(new Tracker(link, 0, false))));
+        VrrpInstance b = member("VI_2", 52, "192.168.201.16", 100, Tracking.none());
+        a.start(0);
+        b.start(0);
+        runUntil(4 * S, a, b);
+        link.setUp(false);
+        a.refreshTracking(5 * S);
+        assertThat(a.state()).isEqualTo(VrrpState.FAULT);
+        assertThat(b.state()).isEqualTo(VrrpState.FAULT);
+        assertThat(group.snapshot().state()).isEqualTo(VrrpState.FAULT);
+        assertThat(io.advertsSent).contains(0);
+        link.setUp(true);
+        a.refreshTracking(6 * S);
+        assertThat(a.state()).isEqualTo(VrrpState.BACKUP);
+        assertThat(b.state()).isEqualTo(VrrpState.BACKUP);
+        runUntil(10 * S, a, b);
+        assertThat(a.state()).isEqualTo(VrrpState.MASTER);
+        assertThat(b.state()).isEqualTo(VrrpState.MASTER);
+    }
+}

@@ -1,0 +1,348 @@
+package org.keepalived4j.vrrp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.keepalived4j.config.GarpConfig;
+import org.keepalived4j.config.VrrpInstanceConfig;
+import org.keepalived4j.model.TransitionReason;
+import org.keepalived4j.model.VrrpCounters;
+import org.keepalived4j.model.VrrpState;
+import org.keepalived4j.vrrp.packet.VrrpAddress;
+
+/** The RFC 5798 / 3768 state machine with a fake clock: no sockets, no sleeps. */
+class VrrpInstanceTest {
+
+    private static final long MS = 1_000_000L;
+    private static final long S = 1_000 * MS;
+    private static final Clock WALL = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+
+    private final FakeInstanceIo io = new FakeInstanceIo();
+
+    private VrrpInstance instance(InstanceConfigs configs) {
+        return instance(configs.build());
+    }
+
+    private VrrpInstance instance(VrrpInstanceConfig config) {
+        return new VrrpInstance(config, io, io, WALL, VrrpAddress.parse("10.0.0.1"));
+    }
+
+    /** Runs the instance's timers until {@code until}, as the loop would. */
+    private static void runUntil(VrrpInstance vi, long until) {
+        while (vi.nextDeadline() <= until) {
+            vi.onTimer(vi.nextDeadline());
+        }
+    }
+
+    private static VrrpCounters counters(VrrpInstance vi) {
+        return vi.publisher().snapshot().counters();
+    }
+
+    @Test
+    void startsInBackupAndTakesOverAfterMasterDownInterval() {
+        VrrpInstance vi = instance(InstanceConfigs.instance().priority(100));
+        vi.start(0);
+        assertThat(vi.state()).isEqualTo(VrrpState.BACKUP);
+        // VRRPv2: 3 * 1 s + (256 - 100) / 256 s = 3.609375 s
+        assertThat(vi.nextDeadline()).isEqualTo(3_609_375_000L);
+        runUntil(vi, 3_609_374_999L);
+        assertThat(vi.state()).isEqualTo(VrrpState.BACKUP);
+        runUntil(vi, 3_609_375_000L);
+        assertThat(vi.state()).isEqualTo(VrrpState.MASTER);
+        assertThat(io.last().reason()).isEqualTo(TransitionReason.MASTER_NO_RESPONSE);
+        assertThat(io.advertsSent).containsExactly(100);
+        assertThat(io.installed).isTrue();
+        assertThat(io.announcements).containsExactly(5);
+        assertThat(counters(vi).becomeMaster()).isEqualTo(1);
+    }
+
+    @Test
+    void masterAdvertisesEveryInterval() {
+        VrrpInstance vi = instance(InstanceConfigs.instance().priority(200));
+        vi.start(0);
+        runUntil(vi, 4 * S);
+        int sentAtTakeover = io.advertsSent.size();
+        runUntil(vi, 14 * S);
+        assertThat(io.advertsSent.size() - sentAtTakeover).isEqualTo(10);
+        assertThat(counters(vi).advertSent()).isEqualTo(io.advertsSent.size());
+    }
+
+    @Test
+    void addressOwnerStartingAsMasterTakesOverAfterOneIntervalAndSkew() {
+        VrrpInstance vi = instance(InstanceConfigs.instance().priority(255).master());
+        vi.start(0);
+        assertThat(vi.state()).isEqualTo(VrrpState.BACKUP);
+        // keepalived 2.2.7 vrrp_init_state: adver_int + Skew_Time = 1 s + 1/256 s
+        assertThat(vi.nextDeadline()).isEqualTo(1_003_906_000L);
+        runUntil(vi, 1_003_906_000L);
+        assertThat(vi.state()).isEqualTo(VrrpState.MASTER);
+        assertThat(io.last().reason()).isEqualTo(TransitionReason.PRIORITY);
+    }
+
+    @Test
+    void stateMasterBelowOwnerPriorityStillStartsAsBackup() {
+        VrrpInstance vi = instance(InstanceConfigs.instance().priority(150).master());
+        vi.start(0);
+        assertThat(vi.state()).isEqualTo(VrrpState.BACKUP);
+    }
+
+    @Test
+    void backupFollowsAHigherPriorityMasterForever() {
+        VrrpInstance vi = instance(InstanceConfigs.instance().priority(100));
+        vi.start(0);
+        for (long t = S; t < 30 * S; t += S) {
+            runUntil(vi, t);
+            vi.onAdvert(t, Adverts.from("10.0.0.2").priority(150).at(t));
+        }
+        assertThat(vi.state()).isEqualTo(VrrpState.BACKUP);
+        assertThat(vi.masterAddress()).isEqualTo(VrrpAddress.parse("10.0.0.2"));
+        assertThat(vi.masterPriority()).isEqualTo(150);
+        assertThat(counters(vi).advertRcvd()).isEqualTo(29);
+    }
+
+    @Test
+    void backupPreemptsALowerPriorityMaster() {
+        VrrpInstance vi = instance(InstanceConfigs.instance().priority(150));
+        vi.start(0);
+        for (long t = S; t <= 5 * S; t += S) {
+            vi.onAdvert(t, Adverts.from("10.0.0.2").priority(100).at(t));
+            runUntil(vi, t);
+        }
+        assertThat(vi.state()).isEqualTo(VrrpState.MASTER);
+        assertThat(io.last().reason()).isEqualTo(TransitionReason.PRIORITY);
+    }
+
+    @Test
+    void nopreemptKeepsFollowingALowerPriorityMaster() {
+        VrrpInstance vi = instance(InstanceConfigs.instance().priority(150).nopreempt());
+        vi.start(0);
+        for (long t = S; t <= 20 * S; t += S) {
+            vi.onAdvert(t, Adverts.from("10.0.0.2").priority(100).at(t));
+            runUntil(vi, t);
+        }
+        assertThat(vi.state()).isEqualTo(VrrpState.BACKUP);
+    }
+
+    @Test
+    void preemptDelayHoldsOffPreemptionThenPreempts() {
+        VrrpInstance vi = instance(InstanceConfigs.instance().priority(150).preemptDelay(10 * 1_000_000L));
+        vi.start(0);
+        long t = S;
+        for (; t <= 9 * S; t += S) {
+            vi.onAdvert(t, Adverts.from("10.0.0.2").priority(100).at(t));
+            runUntil(vi, t);
+        }
+        assertThat(vi.state()).isEqualTo(VrrpState.BACKUP);
+        for (; t <= 20 * S; t += S) {
+            vi.onAdvert(t, Adverts.from("10.0.0.2").priority(100).at(t));
+            runUntil(vi, t);
+        }
+        assertThat(vi.state()).isEqualTo(VrrpState.MASTER);
+    }
+
+    @Test
+    void priorityZeroMakesTheBackupTakeOverAfterSkewTimeOnly() {
+        VrrpInstance vi = instance(InstanceConfigs.instance().priority(100));
+        vi.start(0);
+        vi.onAdvert(S, Adverts.from("10.0.0.2").priority(200).at(S));
+        vi.onAdvert(2 * S, Adverts.from("10.0.0.2").priority(0).at(2 * S));
+        // Skew_Time = 156/256 s = 609375 us
+        assertThat(vi.nextDeadline()).isEqualTo(2 * S + 609_375_000L);
+        runUntil(vi, 2 * S + 609_375_000L);
+        assertThat(vi.state()).isEqualTo(VrrpState.MASTER);
+        assertThat(io.last().reason()).isEqualTo(TransitionReason.MASTER_RELEASED);
+        assertThat(counters(vi).priZeroRcvd()).isEqualTo(1);
+        assertThat(vi.publisher().snapshot().takeover().count()).isEqualTo(1);
+    }
+
+    @Test
+    void masterStepsDownForAHigherPriorityAdvert() {
+        VrrpInstance vi = instance(InstanceConfigs.instance().priority(100));
+        vi.start(0);
+        runUntil(vi, 4 * S);
+        assertThat(vi.state()).isEqualTo(VrrpState.MASTER);
+        vi.onAdvert(5 * S, Adverts.from("10.0.0.2").priority(200).at(5 * S));
+        assertThat(vi.state()).isEqualTo(VrrpState.BACKUP);
+        assertThat(io.last()).isEqualTo(new FakeInstanceIo.Transition("VI_1", VrrpState.MASTER, VrrpState.BACKUP,
+                TransitionReason.PREEMPTED));
+        assertThat(io.installed).isFalse();
+        assertThat(counters(vi).releaseMaster()).isEqualTo(1);
+        assertThat(vi.masterAddress()).isEqualTo(VrrpAddress.parse("10.0.0.2"));
+    }
+
+    @Test
+    void equalPriorityIsWonByTheHigherAddress() {
+        VrrpInstance lowAddress = instance(InstanceConfigs.instance().priority(100));
+        lowAddress.start(0);
+        runUntil(lowAddress, 4 * S);
+        lowAddress.onAdvert(5 * S, Adverts.from("10.0.0.2").priority(100).at(5 * S));
+        assertThat(lowAddress.state()).isEqualTo(VrrpState.BACKUP);
+
+        FakeInstanceIo otherIo = new FakeInstanceIo();
+        VrrpInstance highAddress = new VrrpInstance(InstanceConfigs.instance().priority(100).build(), otherIo, otherIo,
+                WALL, VrrpAddress.parse("10.0.0.3"));
+        highAddress.start(0);
+        runUntil(highAddress, 4 * S);
+        highAddress.onAdvert(5 * S, Adverts.from("10.0.0.2").priority(100).at(5 * S));
+        assertThat(highAddress.state()).isEqualTo(VrrpState.MASTER);
+    }
+
+    @Test
+    void masterAnswersALowerPriorityAdvertUnlessToldNotTo() {
+        VrrpInstance vi = instance(InstanceConfigs.instance().priority(200));
+        vi.start(0);
+        runUntil(vi, 4 * S);
+        int before = io.advertsSent.size();
+        vi.onAdvert(4 * S + 10 * MS, Adverts.from("10.0.0.2").priority(100).at(4 * S + 10 * MS));
+        assertThat(io.advertsSent.size()).isEqualTo(before + 1);
+        assertThat(io.lowerPriorityNotifications).isEqualTo(1);
+        assertThat(vi.state()).isEqualTo(VrrpState.MASTER);
+
+        FakeInstanceIo quietIo = new FakeInstanceIo();
+        VrrpInstance quiet = new VrrpInstance(InstanceConfigs.instance().priority(200).lowerPrioNoAdvert().build(),
+                quietIo, quietIo, WALL, VrrpAddress.parse("10.0.0.1"));
+        quiet.start(0);
+        runUntil(quiet, 4 * S);
+        int quietBefore = quietIo.advertsSent.size();
+        quiet.onAdvert(4 * S + 10 * MS, Adverts.from("10.0.0.2").priority(100).at(4 * S + 10 * MS));
+        assertThat(quietIo.advertsSent.size()).isEqualTo(quietBefore);
+    }
+
+    @Test
+    void masterAnswersPriorityZeroAtOnce() {
+        VrrpInstance vi = instance(InstanceConfigs.instance().priority(200));
+        vi.start(0);
+        runUntil(vi, 4 * S);
+        int before = io.advertsSent.size();
+        vi.onAdvert(4 * S + 1, Adverts.from("10.0.0.2").priority(0).at(4 * S + 1));
+        assertThat(io.advertsSent.size()).isEqualTo(before + 1);
+        assertThat(vi.state()).isEqualTo(VrrpState.MASTER);
+    }
+
+    @Test
+    void shutdownOfAMasterSendsPriorityZeroAndRemovesAddresses() {
+        VrrpInstance vi = instance(InstanceConfigs.instance().priority(200));
+        vi.start(0);
+        runUntil(vi, 4 * S);
+        vi.shutdown(5 * S);
+        assertThat(vi.state()).isEqualTo(VrrpState.STOP);
+        assertThat(io.advertsSent).endsWith(0);
+        assertThat(io.installed).isFalse();
+        assertThat(counters(vi).priZeroSent()).isEqualTo(1);
+        assertThat(io.last().reason()).isEqualTo(TransitionReason.SHUTDOWN);
+        assertThat(vi.nextDeadline()).isEqualTo(VrrpInstance.NEVER);
+    }
+
+    @Test
+    void versionThreeBackupAdoptsTheMastersInterval() {
+        VrrpInstance vi = instance(InstanceConfigs.instance().priority(100).v3(1_000_000));
+        vi.start(0);
+        vi.onAdvert(S, Adverts.from("10.0.0.2").priority(200).v3(50).addresses("192.168.200.16").at(S));
+        assertThat(vi.masterAdvertIntervalMicros()).isEqualTo(500_000);
+        // 3 * 0.5 s + (256 - 100) * 50 cs / 256 = 1.5 s + 0.304687 s (keepalived truncates to the microsecond)
+        assertThat(vi.nextDeadline()).isEqualTo(S + 1_804_687_000L);
+    }
+
+    @Test
+    void versionTwoIntervalMismatchIsCountedAndIgnored() {
+        VrrpInstance vi = instance(InstanceConfigs.instance().priority(100));
+        vi.start(0);
+        vi.onAdvert(S, Adverts.from("10.0.0.2").priority(200).interval(2).at(S));
+        assertThat(counters(vi).advertIntervalErr()).isEqualTo(1);
+        assertThat(counters(vi).advertRcvd()).isZero();
+        assertThat(vi.masterAddress()).isNull();
+    }
+
+    @Test
+    void rejectsTtlOtherThan255OnMulticast() {
+        VrrpInstance vi = instance(InstanceConfigs.instance());
+        vi.start(0);
+        vi.onAdvert(S, Adverts.from("10.0.0.2").priority(200).ttl(64).at(S));
+        assertThat(counters(vi).ipTtlErr()).isEqualTo(1);
+        assertThat(counters(vi).advertRcvd()).isZero();
+    }
+
+    @Test
+    void countsAuthenticationErrors() {
+        VrrpInstance vi = instance(InstanceConfigs.instance().password("secret1"));
+        vi.start(0);
+        vi.onAdvert(S, Adverts.from("10.0.0.2").priority(200).password("wrong").at(S));
+        vi.onAdvert(S, Adverts.from("10.0.0.2").priority(200).at(S));
+        vi.onAdvert(S, Adverts.from("10.0.0.2").priority(200).authType(7).at(S));
+        vi.onAdvert(S, Adverts.from("10.0.0.2").priority(200).password("secret1").at(S));
+        VrrpCounters c = counters(vi);
+        assertThat(c.authFailure()).isEqualTo(1);
+        assertThat(c.authtypeMismatch()).isEqualTo(1);
+        assertThat(c.invalidAuthtype()).isEqualTo(1);
+        assertThat(c.advertRcvd()).isEqualTo(1);
+        assertThat(vi.masterPriority()).isEqualTo(200);
+    }
+
+    @Test
+    void countsAddressListAndTypeErrors() {
+        VrrpInstance vi = instance(InstanceConfigs.instance());
+        vi.start(0);
+        vi.onAdvert(S, Adverts.from("10.0.0.2").addresses("192.168.200.16", "192.168.200.17").at(S));
+        vi.onAdvert(S, Adverts.from("10.0.0.2").addresses("192.168.200.99").at(S));
+        vi.onAdvert(S, Adverts.from("10.0.0.2").type(2).at(S));
+        vi.onAdvert(S, Adverts.from("10.0.0.2").to("10.0.0.1").at(S));
+        VrrpCounters c = counters(vi);
+        assertThat(c.addrListErr()).isEqualTo(3);
+        assertThat(c.invalidTypeRcvd()).isEqualTo(1);
+        assertThat(c.advertRcvd()).isEqualTo(1);
+    }
+
+    @Test
+    void skipCheckAdvAddrSkipsTheAddressCheckForTheKnownMasterOnly() {
+        VrrpInstance vi = instance(InstanceConfigs.instance().skipCheckAdvAddr());
+        vi.start(0);
+        vi.onAdvert(S, Adverts.from("10.0.0.2").priority(200).at(S));
+        vi.onAdvert(2 * S, Adverts.from("10.0.0.2").priority(200).addresses("192.168.200.99").at(2 * S));
+        assertThat(counters(vi).addrListErr()).isZero();
+        vi.onAdvert(3 * S, Adverts.from("10.0.0.3").priority(200).addresses("192.168.200.99").at(3 * S));
+        assertThat(counters(vi).addrListErr()).isEqualTo(1);
+    }
+
+    @Test
+    void unicastInstanceAcceptsUnicastAndIgnoresTtl() {
+        VrrpInstance vi = instance(InstanceConfigs.instance().unicastPeer("10.0.0.2"));
+        vi.start(0);
+        vi.onAdvert(S, Adverts.from("10.0.0.2").priority(200).to("10.0.0.1").ttl(64).at(S));
+        assertThat(counters(vi).advertRcvd()).isEqualTo(1);
+        vi.onAdvert(S, Adverts.from("10.0.0.2").priority(200).at(S));
+        assertThat(counters(vi).addrListErr()).isEqualTo(1);
+    }
+
+    @Test
+    void secondGratuitousArpBurstAndRefresh() {
+        GarpConfig garp = new GarpConfig(5_000_000, 3, 5_000_000, 0, 60_000_000, 2, 0, false);
+        VrrpInstance vi = instance(InstanceConfigs.instance().priority(200).garp(garp));
+        vi.start(0);
+        runUntil(vi, 4 * S);
+        assertThat(io.announcements).containsExactly(3);
+        runUntil(vi, 10 * S);
+        assertThat(io.announcements).containsExactly(3, 3);
+        runUntil(vi, 64 * S);
+        assertThat(io.announcements).containsExactly(3, 3, 2);
+    }
+
+    @Test
+    void snapshotReflectsTheState() {
+        VrrpInstance vi = instance(InstanceConfigs.instance().priority(200));
+        vi.start(0);
+        runUntil(vi, 4 * S);
+        var snapshot = vi.publisher().snapshot();
+        assertThat(snapshot.state()).isEqualTo(VrrpState.MASTER);
+        assertThat(snapshot.effectivePriority()).isEqualTo(200);
+        assertThat(snapshot.vips()).extracting(v -> v.address()).containsExactly("192.168.200.16/32");
+        assertThat(snapshot.vips().get(0).installed()).isTrue();
+        assertThat(snapshot.transitionCount()).isEqualTo(2);
+        assertThat(snapshot.lastTransitionReason()).isEqualTo(TransitionReason.MASTER_NO_RESPONSE);
+        assertThat(snapshot.authType()).isEqualTo("NONE");
+        assertThat(List.of(snapshot.masterAddress())).containsExactly("10.0.0.1");
+    }
+}
