@@ -46,9 +46,14 @@ public final class NetlinkLinkMonitor implements LinkMonitor {
      */
     public static NetlinkLinkMonitor open(NetworkEventListener listener, boolean watchAddresses)
             throws SyscallException {
+        return open(listener, watchAddresses, RECEIVE_BUFFER);
+    }
+
+    static NetlinkLinkMonitor open(NetworkEventListener listener, boolean watchAddresses, int receiveBuffer)
+            throws SyscallException {
         NetlinkSocket socket = NetlinkSocket.open(Netlink.NETLINK_ROUTE);
         try {
-            socket.setReceiveBufferSize(RECEIVE_BUFFER);
+            socket.setReceiveBufferSize(receiveBuffer);
             socket.joinGroup(RTNLGRP_LINK);
             if (watchAddresses) {
                 socket.joinGroup(RTNLGRP_IPV4_IFADDR);
@@ -87,7 +92,11 @@ public final class NetlinkLinkMonitor implements LinkMonitor {
                 if (e.errno() != Errno.ENOBUFS) {
                     throw e;
                 }
-                LOG.warn("Kernel dropped netlink link notifications (receive buffer full); resynchronising");
+                if (stage == Stage.IDLE) {
+                    LOG.warn("Kernel dropped netlink link notifications (receive buffer full); resynchronising");
+                } else {
+                    LOG.debug("Kernel dropped more netlink notifications; another dump follows the current one");
+                }
                 resynchronise();
                 continue;
             }
