@@ -22,35 +22,16 @@ import java.nio.charset.StandardCharsets;
  */
 public final class InetRawSocket extends NativeDescriptor {
 
-    private static final int DATA_SIZE = 65536;
-    private static final int IN_PKTINFO_SIZE = 12;
-    private static final int IN6_PKTINFO_SIZE = 20;
-
     private final boolean ipv6;
     private final int level;
     private final Memory option = new Memory(32);
-    private final MessageBuffers out = new MessageBuffers(DATA_SIZE);
-    private final MessageBuffers in = new MessageBuffers(DATA_SIZE);
-
-    private InetAddress sentTo;
-    private int sentToScope;
-    private int sentToLength;
-    private InetAddress sentFrom;
-    private int sentFromIfIndex;
-    private int sentFromControlLength;
-
-    private final byte[] lastSource = new byte[16];
-    private final byte[] lastDestination = new byte[16];
-    private int lastSourceLength;
-    private int lastDestinationLength;
-    private int lastHopLimit;
-    private int lastInterfaceIndex;
-    private boolean lastTruncated;
+    private final InetDatagramIo io;
 
     private InetRawSocket(int fd, boolean ipv6) {
         super(fd);
         this.ipv6 = ipv6;
         this.level = ipv6 ? SOL_IPV6 : SOL_IP;
+        this.io = new InetDatagramIo(ipv6);
     }
 
     /** Opens a non-blocking, close-on-exec raw socket for IP protocol {@code protocol}. */
@@ -184,31 +165,11 @@ public final class InetRawSocket extends NativeDescriptor {
      */
     public int send(byte[] data, int offset, int length, InetAddress destination, int scopeId,
             InetAddress source, int sourceIfIndex) throws SyscallException {
-        if (length > out.dataSize()) {
-            throw new IllegalArgumentException("datagram of " + length + " bytes is too long");
-        }
         requireFamily(destination);
-        if (!destination.equals(sentTo) || scopeId != sentToScope) {
-            sentToLength = SocketAddresses.write(out.name, 0, destination, scopeId);
-            sentTo = destination;
-            sentToScope = scopeId;
-        }
-        if (source == null) {
-            sentFrom = null;
-            sentFromControlLength = 0;
-        } else if (!source.equals(sentFrom) || sourceIfIndex != sentFromIfIndex) {
+        if (source != null) {
             requireFamily(source);
-            sentFromControlLength = writePacketInfo(source, sourceIfIndex);
-            sentFrom = source;
-            sentFromIfIndex = sourceIfIndex;
         }
-        out.data.write(0, data, offset, length);
-        out.prepareSend(length, sentToLength, sentFromControlLength);
-        long sent = LibC.sendmsg(fd(), out.header, 0);
-        if (sent < 0) {
-            throw SyscallException.lastError("sendmsg(to " + destination.getHostAddress() + ")");
-        }
-        return (int) sent;
+        return io.send(fd(), data, offset, length, destination, scopeId, source, sourceIfIndex);
     }
 
     /**
@@ -217,28 +178,13 @@ public final class InetRawSocket extends NativeDescriptor {
      * @return the number of bytes copied, or -1 when nothing is queued
      */
     public int receive(byte[] target, int offset, int capacity) throws SyscallException {
-        in.prepareReceive();
-        long received = LibC.recvmsg(fd(), in.header, 0);
-        if (received < 0) {
-            int errno = LibC.errno();
-            if (errno == Errno.EAGAIN || errno == Errno.EINTR) {
-                return -1;
-            }
-            throw new SyscallException("recvmsg", errno);
-        }
-        int length = (int) Math.min(received, capacity);
-        in.data.read(0, target, offset, length);
-        lastTruncated = received > capacity || (in.receivedFlags() & MSG_TRUNC) != 0;
-        lastSourceLength = in.receivedNameLength() > 0
-                ? SocketAddresses.readAddress(in.name, 0, lastSource) : 0;
-        readControlMessages();
-        return length;
+        return io.receive(fd(), target, offset, capacity);
     }
 
     /** Copies the source address of the last datagram into {@code target}; returns 4 or 16. */
     public int lastSource(byte[] target) {
-        System.arraycopy(lastSource, 0, target, 0, lastSourceLength);
-        return lastSourceLength;
+        System.arraycopy(io.lastSource, 0, target, 0, io.lastSourceLength);
+        return io.lastSourceLength;
     }
 
     /**
@@ -246,68 +192,23 @@ public final class InetRawSocket extends NativeDescriptor {
      * {@code target}; returns 4, 16, or 0 when packet info is off.
      */
     public int lastDestination(byte[] target) {
-        System.arraycopy(lastDestination, 0, target, 0, lastDestinationLength);
-        return lastDestinationLength;
+        System.arraycopy(io.lastDestination, 0, target, 0, io.lastDestinationLength);
+        return io.lastDestinationLength;
     }
 
     /** IPv6 hop limit of the last datagram, or -1 when not reported. */
     public int lastHopLimit() {
-        return lastHopLimit;
+        return io.lastHopLimit;
     }
 
     /** Interface index the last datagram arrived on, or 0 when packet info is off. */
     public int lastInterfaceIndex() {
-        return lastInterfaceIndex;
+        return io.lastInterfaceIndex;
     }
 
     /** Whether the last datagram was longer than the buffer it was copied into. */
     public boolean lastTruncated() {
-        return lastTruncated;
-    }
-
-    private void readControlMessages() {
-        lastHopLimit = -1;
-        lastInterfaceIndex = 0;
-        lastDestinationLength = 0;
-        long end = in.receivedControlLength();
-        long offset = 0;
-        while (offset + MessageBuffers.CMSG_HEADER <= end) {
-            long length = in.control.getLong(offset);
-            if (length < MessageBuffers.CMSG_HEADER || offset + length > end) {
-                return;
-            }
-            readControlMessage(in.control.getInt(offset + 8), in.control.getInt(offset + 12),
-                    offset + MessageBuffers.CMSG_HEADER);
-            offset += (length + 7) & ~7L;
-        }
-    }
-
-    private void readControlMessage(int cmsgLevel, int type, long data) {
-        if (cmsgLevel == SOL_IP && type == IP_PKTINFO) {
-            lastInterfaceIndex = in.control.getInt(data);
-            in.control.read(data + 8, lastDestination, 0, 4);
-            lastDestinationLength = 4;
-        } else if (cmsgLevel == SOL_IPV6 && type == IPV6_PKTINFO) {
-            in.control.read(data, lastDestination, 0, 16);
-            lastDestinationLength = 16;
-            lastInterfaceIndex = in.control.getInt(data + 16);
-        } else if (cmsgLevel == SOL_IPV6 && type == IPV6_HOPLIMIT) {
-            lastHopLimit = in.control.getInt(data);
-        }
-    }
-
-    private int writePacketInfo(InetAddress source, int ifIndex) {
-        out.control.clear();
-        if (ipv6) {
-            long data = out.putControlHeader(0, SOL_IPV6, IPV6_PKTINFO, IN6_PKTINFO_SIZE);
-            out.control.write(data, source.getAddress(), 0, 16);
-            out.control.setInt(data + 16, ifIndex);
-            return MessageBuffers.controlSpace(IN6_PKTINFO_SIZE);
-        }
-        long data = out.putControlHeader(0, SOL_IP, IP_PKTINFO, IN_PKTINFO_SIZE);
-        out.control.setInt(data, ifIndex);
-        out.control.write(data + 4, source.getAddress(), 0, 4);
-        return MessageBuffers.controlSpace(IN_PKTINFO_SIZE);
+        return io.lastTruncated;
     }
 
     private void membership(InetAddress group, int ifIndex, boolean join) throws SyscallException {
@@ -348,7 +249,6 @@ public final class InetRawSocket extends NativeDescriptor {
     @Override
     protected void releaseResources() {
         option.close();
-        out.close();
-        in.close();
+        io.close();
     }
 }

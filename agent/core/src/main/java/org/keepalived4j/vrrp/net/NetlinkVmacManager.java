@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.net.Inet6Address;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.keepalived4j.linux.Errno;
@@ -29,13 +27,13 @@ public final class NetlinkVmacManager implements VmacManager {
     private final NetlinkChannel channel;
     private final NetlinkLinkLookup lookup;
     private final NetlinkVipInstaller installer;
-    private final BaseArpSettings baseSettings;
+    private final VmacSysctls sysctls;
 
     NetlinkVmacManager(NetlinkChannel channel, Sysctl sysctl) {
         this.channel = channel;
         this.lookup = new NetlinkLinkLookup(channel);
         this.installer = new NetlinkVipInstaller(channel);
-        this.baseSettings = new BaseArpSettings(sysctl);
+        this.sysctls = new VmacSysctls(sysctl);
     }
 
     /** Opens the netlink socket and uses {@code /proc/sys} for interface parameters. */
@@ -55,8 +53,8 @@ public final class NetlinkVmacManager implements VmacManager {
         try {
             setIpv6AddressGenerationOff(vmac);
             if (!spec.ipv6()) {
-                baseSettings.configureVmac(vmac.name());
-                baseSettings.acquire(base.index(), base.name());
+                sysctls.configureVmac(vmac.name());
+                sysctls.acquire(base.index(), base.name());
                 baseAcquired = true;
             }
             setUp(vmac);
@@ -65,7 +63,7 @@ public final class NetlinkVmacManager implements VmacManager {
             }
         } catch (IOException | RuntimeException e) {
             if (baseAcquired) {
-                baseSettings.release(base.index());
+                sysctls.release(base.index());
             }
             if (created) {
                 deleteLink(vmac.index(), vmac.name());
@@ -84,7 +82,7 @@ public final class NetlinkVmacManager implements VmacManager {
             }
         } finally {
             if (!link.ipv6()) {
-                baseSettings.release(link.baseInterfaceIndex());
+                sysctls.release(link.baseInterfaceIndex());
             }
         }
     }
@@ -165,66 +163,5 @@ public final class NetlinkVmacManager implements VmacManager {
     @Override
     public void close() {
         channel.close();
-    }
-
-    /** The per-interface IPv4 parameters a VMAC needs, with reference counts on base interfaces. */
-    private static final class BaseArpSettings {
-        private final Sysctl sysctl;
-        private final Map<Integer, Saved> saved = new HashMap<>();
-
-        BaseArpSettings(Sysctl sysctl) {
-            this.sysctl = sysctl;
-        }
-
-        void configureVmac(String vmac) throws IOException {
-            String conf = "net/ipv4/conf/" + vmac + "/";
-            sysctl.write(conf + "arp_ignore", 1);
-            sysctl.write(conf + "accept_local", 1);
-            sysctl.write(conf + "rp_filter", 0);
-            sysctl.write(conf + "promote_secondaries", 1);
-            String ipv6 = "net/ipv6/conf/" + vmac + "/disable_ipv6";
-            if (sysctl.exists(ipv6)) {
-                sysctl.write(ipv6, 1);
-            }
-        }
-
-        void acquire(int index, String name) throws IOException {
-            Saved entry = saved.get(index);
-            if (entry != null) {
-                entry.users++;
-                return;
-            }
-            String conf = "net/ipv4/conf/" + name + "/";
-            entry = new Saved(name, sysctl.read(conf + "arp_ignore"), sysctl.read(conf + "arp_filter"));
-            sysctl.write(conf + "arp_ignore", 1);
-            sysctl.write(conf + "arp_filter", 1);
-            saved.put(index, entry);
-        }
-
-        void release(int index) throws IOException {
-            Saved entry = saved.get(index);
-            if (entry == null || --entry.users > 0) {
-                return;
-            }
-            saved.remove(index);
-            String conf = "net/ipv4/conf/" + entry.name + "/";
-            if (sysctl.exists(conf + "arp_ignore")) {
-                sysctl.write(conf + "arp_ignore", entry.arpIgnore);
-                sysctl.write(conf + "arp_filter", entry.arpFilter);
-            }
-        }
-
-        private static final class Saved {
-            final String name;
-            final int arpIgnore;
-            final int arpFilter;
-            int users = 1;
-
-            Saved(String name, int arpIgnore, int arpFilter) {
-                this.name = name;
-                this.arpIgnore = arpIgnore;
-                this.arpFilter = arpFilter;
-            }
-        }
     }
 }
