@@ -19,6 +19,8 @@ public final class NativePoller implements Poller {
     private final EventFd wake;
     private final PollSet pollSet = new PollSet(16);
     private final AtomicBoolean wakePending = new AtomicBoolean();
+    private final Object wakeLock = new Object();
+    private boolean closed;
     private final List<Entry> entries = new ArrayList<>();
     private Entry[] polled = new Entry[0];
     private boolean changed = true;
@@ -70,9 +72,19 @@ public final class NativePoller implements Poller {
         return called;
     }
 
+    /**
+     * {@inheritDoc} After {@link #close()} it does nothing: the lock makes sure the eventfd is
+     * never written once closed, when its number may already belong to another file.
+     */
     @Override
     public void wakeup() {
-        if (wakePending.compareAndSet(false, true)) {
+        if (!wakePending.compareAndSet(false, true)) {
+            return;
+        }
+        synchronized (wakeLock) {
+            if (closed) {
+                return;
+            }
             try {
                 wake.signal();
             } catch (SyscallException e) {
@@ -84,7 +96,13 @@ public final class NativePoller implements Poller {
 
     @Override
     public void close() {
-        wake.close();
+        synchronized (wakeLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            wake.close();
+        }
         pollSet.close();
     }
 

@@ -6,7 +6,7 @@ import org.keepalived4j.linux.InetRawSocket;
 import org.keepalived4j.linux.SyscallException;
 
 /**
- * {@link RawVrrpSocket} on a raw IP socket, set up the way keepalived sets up its VRRP
+ * {@link RawVrrpSocket} on a raw IP socket for protocol 112 (or 51 with {@code auth_type AH}), set up the way keepalived sets up its VRRP
  * sockets: bound to the interface, traffic class 0xc0 (internetwork control), multicast hop
  * limit 255 and no multicast loopback, multicast limited to the joined group
  * (IP_MULTICAST_ALL off), no DF bit on IPv4, and for IPv6 the checksum at offset 6 computed
@@ -14,8 +14,6 @@ import org.keepalived4j.linux.SyscallException;
  */
 public final class NativeRawVrrpSocket implements RawVrrpSocket {
 
-    /** IP protocol number of VRRP. */
-    public static final int IPPROTO_VRRP = 112;
     private static final int TRAFFIC_CLASS_INTERNETWORK_CONTROL = 0xc0;
     private static final int VRRP_CHECKSUM_OFFSET = 6;
     private static final int MULTICAST_HOPS = 255;
@@ -33,7 +31,7 @@ public final class NativeRawVrrpSocket implements RawVrrpSocket {
 
     /** Opens and configures a socket; the descriptor is closed again if any step fails. */
     public static NativeRawVrrpSocket open(VrrpSocketOptions options) throws SyscallException {
-        InetRawSocket socket = InetRawSocket.open(options.ipv6(), IPPROTO_VRRP);
+        InetRawSocket socket = InetRawSocket.open(options.ipv6(), options.ipProtocol());
         NativeRawVrrpSocket vrrp = new NativeRawVrrpSocket(socket, options);
         try {
             vrrp.configure();

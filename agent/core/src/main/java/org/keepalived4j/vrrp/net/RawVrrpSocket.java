@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 
 /**
- * A raw socket for IP protocol 112 on one interface. Sends carry TTL / hop limit 255 for
+ * A raw socket for IP protocol 112 (51 for {@code auth_type AH}) on one interface. Sends carry TTL / hop limit 255 for
  * multicast (RFC 3768 5.2.3, RFC 5798 5.1.1.3) and the configured value for unicast; over IPv6
  * the kernel fills in the VRRP checksum. Never blocks: {@link #receive} returns false when
  * nothing is queued, so the loop registers {@link #fd()} with its {@link Poller}.
@@ -24,7 +24,8 @@ public interface RawVrrpSocket extends AutoCloseable {
     void leaveGroup(InetAddress group) throws IOException;
 
     /**
-     * Sends one VRRP message (no IP header) to {@code destination}: the multicast group or a
+     * Sends one VRRP message (no IP header; with {@code auth_type AH} the AH header first) to
+     * {@code destination}: the multicast group or a
      * unicast peer. The source address is {@link VrrpSocketOptions#sourceAddress()} when set.
      */
     void send(byte[] message, int offset, int length, InetAddress destination) throws IOException;

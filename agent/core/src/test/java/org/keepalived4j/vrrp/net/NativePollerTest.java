@@ -115,6 +115,15 @@ class NativePollerTest {
     }
 
     @Test
+    void ignoresWakeupsAfterClose() throws Exception {
+        NativePoller poller = NativePoller.open();
+        poller.close();
+
+        poller.wakeup();
+        poller.close();
+    }
+
+    @Test
     void pollsWithoutAllocatingInSteadyState() throws Exception {
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();

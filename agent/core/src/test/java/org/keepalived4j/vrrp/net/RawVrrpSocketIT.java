@@ -162,6 +162,24 @@ class RawVrrpSocketIT {
     }
 
     @Test
+    void carriesAuthenticationHeaderMessagesAsProtocol51() throws Exception {
+        byte[] message = new byte[44];
+        message[0] = 112;
+        message[1] = 4;
+        try (RawVrrpSocket sender = openA(VrrpSocketOptions.multicast(false, lab.ifA, lab.linkA.index(), null)
+                .withAuthenticationHeader()); RawVrrpSocket receiver = openB(VrrpSocketOptions.multicast(false,
+                        lab.ifB, lab.linkB.index(), null).withAuthenticationHeader())) {
+            lab.threadA.run(() -> sender.send(message, 0, message.length, VrrpSocketOptions.IPV4_GROUP));
+
+            VrrpTestPackets.receive(receiver, buffer, received, WAIT);
+
+            assertThat(buffer[9]).as("IP protocol").isEqualTo((byte) 51);
+            assertThat(received.hopLimit()).isEqualTo(255);
+            assertThat(Arrays.copyOfRange(buffer, 20, 20 + message.length)).isEqualTo(message);
+        }
+    }
+
+    @Test
     void receiveReturnsAtOnceWhenNothingIsQueued() throws Exception {
         try (RawVrrpSocket socket = openB(VrrpSocketOptions.multicast(false, lab.ifB, lab.linkB.index(), null))) {
             long start = System.nanoTime();

@@ -30,6 +30,16 @@ class VrrpSocketOptionsTest {
     }
 
     @Test
+    void usesProtocol112UnlessAskedForTheAuthenticationHeader() {
+        VrrpSocketOptions v4 = VrrpSocketOptions.multicast(false, "eth0", 2, null);
+
+        assertThat(v4.ipProtocol()).isEqualTo(112);
+        assertThat(v4.withAuthenticationHeader().ipProtocol()).isEqualTo(51);
+        assertThatThrownBy(() -> VrrpSocketOptions.multicast(true, "eth0", 2, null).withAuthenticationHeader())
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void rejectsAddressesOfTheOtherFamilyAndNonMulticastGroups() throws Exception {
         InetAddress v6 = InetAddress.getByName("fe80::1");
         InetAddress unicastV4 = InetAddress.getByName("10.0.0.1");
@@ -39,6 +49,7 @@ class VrrpSocketOptionsTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> v4.withMulticastGroup(unicastV4)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> v4.withUnicastHops(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(VrrpSocketOptions.unicast(true, "eth0", 2, v6).withUnicastHops(0).unicastHops()).isZero();
         assertThatThrownBy(() -> VrrpSocketOptions.multicast(false, "eth0", 0, null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
