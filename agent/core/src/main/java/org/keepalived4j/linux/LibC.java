@@ -1,0 +1,68 @@
+package org.keepalived4j.linux;
+
+import com.sun.jna.Native;
+import com.sun.jna.Platform;
+import com.sun.jna.Pointer;
+
+/**
+ * Direct-mapped libc entry points. Every method returns the raw libc result; callers turn a
+ * failure into a {@link SyscallException} right away (errno is read through
+ * {@link Native#getLastError()}, which JNA keeps per thread after every call).
+ *
+ * <p>Sizes follow the LP64 Linux ABI (x86_64, aarch64): {@code size_t}/{@code ssize_t} are
+ * {@code long}, {@code socklen_t} is {@code int}.
+ */
+final class LibC {
+
+    static {
+        if (!Platform.isLinux() || Native.POINTER_SIZE != 8) {
+            throw new UnsupportedOperationException(
+                    "keepalived4j needs 64-bit Linux, found " + System.getProperty("os.name")
+                            + " with " + Native.POINTER_SIZE + "-byte pointers");
+        }
+        Native.register(LibC.class, Platform.C_LIBRARY_NAME);
+    }
+
+    private LibC() {
+    }
+
+    static native int socket(int domain, int type, int protocol);
+
+    static native int close(int fd);
+
+    static native int bind(int fd, Pointer address, int addressLength);
+
+    static native int getsockname(int fd, Pointer address, Pointer addressLength);
+
+    static native int setsockopt(int fd, int level, int name, Pointer value, int valueLength);
+
+    static native int getsockopt(int fd, int level, int name, Pointer value, Pointer valueLength);
+
+    static native long sendto(int fd, Pointer buffer, long length, int flags, Pointer address,
+            int addressLength);
+
+    static native long sendmsg(int fd, Pointer message, int flags);
+
+    static native long recvmsg(int fd, Pointer message, int flags);
+
+    static native long read(int fd, Pointer buffer, long length);
+
+    static native long write(int fd, Pointer buffer, long length);
+
+    static native int ppoll(Pointer fds, long count, Pointer timeout, Pointer signalMask);
+
+    static native int eventfd(int initialValue, int flags);
+
+    static native int open(String path, int flags);
+
+    static native int setns(int fd, int namespaceType);
+
+    static native int getpid();
+
+    static native String strerror(int errno);
+
+    /** errno of the last failed call on this thread. */
+    static int errno() {
+        return Native.getLastError();
+    }
+}
