@@ -109,7 +109,9 @@ final class BlockTreeBuilder {
             return;
         }
         if (open.size() >= maxDepth || ignoredDepth > 0) {
-            diagnostics.error(at, "Blocks nested more than " + maxDepth + " deep - ignoring '{'");
+            if (ignoredDepth == 0) {
+                diagnostics.error(at, "Blocks nested more than " + maxDepth + " deep - ignoring the braces inside");
+            }
             flushPending();
             ignoredDepth++;
             return;

@@ -26,7 +26,7 @@ final class MacroExpander {
         REPLACED,
         /** A replacement would make the line too long; the text is as far as it got. */
         OVERFLOW,
-        /** Too many replacements (a parameter that refers to itself); the line must be dropped. */
+        /** Endless substitution (a parameter that refers to itself); the line must be dropped. */
         RUNAWAY
     }
 
@@ -86,6 +86,12 @@ final class MacroExpander {
             nextPointer = pointer;
             Definitions.Definition def = match.definition();
             if (def.multiline && pointer != null) {
+                if (multiline.depth() >= budget.limits().maxMultilineDepth()) {
+                    diagnostics.error(at, "Multi-line parameters nested more than "
+                            + budget.limits().maxMultilineDepth() + " deep - ignoring the rest");
+                    multiline.clear();
+                    return new Result(Outcome.RUNAWAY, buf);
+                }
                 multiline.push(pointer);
             }
             if (def.multiline) {

@@ -33,6 +33,11 @@ final class MultilineState {
         return remaining;
     }
 
+    /** How many outer expansions are waiting for the current one to finish. */
+    int depth() {
+        return stack.size();
+    }
+
     /** Saves {@code pointer} (the lines still due from an outer expansion) to resume later. */
     void push(String pointer) {
         stack.push(new Saved(pointer, seqDepth, origin));

@@ -19,6 +19,7 @@ package org.keepalived4j.config;
  * @param maxLines logical lines in one read
  * @param maxDefinitionBytes the longest value of one multi-line parameter
  * @param maxBlockDepth how deeply {@code { }} blocks may nest
+ * @param maxMultilineDepth how deeply expansions of multi-line parameters may nest
  */
 record ReaderLimits(
         int maxLineLength,
@@ -33,9 +34,10 @@ record ReaderLimits(
         long maxGeneratedLines,
         long maxLines,
         int maxDefinitionBytes,
-        int maxBlockDepth) {
+        int maxBlockDepth,
+        int maxMultilineDepth) {
 
     static final ReaderLimits DEFAULT = new ReaderLimits(
             1023, 64, 1000, 16L << 20, 64L << 20, 1024, 100_000,
-            4096, 2_000_000, 262_144, 524_288, 1 << 20, 128);
+            4096, 1_000_000, 100_000, 500_000, 1 << 20, 128, 64);
 }
