@@ -34,6 +34,7 @@ final class LineProducer implements GlobSource.Host {
     private final LineSource main;
     private final Deque<LineSource> sources = new ArrayDeque<>();
     private final Definitions definitions = new Definitions();
+    private final DefinitionReader definitionReader;
     private final MacroExpander expander;
     private final RepeaterParser repeaterParser;
     private final List<Repeater> repeaters = new ArrayList<>();
@@ -45,7 +46,6 @@ final class LineProducer implements GlobSource.Host {
     private final String configId;
     private String residue;
     private SourceLocation residueAt;
-    private Definitions.Definition pendingDefinition;
     private int includeCheck;
     private boolean exhausted;
 
@@ -64,6 +64,7 @@ final class LineProducer implements GlobSource.Host {
         this.expander = new MacroExpander(definitions, this::currentDirectory, configId == null ? "" : configId, random);
         this.repeaterParser = new RepeaterParser(expander, budget, diagnostics);
         this.includes = new IncludeResolver(budget, new ConfigFileOpener(budget));
+        this.definitionReader = new DefinitionReader(definitions, budget.limits().maxDefinitionBytes(), diagnostics);
         sources.push(main);
     }
 
@@ -75,15 +76,20 @@ final class LineProducer implements GlobSource.Host {
                 exhausted = true;
                 break;
             }
-            if (pendingDefinition != null) {
-                continueDefinition(line.text(), line.location());
+            if (definitionReader.pending()) {
+                definitionReader.continueWith(line.text(), line.location());
                 continue;
             }
             String text = line.text().isEmpty() ? "" : process(line.text(), line.location());
             if (text.isEmpty() || include(text, line.location())) {
                 continue;
             }
-            text = splitAtBrace(text, line.location());
+            LineShape.Split split = LineShape.splitAtBrace(text);
+            text = split.head();
+            if (split.rest() != null) {
+                residue = split.rest();
+                residueAt = line.location();
+            }
             if (!budget.line()) {
                 diagnostics.error(line.location(), "More than " + budget.limits().maxLines()
                         + " configuration lines - ignoring the rest");
@@ -145,9 +151,7 @@ final class LineProducer implements GlobSource.Host {
                 continue;
             }
             if (raw.text().isEmpty()) {
-                if (pendingDefinition != null) {
-                    endDefinition();
-                }
+                definitionReader.blankLine();
                 if (copy != null) {
                     copy.add("", raw.location(), top);
                 }
@@ -155,7 +159,7 @@ final class LineProducer implements GlobSource.Host {
             }
             String text = strip(raw.text(), raw.location());
             if (copy != null) {
-                copy.add(isInclude(text) ? "" : text, raw.location(), top);
+                copy.add(LineShape.includeType(text) >= 0 ? "" : text, raw.location(), top);
             }
             if (!text.isEmpty()) {
                 return new Pulled(text, raw.location());
@@ -178,12 +182,12 @@ final class LineProducer implements GlobSource.Host {
         do {
             again = false;
             if (buf.startsWith("@")) {
-                buf = conditional(buf);
+                buf = LineShape.conditional(buf, configId);
                 if (buf.isEmpty()) {
                     return "";
                 }
             }
-            if (buf.startsWith("$") && define(buf)) {
+            if (definitionReader.define(buf)) {
                 return "";
             }
             if (buf.startsWith("~SEQ") || buf.startsWith("~LST")) {
@@ -214,99 +218,12 @@ final class LineProducer implements GlobSource.Host {
         return buf;
     }
 
-    /** {@code @id rest} or {@code @^id rest}: the rest if the config id matches (or, with ^, not). */
-    private String conditional(String buf) {
-        boolean negated = buf.length() > 1 && buf.charAt(1) == '^';
-        int idStart = negated ? 2 : 1;
-        int blank = idStart;
-        while (blank < buf.length() && !ConfigText.isBlank(buf.charAt(blank))) {
-            blank++;
-        }
-        if (blank >= buf.length()) {
-            return "";
-        }
-        boolean matches = configId != null && configId.equals(buf.substring(idStart, blank));
-        return matches == negated ? "" : buf.substring(ConfigText.skipBlanks(buf, blank));
-    }
-
-    /** A {@code $NAME=VALUE} line; a value ending in '\' continues on the following lines. */
-    private boolean define(String buf) {
-        if (buf.length() < 2 || !(ConfigText.isAlpha(buf.charAt(1)) || buf.charAt(1) == '_')) {
-            return false;
-        }
-        int p = 2;
-        while (p < buf.length() && buf.charAt(p) != '=') {
-            if (!(ConfigText.isAlnum(buf.charAt(p)) || buf.charAt(p) == '_')) {
-                return false;
-            }
-            p++;
-        }
-        if (p >= buf.length()) {
-            return false;
-        }
-        String value = buf.substring(ConfigText.skipBlanks(buf, p + 1));
-        boolean continued = value.endsWith("\\");
-        if (continued) {
-            String head = ConfigText.stripTrailingBlanks(value.substring(0, value.length() - 1));
-            value = head.isEmpty() ? "" : head + "\n";
-        }
-        Definitions.Definition definition = definitions.define(buf.substring(1, p), value, continued);
-        pendingDefinition = continued ? definition : null;
-        return true;
-    }
-
-    private void continueDefinition(String text, SourceLocation at) {
-        Definitions.Definition definition = pendingDefinition;
-        String part = text;
-        if (part.endsWith("\\")) {
-            part = ConfigText.stripTrailingBlanks(part.substring(0, part.length() - 1)) + "\n";
-        } else {
-            endDefinition();
-        }
-        if (part.length() >= 2 || (!part.isEmpty() && pendingDefinition == null)) {
-            if (definition.value.length() + part.length() > budget.limits().maxDefinitionBytes()) {
-                diagnostics.error(at, "Multi-line definition longer than " + budget.limits().maxDefinitionBytes()
-                        + " bytes - truncated");
-                endDefinition();
-                return;
-            }
-            definition.value = definition.value + part;
-        }
-    }
-
-    private void endDefinition() {
-        if (pendingDefinition.value.isEmpty()) {
-            pendingDefinition.multiline = false;
-        }
-        pendingDefinition = null;
-    }
-
-    private static boolean isInclude(String text) {
-        return includeType(text) >= 0;
-    }
-
-    /** The include checks an include line's keyword adds, or -1 if it is not an include line. */
-    private static int includeType(String text) {
-        if (!text.startsWith("include") || text.length() <= 7) {
-            return -1;
-        }
-        char variant = text.charAt(7);
-        if (ConfigText.isSpace(variant)) {
-            return 0;
-        }
-        if (text.length() > 8 && ConfigText.isSpace(text.charAt(8)) && "rmwba".indexOf(variant) >= 0) {
-            return IncludeFlags.ofVariant(variant);
-        }
-        return -1;
-    }
-
     private boolean include(String text, SourceLocation at) {
-        int type = includeType(text);
+        int type = LineShape.includeType(text);
         if (type < 0) {
             return false;
         }
-        int start = ConfigText.isSpace(text.charAt(7)) ? 8 : 9;
-        String pattern = text.substring(ConfigText.skipBlanks(text, Math.min(start, text.length())));
+        String pattern = LineShape.includePattern(text);
         if (sources.size() > budget.limits().maxIncludeDepth()) {
             diagnostics.error(at, "Include files nested more than " + budget.limits().maxIncludeDepth()
                     + " deep - skipping '" + ConfigText.toUnicode(pattern) + "'");
@@ -318,40 +235,6 @@ final class LineProducer implements GlobSource.Host {
             sources.push(opened);
         }
         return true;
-    }
-
-    /** Splits the line before or after its first unquoted brace; the rest is read next. */
-    private String splitAtBrace(String text, SourceLocation at) {
-        int brace = -1;
-        if (text.charAt(0) == '{' || text.charAt(0) == '}') {
-            brace = 0;
-        } else {
-            int i = 0;
-            while (i < text.length()) {
-                char c = text.charAt(i);
-                if (c == '{' || c == '}') {
-                    brace = i;
-                    break;
-                }
-                if (c == '"') {
-                    int close = text.indexOf('"', i + 1);
-                    if (close < 0) {
-                        break;
-                    }
-                    i = close;
-                }
-                i++;
-            }
-        }
-        if (brace >= 0) {
-            int cut = brace == 0 ? ConfigText.skipBlanks(text, 1) : brace;
-            if (cut < text.length()) {
-                residue = ConfigText.stripTrailingBlanks(text.substring(cut));
-                residueAt = at;
-                text = text.substring(0, cut);
-            }
-        }
-        return ConfigText.stripTrailingBlanks(text);
     }
 
     private String currentDirectory() {

@@ -213,47 +213,4 @@ final class RepeaterParser {
         diagnostics.error(at, message);
         return null;
     }
-
-    /** A number read as C's {@code strtol(s, &end, 0)} reads it. */
-    record CNumber(long value, int end) {
-
-        static CNumber parse(String s, int from) {
-            int i = from;
-            while (i < s.length() && ConfigText.isSpace(s.charAt(i))) {
-                i++;
-            }
-            boolean negative = false;
-            if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-                negative = s.charAt(i) == '-';
-                i++;
-            }
-            int base = 10;
-            if (charAt(s, i) == '0' && (charAt(s, i + 1) == 'x' || charAt(s, i + 1) == 'X')
-                    && ConfigText.isXdigit(charAt(s, i + 2))) {
-                base = 16;
-                i += 2;
-            } else if (charAt(s, i) == '0') {
-                base = 8;
-            }
-            int digitsStart = i;
-            java.math.BigInteger value = java.math.BigInteger.ZERO;
-            while (i < s.length() && Character.digit(s.charAt(i), base) >= 0 && s.charAt(i) < 0x80) {
-                value = value.multiply(java.math.BigInteger.valueOf(base))
-                        .add(java.math.BigInteger.valueOf(Character.digit(s.charAt(i), base)));
-                if (value.bitLength() > 64) {
-                    value = java.math.BigInteger.ONE.shiftLeft(64);
-                }
-                i++;
-            }
-            if (i == digitsStart) {
-                return new CNumber(0, from);
-            }
-            if (negative) {
-                value = value.negate();
-            }
-            long clamped = value.max(java.math.BigInteger.valueOf(Long.MIN_VALUE))
-                    .min(java.math.BigInteger.valueOf(Long.MAX_VALUE)).longValueExact();
-            return new CNumber(clamped, i);
-        }
-    }
 }
