@@ -62,6 +62,12 @@ public record KeepalivedConfig(
                 List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
+    /** The same configuration with other keepalived4j blocks (from a separate {@code -E} file). */
+    public KeepalivedConfig withExtensions(Map<String, Settings> newExtensions) {
+        return new KeepalivedConfig(global, statics, scripts, trackFiles, trackProcesses, syncGroups, vrrpInstances,
+                newExtensions, bfdInstances, garpGroups, linkbeatInterfaces, interfaceDelays, staticTrackGroups);
+    }
+
     public Optional<VrrpInstanceConfig> vrrpInstance(String name) {
         return vrrpInstances.stream().filter(i -> i.name().equals(name)).findFirst();
     }

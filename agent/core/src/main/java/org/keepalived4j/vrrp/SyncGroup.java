@@ -46,6 +46,18 @@ final class SyncGroup {
         publish();
     }
 
+    /** Puts {@code replacement} where {@code old} was; returns whether {@code old} was a member. */
+    boolean replace(VrrpInstance old, VrrpInstance replacement) {
+        int i = members.indexOf(old);
+        if (i < 0) {
+            return false;
+        }
+        members.set(i, replacement);
+        replacement.joinSyncGroup(this);
+        publish();
+        return true;
+    }
+
     boolean anyMemberFaulted() {
         for (VrrpInstance m : members) {
             if (m.trackingFault()) {

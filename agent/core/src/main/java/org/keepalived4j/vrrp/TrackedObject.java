@@ -11,6 +11,7 @@ final class TrackedObject {
     private final String kind;
     private final String name;
     private boolean up;
+    private boolean pending;
     private long value;
 
     TrackedObject(String kind, String name, boolean initiallyUp) {
@@ -37,10 +38,23 @@ final class TrackedObject {
         return value;
     }
 
+    /**
+     * Whether no verdict exists yet (a vrrp_script that has not finished its first run): it
+     * neither faults an instance nor adjusts its priority until it has one.
+     */
+    boolean pending() {
+        return pending;
+    }
+
+    void markPending() {
+        pending = true;
+    }
+
     /** Returns whether anything changed. */
     boolean setUp(boolean nowUp) {
-        boolean changed = nowUp != up;
+        boolean changed = nowUp != up || pending;
         up = nowUp;
+        pending = false;
         return changed;
     }
 

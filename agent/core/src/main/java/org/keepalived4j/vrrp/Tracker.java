@@ -33,7 +33,7 @@ final class Tracker {
 
     /** Whether this tracker alone puts the instance in FAULT now. */
     boolean faults() {
-        if (weight != 0) {
+        if (weight != 0 || object.pending()) {
             return false;
         }
         if (isFile()) {
@@ -50,6 +50,9 @@ final class Tracker {
         if (isFile()) {
             long v = object.value() * weight * multiplier;
             return (int) Math.max(-254, Math.min(254, v));
+        }
+        if (object.pending()) {
+            return 0;
         }
         if (weight > 0) {
             return object.up() ? weight * multiplier : 0;

@@ -110,6 +110,34 @@ final class VrrpInstance {
                 : downInterval();
     }
 
+    /**
+     * Takes over from the instance this one replaces on a configuration reload: a MASTER stays
+     * MASTER (its addresses are installed again, which is harmless for those already there)
+     * and a BACKUP stays BACKUP, both without a transition; anything else starts afresh.
+     */
+    void resume(long now, VrrpState previous) {
+        effectivePriority = tracking.effectivePriority(basePriority);
+        boolean fault = tracking.fault() || (syncGroup != null && syncGroup.anyMemberFaulted());
+        if (fault || (previous != VrrpState.MASTER && previous != VrrpState.BACKUP)) {
+            start(now);
+            return;
+        }
+        state = previous;
+        wanted = previous;
+        if (previous == VrrpState.MASTER) {
+            masterAddress = primaryAddress;
+            masterPriority = effectivePriority;
+            timerAt = now;
+            io.installAddresses(this);
+            addressesInstalled = true;
+            io.announce(this, config.garp().masterRepeat());
+            garp.becameMaster(now);
+        } else {
+            timerAt = now + downInterval() * 1000;
+        }
+        publisher.publish(null, null);
+    }
+
     // ---- timers ------------------------------------------------------------------------------
 
     /** The earliest moment {@link #onTimer} has something to do. */

@@ -1,0 +1,48 @@
+package org.keepalived4j.daemon;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.keepalived4j.config.ConfigNode;
+import org.keepalived4j.config.ConfigReader;
+import org.keepalived4j.config.ConfigResult;
+import org.keepalived4j.config.Diagnostics;
+import org.keepalived4j.config.KeepalivedConfig;
+import org.keepalived4j.config.KeepalivedConfigParser;
+import org.keepalived4j.config.ReaderOptions;
+import org.keepalived4j.config.SystemProbe;
+import org.keepalived4j.model.Settings;
+
+/**
+ * Reads keepalived.conf (and, with {@code -E}, a separate file of keepalived4j blocks) into one
+ * {@link ConfigResult}.
+ */
+final class ConfigLoader {
+
+    private final SystemProbe probe;
+
+    ConfigLoader(SystemProbe probe) {
+        this.probe = probe;
+    }
+
+    ConfigResult load(CommandLine cli) {
+        ReaderOptions options = cli.configId() != null ? new ReaderOptions(cli.configId()) : ReaderOptions.defaults();
+        Diagnostics diagnostics = new Diagnostics();
+        List<ConfigNode> nodes = ConfigReader.read(cli.configFile(), options, diagnostics);
+        ConfigResult main = new KeepalivedConfigParser(probe).parse(nodes, diagnostics);
+        if (cli.exportersConfig() == null) {
+            return main;
+        }
+        return withExtensions(main, cli.exportersConfig(), options, diagnostics);
+    }
+
+    private ConfigResult withExtensions(ConfigResult main, Path file, ReaderOptions options, Diagnostics diagnostics) {
+        List<ConfigNode> nodes = ConfigReader.read(file, options, diagnostics);
+        ConfigResult extra = new KeepalivedConfigParser(probe).parse(nodes, diagnostics);
+        Map<String, Settings> extensions = new HashMap<>(main.config().extensions());
+        extensions.putAll(extra.config().extensions());
+        KeepalivedConfig c = main.config().withExtensions(extensions);
+        return new ConfigResult(c, diagnostics.all());
+    }
+}

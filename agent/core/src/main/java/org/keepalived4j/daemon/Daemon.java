@@ -1,0 +1,149 @@
+package org.keepalived4j.daemon;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.keepalived4j.config.ConfigResult;
+import org.keepalived4j.config.Diagnostic;
+import org.keepalived4j.config.KeepalivedConfig;
+import org.keepalived4j.config.LocalSystemProbe;
+import org.keepalived4j.model.DaemonSnapshot;
+import org.keepalived4j.state.LiveState;
+import org.keepalived4j.vrrp.VrrpEngine;
+import org.keepalived4j.vrrp.VrrpHost;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running keepalived4j: the VRRP engine, the health checkers and the exporters around one
+ * live state. SIGTERM/SIGINT stop it gracefully, SIGHUP reloads the configuration.
+ */
+final class Daemon {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+
+    private final CommandLine cli;
+    private final ConfigLoader loader = new ConfigLoader(new LocalSystemProbe());
+    private final Clock clock = Clock.systemUTC();
+    private final AtomicReference<KeepalivedConfig> config = new AtomicReference<>();
+    private final AtomicLong reloads = new AtomicLong();
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private final Instant started = Instant.now();
+    private LiveState state;
+    private VrrpEngine vrrp;
+    private VrrpHost host;
+
+    Daemon(CommandLine cli) {
+        this.cli = cli;
+    }
+
+    /** Runs until stopped; returns the exit status. */
+    int run() {
+        ConfigResult result = loader.load(cli);
+        report(result);
+        if (result.fatal()) {
+            LOG.error("configuration {} cannot be used - exiting", cli.configFile());
+            return 1;
+        }
+        config.set(result.config());
+        try (PidFile pid = PidFile.create(cli.pidFile() != null ? cli.pidFile() : CommandLine.DEFAULT_PID_FILE)) {
+            return runWith(pid);
+        } catch (PidFile.AlreadyRunningException e) {
+            LOG.error("{}", e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            LOG.error("cannot write the pid file: {}", e.getMessage());
+            return 1;
+        }
+    }
+
+    private int runWith(PidFile pid) {
+        state = new LiveState(snapshot());
+        Signals.install(stop::countDown, this::reload);
+        try (ExporterHost exporters = new ExporterHost();
+                NotifyScripts notify = new NotifyScripts(config::get)) {
+            AutoCloseable notifications = state.subscribe(notify);
+            if (!cli.checkOnly()) {
+                startVrrp();
+            }
+            exporters.start(state, clock, name -> config.get().extension(name));
+            LOG.info("keepalived4j {} started ({} VRRP instance(s))", Version.current(),
+                    config.get().vrrpInstances().size());
+            stop.await();
+            LOG.info("stopping");
+            stopVrrp();
+            notifications.close();
+            return 0;
+        } catch (Exception e) {
+            LOG.error("daemon failed", e);
+            stopVrrp();
+            return 1;
+        } finally {
+            state.closeSubscriptions();
+        }
+    }
+
+    private void startVrrp() throws IOException, InterruptedException {
+        host = VrrpHost.open();
+        vrrp = new VrrpEngine(config.get(), host, state, clock);
+        state.attach(vrrp);
+        vrrp.start();
+    }
+
+    private void stopVrrp() {
+        if (vrrp != null) {
+            vrrp.close();
+            vrrp = null;
+        }
+        if (host != null) {
+            host.close();
+            host = null;
+        }
+    }
+
+    /** SIGHUP: read the configuration again; keep the running one if the new one cannot be used. */
+    private void reload() {
+        LOG.info("reloading configuration {}", cli.configFile());
+        ConfigResult result = loader.load(cli);
+        report(result);
+        if (result.fatal()) {
+            LOG.error("new configuration cannot be used - keeping the running one");
+            return;
+        }
+        config.set(result.config());
+        reloads.incrementAndGet();
+        state.publishDaemon(snapshot());
+        if (vrrp != null) {
+            vrrp.reload(result.config());
+        }
+    }
+
+    private DaemonSnapshot snapshot() {
+        KeepalivedConfig c = config.get();
+        String routerId = c.global().routerId() != null ? c.global().routerId() : hostName();
+        return new DaemonSnapshot(Version.current(), routerId, ProcessHandle.current().pid(), started,
+                cli.configFile().toString(), Instant.now(), reloads.get(), false);
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+
+    private static void report(ConfigResult result) {
+        for (Diagnostic d : result.diagnostics()) {
+            switch (d.severity()) {
+                case INFO -> LOG.info("{}", d);
+                case WARNING -> LOG.warn("{}", d);
+                default -> LOG.error("{}", d);
+            }
+        }
+    }
+}

@@ -1,0 +1,385 @@
+package org.keepalived4j.vrrp;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.keepalived4j.config.ConfigEquality;
+import org.keepalived4j.config.KeepalivedConfig;
+import org.keepalived4j.config.SyncGroupConfig;
+import org.keepalived4j.config.VrrpInstanceConfig;
+import org.keepalived4j.model.ScriptSnapshot;
+import org.keepalived4j.model.SyncGroupSnapshot;
+import org.keepalived4j.model.TransitionReason;
+import org.keepalived4j.model.VrrpState;
+import org.keepalived4j.model.VrrpStateChanged;
+import org.keepalived4j.state.EventSink;
+import org.keepalived4j.vrrp.net.LinkEvent;
+import org.keepalived4j.vrrp.net.LinkMonitor;
+import org.keepalived4j.vrrp.net.MacAddress;
+import org.keepalived4j.vrrp.net.NetlinkLinkMonitor;
+import org.keepalived4j.vrrp.net.NetworkEventListener;
+import org.keepalived4j.vrrp.net.PollRegistration;
+import org.keepalived4j.vrrp.net.VipAddress;
+import org.keepalived4j.vrrp.packet.VrrpAddress;
+import org.keepalived4j.vrrp.packet.VrrpCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the VRRP loop owns: the instances and their bindings, sync groups, tracked
+ * objects, the link monitor and the announcement queue. Loop thread only, except the
+ * snapshot accessors, which read published immutable lists.
+ */
+final class EngineState implements InstanceObserver, NetworkEventListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EngineState.class);
+
+    private final VrrpHost host;
+    private final EventSink events;
+    private final Clock wallClock;
+    private final Consumer<Runnable> loop;
+    private final LongSupplier clock;
+    private final TrackedObjects objects = new TrackedObjects();
+    private final Map<Integer, MacAddress> macs = new HashMap<>();
+    private final Map<Integer, String> names = new HashMap<>();
+    private final Map<String, VrrpInstance> instances = new LinkedHashMap<>();
+    private final Map<VrrpInstance, String> unbound = new HashMap<>();
+    private final SocketTable sockets;
+    private AnnouncementQueue announcements;
+    private NetworkIo io;
+    private InstanceWiring wiring;
+    private LinkMonitor monitor;
+    private PollRegistration monitorRegistration;
+    private volatile TrackerSources trackers;
+    private KeepalivedConfig config;
+    private volatile List<InstancePublisher> publishers = List.of();
+    private volatile List<SyncGroup> syncGroups = List.of();
+
+    EngineState(VrrpHost host, EventSink events, Clock wallClock, Consumer<Runnable> loop, LongSupplier clock) {
+        this.host = host;
+        this.events = events;
+        this.wallClock = wallClock;
+        this.loop = loop;
+        this.clock = clock;
+        this.sockets = new SocketTable(host.poller(), host.sockets(), new VrrpCodec(), clock);
+    }
+
+    // ---- startup ----------------------------------------------------------------------------
+
+    void configure(KeepalivedConfig newConfig, long now) throws IOException {
+        this.config = newConfig;
+        VrrpCodec codec = new VrrpCodec(VrrpAddress.of(newConfig.global().mcastGroup4() != null
+                ? newConfig.global().mcastGroup4() : VrrpCodec.IPV4_MULTICAST_GROUP.toInetAddress()));
+        announcements = new AnnouncementQueue(host.arp(), host.na(), newConfig.global().garpIntervalMicros(),
+                newConfig.global().gnaIntervalMicros());
+        io = new NetworkIo(codec, host.vips(), announcements, host.sysctl(), macs, names);
+        wiring = new InstanceWiring(host, sockets, newConfig.global());
+        monitor = NetlinkLinkMonitor.open(this, false);
+        monitorRegistration = host.poller().register(monitor.fd(), (fd, failed) -> readLinks());
+        for (var link : host.links().links()) {
+            macs.put(link.index(), link.mac());
+            names.put(link.index(), link.name());
+            objects.iface(link.name()).setUp(link.usable());
+        }
+        trackers = new TrackerSources(newConfig, objects, events, wallClock, loop, this::trackedChanged,
+                Path.of("/proc"));
+        for (VrrpInstanceConfig c : newConfig.vrrpInstances()) {
+            instances.put(c.name(), create(c));
+        }
+        buildSyncGroups(newConfig);
+        trackers.start();
+        for (VrrpInstance instance : instances.values()) {
+            instance.start(now);
+        }
+        publish();
+    }
+
+    private VrrpInstance create(VrrpInstanceConfig c) {
+        VrrpInstance instance = new VrrpInstance(c, io, this, wallClock, null);
+        bind(instance);
+        instance.track(trackers.trackingFor(c, config.syncGroupOf(c.name()).orElse(null), unboundObject(instance)));
+        return instance;
+    }
+
+    /** An instance that cannot be bound (no interface, no address) stays in FAULT until it can. */
+    private TrackedObject unboundObject(VrrpInstance instance) {
+        String why = unbound.get(instance);
+        if (why == null) {
+            return null;
+        }
+        TrackedObject o = new TrackedObject("interface", instance.config().interfaceName() + " (" + why + ")", false);
+        return o;
+    }
+
+    private void bind(VrrpInstance instance) {
+        try {
+            InstanceBinding binding = wiring.bind(instance);
+            io.bind(instance, binding);
+            instance.primaryAddress(binding.source());
+            unbound.remove(instance);
+        } catch (InstanceWiring.BindException e) {
+            LOG.error("({}) cannot run: {} - instance stays in FAULT", instance.name(), e.getMessage());
+            unbound.put(instance, e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            LOG.error("({}) cannot open its socket: {} - instance stays in FAULT", instance.name(), e.getMessage());
+            unbound.put(instance, e.getMessage());
+        }
+    }
+
+    private void buildSyncGroups(KeepalivedConfig c) {
+        List<SyncGroup> groups = new ArrayList<>();
+        for (SyncGroupConfig g : c.syncGroups()) {
+            SyncGroup group = new SyncGroup(g.name(), events, wallClock);
+            for (String member : g.members()) {
+                VrrpInstance instance = instances.get(member);
+                if (instance != null) {
+                    group.add(instance);
+                }
+            }
+            groups.add(group);
+        }
+        syncGroups = List.copyOf(groups);
+    }
+
+    private void publish() {
+        List<InstancePublisher> list = new ArrayList<>(instances.size());
+        for (VrrpInstance i : instances.values()) {
+            list.add(i.publisher());
+        }
+        publishers = List.copyOf(list);
+    }
+
+    // ---- the loop -------------------------------------------------------------------------
+
+    long nextDeadline() {
+        long next = announcements.sendDue(clock.getAsLong());
+        for (VrrpInstance i : instances.values()) {
+            next = Math.min(next, i.nextDeadline());
+        }
+        return next;
+    }
+
+    void fireTimers(long now) {
+        for (VrrpInstance i : instances.values()) {
+            if (i.nextDeadline() <= now) {
+                try {
+                    i.onTimer(now);
+                } catch (RuntimeException e) {
+                    LOG.error("({}) timer failed", i.name(), e);
+                }
+            }
+        }
+        announcements.sendDue(now);
+    }
+
+    private void readLinks() {
+        try {
+            monitor.processReadable();
+        } catch (IOException e) {
+            LOG.warn("link monitor: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void linkChanged(LinkEvent event) {
+        var link = event.link();
+        if (event.removed()) {
+            macs.remove(link.index());
+            names.remove(link.index());
+        } else {
+            macs.put(link.index(), link.mac());
+            names.put(link.index(), link.name());
+        }
+        TrackedObject iface = objects.existingInterface(link.name());
+        boolean usable = !event.removed() && link.usable();
+        if (iface != null && iface.setUp(usable)) {
+            LOG.info("Netlink reports {} {}", link.name(), usable ? "UP" : "DOWN");
+            trackedChanged(iface);
+        }
+        if (usable) {
+            retryUnbound(link.name());
+        }
+    }
+
+    private void retryUnbound(String interfaceName) {
+        for (VrrpInstance instance : List.copyOf(unbound.keySet())) {
+            if (interfaceName.equals(instance.config().interfaceName()) && instance.state() == VrrpState.FAULT) {
+                LOG.info("({}) interface {} appeared - rebuilding the instance", instance.name(), interfaceName);
+                replace(instance, instance.config(), clock.getAsLong());
+            }
+        }
+    }
+
+    /** A tracked object changed: every instance tracking it re-evaluates. */
+    private void trackedChanged(TrackedObject object) {
+        long now = clock.getAsLong();
+        for (VrrpInstance i : instances.values()) {
+            if (i.tracking().tracks(object)) {
+                i.refreshTracking(now);
+            }
+        }
+    }
+
+    // ---- observer -----------------------------------------------------------------------------
+
+    @Override
+    public void transitioned(VrrpInstance instance, VrrpState from, VrrpState to, TransitionReason reason) {
+        VrrpInstanceConfig c = instance.config();
+        events.emit(new VrrpStateChanged(c.name(), c.vrid(), c.interfaceName(), from, to,
+                instance.effectivePriority(), reason, wallClock.instant()));
+        if (instance.syncGroup() != null) {
+            instance.syncGroup().memberChanged(reason);
+        }
+    }
+
+    @Override
+    public void changed(VrrpInstance instance) {
+        // the instance republished its snapshot; exporters read it on demand
+    }
+
+    // ---- reload ---------------------------------------------------------------------------------
+
+    void reconfigure(KeepalivedConfig next, long now) {
+        KeepalivedConfig previous = config;
+        config = next;
+        trackers.close();
+        trackers = new TrackerSources(next, objects, events, wallClock, loop, this::trackedChanged, Path.of("/proc"));
+        Map<String, VrrpInstance> kept = new LinkedHashMap<>();
+        for (VrrpInstanceConfig c : next.vrrpInstances()) {
+            VrrpInstance old = instances.remove(c.name());
+            if (old == null) {
+                VrrpInstance created = create(c);
+                kept.put(c.name(), created);
+                created.start(now);
+            } else if (ConfigEquality.sameIgnoringLocations(old.config(), c) && sameTracking(previous, next, c)) {
+                old.track(trackers.trackingFor(c, next.syncGroupOf(c.name()).orElse(null), unboundObject(old)));
+                kept.put(c.name(), old);
+            } else {
+                LOG.info("({}) configuration changed - reconciling", c.name());
+                kept.put(c.name(), replacement(old, c, now));
+            }
+        }
+        for (VrrpInstance removed : instances.values()) {
+            LOG.info("({}) removed from the configuration - stopping it", removed.name());
+            removed.shutdown(now);
+            release(removed);
+        }
+        instances.clear();
+        instances.putAll(kept);
+        for (VrrpInstance i : instances.values()) {
+            i.joinSyncGroup(null);
+        }
+        buildSyncGroups(next);
+        trackers.start();
+        for (VrrpInstance i : instances.values()) {
+            i.refreshTracking(now);
+        }
+        publish();
+    }
+
+    private static boolean sameTracking(KeepalivedConfig a, KeepalivedConfig b, VrrpInstanceConfig c) {
+        return ConfigEquality.sameIgnoringLocations(a.syncGroupOf(c.name()).orElse(null),
+                b.syncGroupOf(c.name()).orElse(null))
+                && ConfigEquality.sameIgnoringLocations(a.scripts(), b.scripts())
+                && ConfigEquality.sameIgnoringLocations(a.trackFiles(), b.trackFiles())
+                && ConfigEquality.sameIgnoringLocations(a.trackProcesses(), b.trackProcesses());
+    }
+
+    private void replace(VrrpInstance old, VrrpInstanceConfig c, long now) {
+        VrrpInstance created = replacement(old, c, now);
+        instances.put(c.name(), created);
+        for (SyncGroup g : syncGroups) {
+            if (g.replace(old, created)) {
+                break;
+            }
+        }
+        publish();
+    }
+
+    /** A changed instance: the new one takes over the old one's state and addresses. */
+    private VrrpInstance replacement(VrrpInstance old, VrrpInstanceConfig c, long now) {
+        VrrpState previous = old.state();
+        InstanceBinding oldBinding = io.binding(old);
+        List<VipAddress> oldAddresses = oldBinding == null ? List.of() : oldBinding.addresses();
+        boolean wasMaster = previous == VrrpState.MASTER;
+        release(old);
+        VrrpInstance created = create(c);
+        InstanceBinding newBinding = io.binding(created);
+        List<VipAddress> keep = newBinding == null ? List.of() : newBinding.addresses();
+        if (wasMaster) {
+            for (VipAddress a : oldAddresses) {
+                if (!keep.contains(a)) {
+                    io.removeOne(a);
+                }
+            }
+        }
+        created.resume(now, previous);
+        return created;
+    }
+
+    private void release(VrrpInstance instance) {
+        InstanceBinding b = io.unbind(instance);
+        unbound.remove(instance);
+        if (b == null) {
+            return;
+        }
+        sockets.release(b.socket(), instance);
+        if (b.vmac() != null && b.vmac().created()) {
+            try {
+                host.vmacs().delete(b.vmac());
+            } catch (IOException e) {
+                LOG.warn("({}) could not delete VMAC {}: {}", instance.name(), b.vmac().name(), e.getMessage());
+            }
+        }
+    }
+
+    // ---- shutdown -------------------------------------------------------------------------------
+
+    void shutdown(long now) {
+        for (VrrpInstance i : instances.values()) {
+            try {
+                i.shutdown(now);
+            } catch (RuntimeException e) {
+                LOG.error("({}) shutdown failed", i.name(), e);
+            }
+        }
+        announcements.sendDue(Long.MAX_VALUE - 1);
+        for (VrrpInstance i : List.copyOf(instances.values())) {
+            release(i);
+        }
+        trackers.close();
+        if (monitorRegistration != null) {
+            monitorRegistration.close();
+        }
+        if (monitor != null) {
+            monitor.close();
+        }
+        sockets.close();
+    }
+
+    // ---- snapshots (any thread) ---------------------------------------------------------------
+
+    List<InstancePublisher> publishers() {
+        return publishers;
+    }
+
+    List<SyncGroupSnapshot> syncGroupSnapshots() {
+        List<SyncGroupSnapshot> out = new ArrayList<>();
+        for (SyncGroup g : syncGroups) {
+            out.add(g.snapshot());
+        }
+        return out;
+    }
+
+    List<ScriptSnapshot> scriptSnapshots() {
+        TrackerSources t = trackers;
+        return t == null ? List.of() : t.scriptSnapshots();
+    }
+}

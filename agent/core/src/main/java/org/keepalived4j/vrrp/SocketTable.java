@@ -1,0 +1,177 @@
+package org.keepalived4j.vrrp;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import org.keepalived4j.vrrp.net.PollRegistration;
+import org.keepalived4j.vrrp.net.Poller;
+import org.keepalived4j.vrrp.net.RawVrrpSocket;
+import org.keepalived4j.vrrp.net.RawVrrpSocketFactory;
+import org.keepalived4j.vrrp.net.ReceivedVrrpPacket;
+import org.keepalived4j.vrrp.net.VrrpSocketOptions;
+import org.keepalived4j.vrrp.packet.VrrpAddress;
+import org.keepalived4j.vrrp.packet.VrrpCodec;
+import org.keepalived4j.vrrp.packet.VrrpDecodeResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The raw sockets of the engine, shared as keepalived shares them: one per interface,
+ * family, multicast group or unicast source, and IP protocol. A received advert is decoded
+ * once and handed to the instance its VRID selects. Loop thread only.
+ */
+final class SocketTable implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SocketTable.class);
+
+    private record Key(int interfaceIndex, boolean ipv6, InetAddress group, InetAddress unicastSource, int protocol) {
+    }
+
+    /** One open socket and the instances that use it. */
+    final class Shared {
+        private final Key key;
+        private final RawVrrpSocket socket;
+        private final PollRegistration registration;
+        private final Map<Integer, List<VrrpInstance>> byVrid = new HashMap<>();
+
+        private Shared(Key key, RawVrrpSocket socket) {
+            this.key = key;
+            this.socket = socket;
+            this.registration = poller.register(socket.fd(), (fd, failed) -> drain());
+        }
+
+        RawVrrpSocket socket() {
+            return socket;
+        }
+
+        private void drain() {
+            try {
+                while (socket.receive(buffer, 0, buffer.length, received)) {
+                    dispatch(this, received);
+                }
+            } catch (IOException e) {
+                LOG.warn("receive on {} failed: {}", key, e.getMessage());
+            }
+        }
+    }
+
+    private final Poller poller;
+    private final RawVrrpSocketFactory factory;
+    private final VrrpCodec codec;
+    private final LongSupplier clock;
+    private final Map<Key, Shared> sockets = new HashMap<>();
+    private final byte[] buffer = new byte[65536];
+    private final ReceivedVrrpPacket received = new ReceivedVrrpPacket();
+    private final byte[] addressScratch = new byte[16];
+    private long malformed;
+    private long unknownVrid;
+
+    SocketTable(Poller poller, RawVrrpSocketFactory factory, VrrpCodec codec, LongSupplier clock) {
+        this.poller = poller;
+        this.factory = factory;
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    Shared acquire(VrrpSocketOptions options, VrrpInstance instance) throws IOException {
+        Key key = new Key(options.interfaceIndex(), options.ipv6(), options.multicastGroup(),
+                options.isMulticast() ? null : options.sourceAddress(), options.ipProtocol());
+        Shared shared = sockets.get(key);
+        if (shared == null) {
+            RawVrrpSocket socket = factory.open(options);
+            try {
+                shared = new Shared(key, socket);
+            } catch (RuntimeException e) {
+                socket.close();
+                throw e;
+            }
+            sockets.put(key, shared);
+        }
+        shared.byVrid.computeIfAbsent(instance.config().vrid(), v -> new ArrayList<>(1)).add(instance);
+        return shared;
+    }
+
+    void release(Shared shared, VrrpInstance instance) {
+        List<VrrpInstance> list = shared.byVrid.get(instance.config().vrid());
+        if (list != null) {
+            list.remove(instance);
+            if (list.isEmpty()) {
+                shared.byVrid.remove(instance.config().vrid());
+            }
+        }
+        if (shared.byVrid.isEmpty()) {
+            shared.registration.close();
+            shared.socket.close();
+            sockets.remove(shared.key);
+        }
+    }
+
+    /** Packets that could not be attributed to any instance (too short, not VRRP). */
+    long malformed() {
+        return malformed;
+    }
+
+    long unknownVrid() {
+        return unknownVrid;
+    }
+
+    private void dispatch(Shared shared, ReceivedVrrpPacket packet) {
+        VrrpDecodeResult result;
+        if (packet.ipv6()) {
+            int length = packet.copySource(addressScratch);
+            VrrpAddress source = VrrpAddress.of(java.util.Arrays.copyOf(addressScratch, length));
+            packet.copyDestination(addressScratch);
+            VrrpAddress destination = VrrpAddress.of(java.util.Arrays.copyOf(addressScratch, length));
+            result = codec.decodeIpv6(ByteBuffer.wrap(buffer, packet.payloadOffset(),
+                    packet.length() - packet.payloadOffset()), source, destination, packet.hopLimit(), false);
+        } else {
+            result = codec.decodeIpv4(ByteBuffer.wrap(buffer, 0, packet.length()));
+        }
+        if (result.vrid() < 0 || result.ip() == null) {
+            malformed++;
+            return;
+        }
+        List<VrrpInstance> candidates = shared.byVrid.get(result.vrid());
+        if (candidates == null || candidates.isEmpty()) {
+            unknownVrid++;
+            return;
+        }
+        VrrpInstance target = candidates.get(0);
+        if (candidates.size() > 1) {
+            target = bySource(candidates, result.ip().source());
+        }
+        ReceivedAdvert advert = new ReceivedAdvert(result, result.ip().destination().isMulticast(),
+                clock.getAsLong());
+        try {
+            target.onAdvert(advert.receivedNanos(), advert);
+        } catch (RuntimeException e) {
+            LOG.error("({}) failed to process an advert", target.name(), e);
+        }
+    }
+
+    /** Several unicast instances share a VRID on one socket when their peers differ. */
+    private static VrrpInstance bySource(List<VrrpInstance> candidates, VrrpAddress source) {
+        for (VrrpInstance candidate : candidates) {
+            for (var peer : candidate.config().transport().unicastPeers()) {
+                if (VrrpAddress.of(peer.address()).equals(source)) {
+                    return candidate;
+                }
+            }
+        }
+        return candidates.get(0);
+    }
+
+    @Override
+    public void close() {
+        for (Shared shared : sockets.values()) {
+            shared.registration.close();
+            shared.socket.close();
+        }
+        sockets.clear();
+    }
+}

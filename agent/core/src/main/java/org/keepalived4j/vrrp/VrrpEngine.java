@@ -1,0 +1,184 @@
+package org.keepalived4j.vrrp;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.keepalived4j.config.KeepalivedConfig;
+import org.keepalived4j.model.ScriptSnapshot;
+import org.keepalived4j.model.SyncGroupSnapshot;
+import org.keepalived4j.model.TopologyChanged;
+import org.keepalived4j.model.VrrpInstanceSnapshot;
+import org.keepalived4j.state.EventSink;
+import org.keepalived4j.state.VrrpSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The VRRP side of the daemon: one loop thread owns every instance. It polls the raw sockets
+ * and the link monitor with a timeout equal to the next timer deadline, so the protocol code
+ * needs no locks; other threads (script and file watchers, reloads) post work to it. Nothing
+ * thrown by one step of the loop ever stops it.
+ */
+public final class VrrpEngine implements VrrpSource, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VrrpEngine.class);
+    /** The loop wakes at least this often even with nothing to do (cheap, and bounds any lost wake-up). */
+    private static final long MAX_SLEEP_NANOS = 1_000_000_000L;
+
+    private final VrrpHost host;
+    private final EventSink events;
+    private final Clock wallClock;
+    private final long origin = System.nanoTime();
+    private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Thread thread;
+    private volatile boolean stopping;
+    private volatile EngineState state;
+    private KeepalivedConfig pendingConfig;
+
+    public VrrpEngine(KeepalivedConfig config, VrrpHost host, EventSink events, Clock wallClock) {
+        this.host = host;
+        this.events = events;
+        this.wallClock = wallClock;
+        this.pendingConfig = config;
+        this.thread = new Thread(this::run, "vrrp");
+        this.thread.setPriority(Thread.MAX_PRIORITY);
+    }
+
+    /** Starts the loop and waits until every instance has left INIT (or 10 s have passed). */
+    public void start() throws InterruptedException {
+        thread.start();
+        if (!started.await(10, TimeUnit.SECONDS)) {
+            LOG.warn("VRRP engine still starting after 10 s");
+        }
+    }
+
+    /** Applies a new configuration: unchanged instances keep their state and addresses. */
+    public void reload(KeepalivedConfig config) {
+        post(() -> {
+            EngineState s = state;
+            if (s != null) {
+                s.reconfigure(config, now());
+                events.emit(new TopologyChanged("reload", wallClock.instant()));
+            }
+        });
+    }
+
+    /** Stops gracefully: masters send priority 0 and remove their addresses. */
+    @Override
+    public void close() {
+        stopping = true;
+        host.poller().wakeup();
+        try {
+            if (thread.isAlive() && !stopped.await(10, TimeUnit.SECONDS)) {
+                LOG.warn("VRRP engine did not stop within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Runs {@code work} on the loop thread soon. Thread-safe. */
+    void post(Runnable work) {
+        inbox.add(work);
+        host.poller().wakeup();
+    }
+
+    long now() {
+        return System.nanoTime() - origin;
+    }
+
+    private void run() {
+        try {
+            state = new EngineState(host, events, wallClock, this::post, this::now);
+            state.configure(pendingConfig, now());
+            pendingConfig = null;
+            events.emit(new TopologyChanged("startup", wallClock.instant()));
+        } catch (IOException | RuntimeException e) {
+            LOG.error("VRRP engine failed to start", e);
+            started.countDown();
+            stopped.countDown();
+            return;
+        }
+        started.countDown();
+        try {
+            loop();
+        } finally {
+            shutdown();
+            stopped.countDown();
+        }
+    }
+
+    private void loop() {
+        while (!stopping) {
+            try {
+                long now = now();
+                long next = state.nextDeadline();
+                long timeout = next <= now ? 0 : Math.min(MAX_SLEEP_NANOS, next - now);
+                host.poller().poll(timeout);
+                drainInbox();
+                state.fireTimers(now());
+            } catch (IOException | RuntimeException e) {
+                LOG.error("VRRP loop step failed; continuing", e);
+            } catch (Error e) {
+                LOG.error("VRRP loop hit a JVM error; continuing", e);
+                if (e instanceof VirtualMachineError) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void drainInbox() {
+        Runnable work;
+        while ((work = inbox.poll()) != null) {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                LOG.error("VRRP loop task failed; continuing", e);
+            }
+        }
+    }
+
+    private void shutdown() {
+        try {
+            drainInbox();
+            state.shutdown(now());
+        } catch (RuntimeException e) {
+            LOG.error("VRRP engine shutdown failed", e);
+        }
+    }
+
+    // ---- VrrpSource: any thread ---------------------------------------------------------
+
+    @Override
+    public List<VrrpInstanceSnapshot> vrrpInstances() {
+        EngineState s = state;
+        if (s == null) {
+            return List.of();
+        }
+        List<InstancePublisher> publishers = s.publishers();
+        List<VrrpInstanceSnapshot> out = new ArrayList<>(publishers.size());
+        for (InstancePublisher p : publishers) {
+            out.add(p.snapshot());
+        }
+        return out;
+    }
+
+    @Override
+    public List<SyncGroupSnapshot> syncGroups() {
+        EngineState s = state;
+        return s == null ? List.of() : s.syncGroupSnapshots();
+    }
+
+    @Override
+    public List<ScriptSnapshot> scripts() {
+        EngineState s = state;
+        return s == null ? List.of() : s.scriptSnapshots();
+    }
+}
