@@ -1,0 +1,101 @@
+package org.keepalived4j.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Network namespaces joined by veth pairs, for one test: created with iproute2, deleted on
+ * close. Needs root; a test that cannot get it fails rather than skipping.
+ */
+final class Lab implements AutoCloseable {
+
+    private final String prefix;
+    private final List<String> namespaces = new ArrayList<>();
+    private int links;
+
+    Lab(String name) {
+        assertThat(System.getProperty("user.name")).as("these tests create network namespaces and must run as root")
+                .isEqualTo("root");
+        this.prefix = name + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff));
+    }
+
+    /** Creates a namespace with loopback up; returns its name. */
+    String namespace(String suffix) {
+        String ns = prefix + suffix;
+        run("ip", "netns", "add", ns);
+        namespaces.add(ns);
+        run("ip", "-n", ns, "link", "set", "lo", "up");
+        return ns;
+    }
+
+    /** Joins two namespaces with a veth pair named {@code ifA} / {@code ifB}, addressed and up. */
+    void link(String nsA, String ifA, String addrA, String nsB, String ifB, String addrB) {
+        String tmpA = prefix + "l" + links + "a";
+        String tmpB = prefix + "l" + links + "b";
+        links++;
+        run("ip", "link", "add", tmpA, "type", "veth", "peer", "name", tmpB);
+        run("ip", "link", "set", tmpA, "netns", nsA);
+        run("ip", "link", "set", tmpB, "netns", nsB);
+        run("ip", "-n", nsA, "link", "set", tmpA, "name", ifA);
+        run("ip", "-n", nsB, "link", "set", tmpB, "name", ifB);
+        run("ip", "-n", nsA, "addr", "add", addrA, "dev", ifA);
+        run("ip", "-n", nsB, "addr", "add", addrB, "dev", ifB);
+        run("ip", "-n", nsA, "link", "set", ifA, "up");
+        run("ip", "-n", nsB, "link", "set", ifB, "up");
+    }
+
+    /** Whether {@code address} (without prefix) is configured on {@code dev} in {@code ns}. */
+    boolean hasAddress(String ns, String dev, String address) {
+        String out = run("ip", "-n", ns, "-o", "addr", "show", "dev", dev);
+        return out.contains(" " + address + "/");
+    }
+
+    static String run(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " timed out");
+            }
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException(String.join(" ", command) + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        for (String ns : namespaces) {
+            try {
+                new ProcessBuilder("ip", "netns", "pids", ns).start().waitFor();
+                run("ip", "netns", "del", ns);
+            } catch (RuntimeException | IOException e) {
+                System.err.println("could not delete namespace " + ns + ": " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

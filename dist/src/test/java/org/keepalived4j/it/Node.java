@@ -1,0 +1,115 @@
+package org.keepalived4j.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A VRRP daemon in a namespace: keepalived4j (from dist/target/lib) or the real keepalived
+ * 2.2.7. Started in its own session so that the whole process group can be signalled (a
+ * SIGKILL of keepalived must also kill its VRRP child).
+ */
+final class Node implements AutoCloseable {
+
+    enum Kind { KEEPALIVED4J, KEEPALIVED }
+
+    private final Kind kind;
+    private final String namespace;
+    private final Path dir;
+    private final Path log;
+    private final String name;
+    private Process process;
+
+    Node(Kind kind, String namespace, Path dir, String name) {
+        this.kind = kind;
+        this.namespace = namespace;
+        this.dir = dir;
+        this.name = name;
+        this.log = dir.resolve(name + ".log");
+    }
+
+    Node start(String config) throws IOException {
+        Path conf = dir.resolve(name + ".conf");
+        Files.writeString(conf, config);
+        List<String> cmd = new ArrayList<>(List.of("setsid", "ip", "netns", "exec", namespace));
+        if (kind == Kind.KEEPALIVED4J) {
+            String lib = System.getProperty("keepalived4j.lib");
+            String home = System.getProperty("keepalived4j.home");
+            cmd.addAll(List.of(javaBinary(), "-Xmx128m", "-XX:+UseShenandoahGC",
+                    "-Dlogback.configurationFile=" + home + "/conf/logback.xml", "-cp", lib + "/*",
+                    "org.keepalived4j.daemon.Main", "-n", "-l", "-f", conf.toString(),
+                    "-p", dir.resolve(name + ".pid").toString()));
+        } else {
+            cmd.addAll(List.of("keepalived", "-n", "-l", "-D", "-f", conf.toString(),
+                    "-p", dir.resolve(name + ".pid").toString(), "-r", dir.resolve(name + "-vrrp.pid").toString(),
+                    "-c", dir.resolve(name + "-check.pid").toString()));
+        }
+        process = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        return this;
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    String log() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** How many times the log says the instance entered this state ("Entering MASTER STATE"). */
+    long entered(String state) {
+        return log().lines().filter(l -> l.contains("Entering " + state + " STATE")).count();
+    }
+
+    void signal(String signal) {
+        if (process != null && process.isAlive()) {
+            Lab.run("kill", "-s", signal, "--", "-" + process.pid());
+        }
+    }
+
+    /** SIGTERM and wait for the exit. */
+    void stop() {
+        signal("TERM");
+        waitForExit(Duration.ofSeconds(15));
+    }
+
+    /** SIGKILL of the whole process group, as a crash. */
+    void kill() {
+        signal("KILL");
+        waitForExit(Duration.ofSeconds(5));
+    }
+
+    private void waitForExit(Duration timeout) {
+        try {
+            if (process != null) {
+                process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    @Override
+    public void close() {
+        if (alive()) {
+            kill();
+        }
+    }
+}
