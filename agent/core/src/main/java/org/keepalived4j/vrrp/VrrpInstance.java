@@ -21,33 +21,35 @@ import org.slf4j.LoggerFactory;
 final class VrrpInstance {
 
     static final long NEVER = Long.MAX_VALUE;
-    private static final Logger LOG = LoggerFactory.getLogger(VrrpInstance.class);
+    static final Logger LOG = LoggerFactory.getLogger(VrrpInstance.class);
 
-    private final VrrpInstanceConfig config;
-    private final InstanceIo io;
-    private final InstanceObserver observer;
+    final VrrpInstanceConfig config;
+    final InstanceIo io;
+    final InstanceObserver observer;
     private final Clock wallClock;
     private final VrrpStats stats = new VrrpStats();
     private final AdvertValidator validator;
-    private final InstancePublisher publisher;
-    private final GarpTimers garp;
+    private final BackupHandler backup;
+    private final MasterHandler master;
+    final InstancePublisher publisher;
+    final GarpTimers garp;
 
-    private Tracking tracking = Tracking.none();
-    private SyncGroup syncGroup;
-    private VrrpAddress primaryAddress;
+    Tracking tracking = Tracking.none();
+    SyncGroup syncGroup;
+    VrrpAddress primaryAddress;
 
-    private VrrpState state = VrrpState.INIT;
-    private VrrpState wanted = VrrpState.BACKUP;
-    private int basePriority;
-    private int effectivePriority;
-    private long masterAdvertIntervalMicros;
-    private long timerAt = NEVER;
-    private long preemptAt;
-    private VrrpAddress masterAddress;
-    private int masterPriority;
-    private long lastMasterAdvertAt = NEVER;
-    private boolean masterReleased;
-    private boolean ignoringLowerPriority;
+    VrrpState state = VrrpState.INIT;
+    VrrpState wanted = VrrpState.BACKUP;
+    int basePriority;
+    int effectivePriority;
+    long masterAdvertIntervalMicros;
+    long timerAt = NEVER;
+    long preemptAt;
+    VrrpAddress masterAddress;
+    int masterPriority;
+    long lastMasterAdvertAt = NEVER;
+    boolean masterReleased;
+    boolean ignoringLowerPriority;
     private boolean addressesInstalled;
 
     VrrpInstance(VrrpInstanceConfig config, InstanceIo io, InstanceObserver observer, Clock wallClock,
@@ -63,6 +65,8 @@ final class VrrpInstance {
         this.masterAdvertIntervalMicros = config.advertIntervalMicros();
         this.publisher = new InstancePublisher(this, stats);
         this.garp = new GarpTimers(config.garp());
+        this.backup = new BackupHandler(this);
+        this.master = new MasterHandler(this);
         publisher.publish(wallClock.instant(), null);
     }
 
@@ -100,7 +104,7 @@ final class VrrpInstance {
         }
     }
 
-    private boolean ownerWantingMaster() {
+    boolean ownerWantingMaster() {
         return config.initialState() == VrrpState.MASTER && basePriority == 255;
     }
 
@@ -148,9 +152,9 @@ final class VrrpInstance {
     void onTimer(long now) {
         if (now >= timerAt) {
             if (state == VrrpState.MASTER) {
-                masterAdvertTimer(now);
+                master.advertTimer(now);
             } else if (state == VrrpState.BACKUP) {
-                masterDownTimer(now);
+                backup.masterDownTimer(now);
             } else {
                 timerAt = NEVER;
             }
@@ -158,32 +162,6 @@ final class VrrpInstance {
         int repeat = garp.due(now, state == VrrpState.MASTER);
         if (repeat > 0) {
             io.announce(this, repeat);
-        }
-    }
-
-    /** RFC 5798 6.4.3: Adver_Timer fired: send an advertisement and re-arm. */
-    private void masterAdvertTimer(long now) {
-        sendAdvert(effectivePriority);
-        long interval = config.advertIntervalMicros() * 1000;
-        timerAt = timerAt + interval > now ? timerAt + interval : now + interval;
-    }
-
-    /** RFC 5798 6.4.2: Master_Down_Timer fired: become master (unless a sync group holds us). */
-    private void masterDownTimer(long now) {
-        timerAt = NEVER;
-        wanted = VrrpState.MASTER;
-        TransitionReason reason = masterReleased ? TransitionReason.MASTER_RELEASED
-                : ignoringLowerPriority || (ownerWantingMaster() && masterAddress == null) ? TransitionReason.PRIORITY
-                : TransitionReason.MASTER_NO_RESPONSE;
-        if (syncGroup != null && !syncGroup.mayBecomeMaster(this)) {
-            LOG.info("({}) master down timer expired; waiting for the other members of sync group {}",
-                    config.name(), syncGroup.name());
-            publisher.publish(null, null);
-            return;
-        }
-        becomeMaster(now, reason);
-        if (syncGroup != null) {
-            syncGroup.memberBecameMaster(this, now);
         }
     }
 
@@ -196,119 +174,13 @@ final class VrrpInstance {
         VrrpPacket packet = advert.result().packet();
         VrrpAddress source = advert.result().ip().source();
         switch (state) {
-            case BACKUP -> backupReceived(now, packet, source);
-            case MASTER -> masterReceived(now, packet, source);
+            case BACKUP -> backup.received(now, packet, source);
+            case MASTER -> master.received(now, packet, source);
             default -> {
                 masterAddress = source;
                 masterPriority = packet.priority();
             }
         }
-    }
-
-    /** RFC 5798 6.4.2 (RFC 3768 6.4.2): an ADVERTISEMENT while Backup. */
-    private void backupReceived(long now, VrrpPacket packet, VrrpAddress source) {
-        int priority = packet.priority();
-        if (priority == 0) {
-            // The master is stepping down: take over after Skew_Time only.
-            masterReleased = true;
-            ignoringLowerPriority = false;
-            timerAt = now + skewMicros() * 1000;
-            return;
-        }
-        boolean preemptDelayRunning = config.preemptDelayMicros() > 0 && (preemptAt == 0 || preemptAt > now);
-        if (!config.preempt() || priority >= effectivePriority || preemptDelayRunning) {
-            followMaster(now, packet, source);
-            if (config.preemptDelayMicros() > 0) {
-                if (priority >= effectivePriority) {
-                    preemptAt = 0;
-                } else if (preemptAt == 0) {
-                    preemptAt = now + config.preemptDelayMicros() * 1000;
-                }
-            }
-            wanted = VrrpState.BACKUP;
-        } else {
-            // Lower priority and we may preempt: ignore it and let the down timer run out.
-            if (!ignoringLowerPriority) {
-                LOG.info("({}) received lower priority ({}) advert from {} - discarding", config.name(), priority,
-                        source);
-            }
-            ignoringLowerPriority = true;
-            masterReleased = false;
-            masterAddress = source;
-            masterPriority = priority;
-        }
-    }
-
-    private void followMaster(long now, VrrpPacket packet, VrrpAddress source) {
-        boolean changed = !source.equals(masterAddress) || packet.priority() != masterPriority;
-        if (config.version() == 3 && packet.advertIntervalMicros() != masterAdvertIntervalMicros) {
-            // RFC 5798 6.4.2: Master_Adver_Interval is taken from the master's advertisement.
-            masterAdvertIntervalMicros = packet.advertIntervalMicros();
-            changed = true;
-        }
-        masterAddress = source;
-        masterPriority = packet.priority();
-        masterReleased = false;
-        ignoringLowerPriority = false;
-        lastMasterAdvertAt = now;
-        timerAt = now + downInterval() * 1000;
-        if (changed) {
-            publisher.publish(null, null);
-            observer.changed(this);
-        }
-    }
-
-    /** RFC 5798 6.4.3 (RFC 3768 6.4.3): an ADVERTISEMENT while Master. */
-    private void masterReceived(long now, VrrpPacket packet, VrrpAddress source) {
-        int priority = packet.priority();
-        int addressOrder = compareAddresses(source, primaryAddress);
-        boolean higher = priority > effectivePriority || (priority == effectivePriority && addressOrder > 0);
-        if (priority == 0 || (config.higherPrioSendAdvert() && higher)) {
-            sendAdvert(effectivePriority);
-            if (priority == 0) {
-                timerAt = now + config.advertIntervalMicros() * 1000;
-                return;
-            }
-        }
-        if (priority == effectivePriority && addressOrder == 0) {
-            LOG.warn("({}) equal priority advert received from a remote host with our IP address", config.name());
-        } else if (priority == effectivePriority && effectivePriority == 255) {
-            LOG.error("({}) configuration error: this and a remote instance are both address owners (priority 255)"
-                    + " - reducing local priority to 254", config.name());
-            basePriority = 254;
-            effectivePriority = tracking.effectivePriority(basePriority);
-            higher = priority > effectivePriority;
-        }
-        if (!higher) {
-            lowerPriorityReceived(now, source, priority);
-            return;
-        }
-        LOG.info("({}) master received advert from {} with {} priority {}, ours {}", config.name(), source,
-                priority > effectivePriority ? "higher" : "equal (and a higher address)", priority,
-                effectivePriority);
-        if (config.version() == 3) {
-            masterAdvertIntervalMicros = packet.advertIntervalMicros();
-        }
-        masterAddress = source;
-        masterPriority = priority;
-        lastMasterAdvertAt = now;
-        leaveMaster(now, VrrpState.BACKUP, TransitionReason.PREEMPTED, false);
-        if (syncGroup != null) {
-            syncGroup.memberLeftMaster(this, now);
-        }
-    }
-
-    private void lowerPriorityReceived(long now, VrrpAddress source, int priority) {
-        LOG.info("({}) received advert from {} with lower priority {}, ours {}{}", config.name(), source, priority,
-                effectivePriority, config.lowerPrioNoAdvert() ? "" : ", forcing new election");
-        if (!config.lowerPrioNoAdvert()) {
-            sendAdvert(effectivePriority);
-        }
-        if (config.garp().lowerPrioRepeat() > 0) {
-            io.announce(this, config.garp().lowerPrioRepeat());
-            garp.lowerPriorityReceived(now);
-        }
-        observer.masterReceivedLowerPriority(this);
     }
 
     // ---- tracking ------------------------------------------------------------------------------
@@ -343,7 +215,7 @@ final class VrrpInstance {
 
     // ---- transitions --------------------------------------------------------------------------
 
-    private void becomeMaster(long now, TransitionReason reason) {
+    void becomeMaster(long now, TransitionReason reason) {
         VrrpState from = state;
         if (lastMasterAdvertAt != NEVER
                 && (reason == TransitionReason.MASTER_NO_RESPONSE || reason == TransitionReason.MASTER_RELEASED)) {
@@ -378,7 +250,7 @@ final class VrrpInstance {
     }
 
     /** MASTER to BACKUP, FAULT or STOP: remove the addresses; on FAULT/STOP tell the peers first. */
-    private void leaveMaster(long now, VrrpState to, TransitionReason reason, boolean sendPriorityZero) {
+    void leaveMaster(long now, VrrpState to, TransitionReason reason, boolean sendPriorityZero) {
         if (sendPriorityZero) {
             sendAdvert(0);
         }
@@ -471,7 +343,7 @@ final class VrrpInstance {
 
     // ---- helpers ------------------------------------------------------------------------------
 
-    private void sendAdvert(int priority) {
+    void sendAdvert(int priority) {
         io.sendAdvert(this, priority);
         stats.advertSent++;
         if (priority == 0) {
@@ -504,11 +376,11 @@ final class VrrpInstance {
         return 0;
     }
 
-    private long skewMicros() {
+    long skewMicros() {
         return VrrpTimers.skewTimeMicros(config.version(), effectivePriority, masterAdvertIntervalMicros);
     }
 
-    private long downInterval() {
+    long downInterval() {
         return VrrpTimers.masterDownIntervalMicros(config.version(), effectivePriority, masterAdvertIntervalMicros,
                 config.downTimerAdverts());
     }
