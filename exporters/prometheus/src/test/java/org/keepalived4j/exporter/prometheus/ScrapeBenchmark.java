@@ -1,0 +1,71 @@
+package org.keepalived4j.exporter.prometheus;
+
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.concurrent.TimeUnit;
+import org.keepalived4j.model.FakeStateView;
+import org.keepalived4j.model.SampleStates;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * One whole scrape (collect from the live view + write the exposition) for 1,000 VRRP instances
+ * and 10,000 real servers (100 virtual servers of 100). Run by {@code bench/prometheus-scrape.sh};
+ * with {@code -prof gc}, {@code gc.alloc.rate.norm} is the allocation per scrape.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class ScrapeBenchmark {
+
+    @Param({"true", "false"})
+    public boolean legacyMetrics;
+
+    private MetricsEndpoint endpoint;
+    private final CountingStream sink = new CountingStream();
+
+    @Setup
+    public void setUp() {
+        FakeStateView view = new FakeStateView(SampleStates.large(1000, 100, 100));
+        PrometheusRegistry registry = new PrometheusRegistry();
+        registry.register(KeepalivedCollector.standard(view));
+        KeepalivedCollector legacy = legacyMetrics ? KeepalivedCollector.legacy(view) : null;
+        endpoint = new MetricsEndpoint(registry::scrape, legacy == null ? null : legacy::collect);
+    }
+
+    @Benchmark
+    public long prometheusText() throws IOException {
+        sink.count = 0;
+        endpoint.write(sink, false);
+        return sink.count;
+    }
+
+    @Benchmark
+    public long openMetrics() throws IOException {
+        sink.count = 0;
+        endpoint.write(sink, true);
+        return sink.count;
+    }
+
+    /** Counts the bytes of a scrape without keeping them. */
+    static final class CountingStream extends OutputStream {
+        long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
+        }
+    }
+}
