@@ -30,6 +30,13 @@ final class AccessLevels {
             "getObjectInstance", "queryMBeans", "queryNames", "isRegistered", "getMBeanCount", "getDefaultDomain",
             "getDomains", "isInstanceOf", "addNotificationListener", "removeNotificationListener");
     private static final Set<String> WRITE = Set.of("setAttribute", "setAttributes", "invoke");
+    /**
+     * Called by the connector server itself, outside any remote user's context: class loading for
+     * deserialization, and its notification buffer's listener on the MBean server delegate.
+     * Every remote request runs as an authenticated user, so a call without one is internal.
+     */
+    private static final Set<String> INTERNAL = Set.of("getClassLoaderRepository", "getClassLoader",
+            "getClassLoaderFor");
 
     private final Map<String, Boolean> writers;
 
@@ -99,7 +106,9 @@ final class AccessLevels {
                     break;
             }
             String user = currentUser();
-            if (user == null || !levels.allows(user, method.getName())) {
+            boolean internal = user == null
+                    && (INTERNAL.contains(method.getName()) || READ.contains(method.getName()));
+            if (!internal && (user == null || !levels.allows(user, method.getName()))) {
                 throw new SecurityException("Access denied: " + method.getName()
                         + (user == null ? " needs an authenticated user" : " is not allowed for " + user));
             }
