@@ -12,9 +12,9 @@ import java.util.Map;
 import javax.management.MBeanServer;
 import javax.management.remote.JMXAuthenticator;
 import javax.management.remote.JMXConnectorServer;
-import javax.management.remote.JMXConnectorServerFactory;
 import javax.management.remote.JMXServiceURL;
 import javax.management.remote.rmi.RMIConnectorServer;
+import javax.management.remote.rmi.RMIJRMPServerImpl;
 import javax.net.ssl.SSLContext;
 import javax.rmi.ssl.SslRMIClientSocketFactory;
 
@@ -27,10 +27,12 @@ final class RemoteConnector implements AutoCloseable {
 
     private final Registry registry;
     private final JMXConnectorServer server;
+    private final JMXServiceURL address;
 
-    private RemoteConnector(Registry registry, JMXConnectorServer server) {
+    private RemoteConnector(Registry registry, JMXConnectorServer server, JMXServiceURL address) {
         this.registry = registry;
         this.server = server;
+        this.address = address;
     }
 
     static RemoteConnector start(JmxSettings s, MBeanServer mbeans, JMXAuthenticator authenticator,
@@ -43,21 +45,20 @@ final class RemoteConnector implements AutoCloseable {
         try {
             Map<String, Object> env = new HashMap<>();
             env.put(JMXConnectorServer.AUTHENTICATOR, authenticator);
-            env.put(RMIConnectorServer.RMI_SERVER_SOCKET_FACTORY_ATTRIBUTE, ssf);
             // Only user/password credentials are deserialized before authentication.
             env.put("jmx.remote.rmi.server.credential.types",
                     new String[] {String[].class.getName(), String.class.getName()});
-            if (csf != null) {
-                env.put(RMIConnectorServer.RMI_CLIENT_SOCKET_FACTORY_ATTRIBUTE, csf);
-                env.put("com.sun.jndi.rmi.factory.socket", csf);
-            }
+            RMIJRMPServerImpl rmiServer = new RMIJRMPServerImpl(s.rmiPort(), csf, ssf, env);
             String host = host(bind);
-            JMXServiceURL url = new JMXServiceURL("service:jmx:rmi://" + host + ":" + s.rmiPort() + "/jndi/rmi://"
-                    + host + ":" + s.remotePort() + "/jmxrmi");
-            JMXConnectorServer server = JMXConnectorServerFactory.newJMXConnectorServer(url, env, mbeans);
+            JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://" + host + ":" + s.remotePort()
+                    + "/jmxrmi");
+            JMXConnectorServer server = new RMIConnectorServer(
+                    new JMXServiceURL("service:jmx:rmi://" + host + ":" + s.rmiPort()), env, rmiServer, mbeans);
             server.setMBeanServerForwarder(access.forwarder());
             server.start();
-            return new RemoteConnector(registry, server);
+            // Bound in-process: the registry may be TLS, and the daemon need not trust its own certificate.
+            registry.rebind("jmxrmi", rmiServer.toStub());
+            return new RemoteConnector(registry, server, url);
         } catch (Exception | Error e) {
             unexport(registry);
             throw e;
@@ -74,7 +75,7 @@ final class RemoteConnector implements AutoCloseable {
 
     /** The address clients use. */
     JMXServiceURL address() {
-        return server.getAddress();
+        return address;
     }
 
     @Override
