@@ -72,8 +72,13 @@ public final class JmxExporter implements Exporter {
                 // RMI stubs carry this host name; clients must reach the connector on the bound address.
                 System.setProperty("java.rmi.server.hostname", settings.bind());
             }
-            remote = RemoteConnector.start(settings, context.mbeanServer(), authenticator(settings),
-                    access(settings));
+            try {
+                remote = RemoteConnector.start(settings, context.mbeanServer(), authenticator(settings),
+                        access(settings));
+            } catch (Exception | Error e) {
+                close();
+                throw e;
+            }
         }
         LOG.info("JMX: {} MBeans in domain keepalived, {}", topology.size(), settings);
     }

@@ -58,12 +58,18 @@ public final class JolokiaExporter implements Exporter {
             return;
         }
         Path policy = settings.policyFile() != null ? settings.policyFile() : extractShippedPolicy();
-        if (!Files.isReadable(policy)) {
-            throw new IOException("Jolokia policy " + policy + " is not readable; not starting without one");
+        try {
+            if (!Files.isReadable(policy)) {
+                throw new IOException("Jolokia policy " + policy + " is not readable; not starting without one");
+            }
+            JolokiaServerConfig config = new JolokiaServerConfig(agentConfig(settings, policy),
+                    SystemPropertyMode.NEVER);
+            server = new JolokiaServer(config, new Slf4jLogHandler());
+            server.start(false);
+        } catch (Exception | Error e) {
+            close();
+            throw e;
         }
-        JolokiaServerConfig config = new JolokiaServerConfig(agentConfig(settings, policy), SystemPropertyMode.NEVER);
-        server = new JolokiaServer(config, new Slf4jLogHandler());
-        server.start(false);
         LOG.info("Jolokia agent serving at {} ({})", url(), settings);
     }
 
