@@ -137,11 +137,9 @@ class RemoteJmxTest {
     void neverLogsOrPublishesPasswords(@TempDir Path dir) throws Exception {
         try (LogCapture logs = new LogCapture()) {
             JMXServiceURL url = start(dir);
-            try (JMXConnector c = connect(url, "monitor", "not-" + MONITOR_PASSWORD)) {
-                throw new AssertionError("connected with a wrong password");
-            } catch (SecurityException expected) {
-                assertThat(expected.getMessage()).doesNotContain(MONITOR_PASSWORD);
-            }
+            assertThatThrownBy(() -> connect(url, "monitor", "not-" + MONITOR_PASSWORD))
+                    .isInstanceOf(SecurityException.class)
+                    .satisfies(e -> assertThat(String.valueOf(e.getMessage())).doesNotContain(MONITOR_PASSWORD));
             try (JMXConnector c = connect(url, "monitor", MONITOR_PASSWORD)) {
                 MBeanServerConnection mbsc = c.getMBeanServerConnection();
                 StringBuilder all = new StringBuilder();
