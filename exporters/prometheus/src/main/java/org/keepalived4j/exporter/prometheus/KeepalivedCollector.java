@@ -26,8 +26,13 @@ final class KeepalivedCollector implements MultiCollector {
 
     /** Everything served in every exposition format. */
     static KeepalivedCollector standard(StateView state) {
+        return standard(state, true);
+    }
+
+    /** Everything served in every exposition format, with or without the per-real-server check histograms. */
+    static KeepalivedCollector standard(StateView state, boolean realServerCheckHistograms) {
         return new KeepalivedCollector(state, List.of(new DaemonMetrics(), new CompatibleVrrpMetrics(),
-                new VrrpMetrics(), new ScriptMetrics(), new LvsMetrics()));
+                new VrrpMetrics(), new ScriptMetrics(), new LvsMetrics(realServerCheckHistograms)));
     }
 
     /**

@@ -15,8 +15,18 @@ import org.keepalived4j.model.RealServerSnapshot;
 import org.keepalived4j.model.StateSnapshot;
 import org.keepalived4j.model.VirtualServerSnapshot;
 
-/** Virtual and real servers: what the health checkers say and what the quorum is. */
+/**
+ * Virtual and real servers: what the health checkers say and what the quorum is. The check
+ * duration histogram costs 11 series per real server (most of a large scrape), so it can be
+ * left out ({@code real_server_check_histograms no}).
+ */
 final class LvsMetrics implements MetricGroup {
+
+    private final boolean checkHistograms;
+
+    LvsMetrics(boolean checkHistograms) {
+        this.checkHistograms = checkHistograms;
+    }
 
     @Override
     public void collect(StateSnapshot state, List<MetricSnapshot> out) {
@@ -48,7 +58,7 @@ final class LvsMetrics implements MetricGroup {
                 up.dataPoint(gauge(rs.alive() ? 1 : 0, labels));
                 weight.dataPoint(gauge(rs.weight(), labels));
                 failures.dataPoint(counter(rs.checkFailures(), labels));
-                if (rs.checkDuration() != null) {
+                if (checkHistograms && rs.checkDuration() != null) {
                     duration.dataPoint(histogram(rs.checkDuration(), labels));
                 }
             }
@@ -56,7 +66,9 @@ final class LvsMetrics implements MetricGroup {
         out.add(up.build());
         out.add(weight.build());
         out.add(failures.build());
-        out.add(duration.build());
+        if (checkHistograms) {
+            out.add(duration.build());
+        }
         out.add(serversUp.build());
         out.add(servers.build());
         out.add(quorum.build());

@@ -52,7 +52,7 @@ public final class PrometheusExporter implements Exporter {
             return;
         }
         PrometheusRegistry registry = new PrometheusRegistry();
-        registry.register(KeepalivedCollector.standard(context.state()));
+        registry.register(KeepalivedCollector.standard(context.state(), settings.realServerCheckHistograms()));
         KeepalivedCollector legacy = settings.legacyMetrics() ? KeepalivedCollector.legacy(context.state()) : null;
         MetricsEndpoint metrics = new MetricsEndpoint(registry::scrape, legacy == null ? null : legacy::collect);
         SSLContext tls = settings.tls() ? PemKeyStore.serverContext(settings.tlsCert(), settings.tlsKey()) : null;

@@ -19,17 +19,18 @@ import org.keepalived4j.model.Settings;
  *     basic_auth_user prometheus       # with basic_auth_password, requires HTTP basic auth
  *     basic_auth_password secret
  *     legacy_metrics yes               # also serve the common exporter's pre-1.0 names (default yes)
+ *     real_server_check_histograms yes # per-real-server check duration histograms (default yes)
  * }
  * </pre>
  *
  * <p>{@link #toString()} never shows the password.
  */
 record PrometheusSettings(boolean enabled, ListenAddress listen, Path tlsCert, Path tlsKey, String basicAuthUser,
-        String basicAuthPassword, boolean legacyMetrics) {
+        String basicAuthPassword, boolean legacyMetrics, boolean realServerCheckHistograms) {
 
     static final int DEFAULT_PORT = 9165;
     private static final Set<String> KEYWORDS = Set.of("enabled", "listen", "tls_cert", "tls_key",
-            "basic_auth_user", "basic_auth_password", "legacy_metrics");
+            "basic_auth_user", "basic_auth_password", "legacy_metrics", "real_server_check_histograms");
 
     /** Reads the block; every problem found is added to {@code problems}, starting with {@code file:line}. */
     static PrometheusSettings parse(Settings settings, List<String> problems) {
@@ -63,7 +64,8 @@ record PrometheusSettings(boolean enabled, ListenAddress listen, Path tlsCert, P
             problems.add(settings.last("basic_auth_password").get().source() + ": basic_auth_password is empty");
         }
         boolean legacy = bool(settings, "legacy_metrics", true, problems);
-        return new PrometheusSettings(enabled, listen, cert, key, user, password, legacy);
+        boolean histograms = bool(settings, "real_server_check_histograms", true, problems);
+        return new PrometheusSettings(enabled, listen, cert, key, user, password, legacy, histograms);
     }
 
     boolean tls() {
@@ -105,6 +107,7 @@ record PrometheusSettings(boolean enabled, ListenAddress listen, Path tlsCert, P
     @Override
     public String toString() {
         return "listen " + listen + (tls() ? ", https" : ", http") + (basicAuth() ? ", basic auth as "
-                + basicAuthUser : "") + (legacyMetrics ? ", legacy names" : "");
+                + basicAuthUser : "") + (legacyMetrics ? ", legacy names" : "")
+                + (realServerCheckHistograms ? "" : ", no real server check histograms");
     }
 }

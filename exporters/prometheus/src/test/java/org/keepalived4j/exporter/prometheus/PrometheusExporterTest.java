@@ -79,6 +79,14 @@ class PrometheusExporterTest {
     }
 
     @Test
+    void leavesOutRealServerHistogramsWhenAsked() throws Exception {
+        String base = start("listen 127.0.0.1:0", "real_server_check_histograms no");
+        assertThat(http.get("http://" + base + "/metrics").body())
+                .contains("keepalived_real_server_up{", "keepalived_vrrp_takeover_seconds_bucket{")
+                .doesNotContain("keepalived_real_server_check_duration_seconds");
+    }
+
+    @Test
     void answersHealthChecks() throws Exception {
         String base = start("listen 127.0.0.1:0");
         HttpResponse<String> r = http.get("http://" + base + "/-/healthy");

@@ -28,6 +28,9 @@ public class ScrapeBenchmark {
     @Param({"true", "false"})
     public boolean legacyMetrics;
 
+    @Param({"true", "false"})
+    public boolean realServerCheckHistograms;
+
     private MetricsEndpoint endpoint;
     private final CountingStream sink = new CountingStream();
 
@@ -35,7 +38,7 @@ public class ScrapeBenchmark {
     public void setUp() {
         FakeStateView view = new FakeStateView(SampleStates.large(1000, 100, 100));
         PrometheusRegistry registry = new PrometheusRegistry();
-        registry.register(KeepalivedCollector.standard(view));
+        registry.register(KeepalivedCollector.standard(view, realServerCheckHistograms));
         KeepalivedCollector legacy = legacyMetrics ? KeepalivedCollector.legacy(view) : null;
         endpoint = new MetricsEndpoint(registry::scrape, legacy == null ? null : legacy::collect);
     }
