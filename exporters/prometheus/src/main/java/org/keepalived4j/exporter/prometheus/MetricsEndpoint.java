@@ -4,11 +4,11 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
-import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
@@ -28,9 +28,10 @@ final class MetricsEndpoint implements HttpHandler {
 
     private final Supplier<MetricSnapshots> standard;
     private final Supplier<MetricSnapshots> legacy;
-    private final PrometheusTextFormatWriter text = PrometheusTextFormatWriter.create();
     private final OpenMetricsTextFormatWriter openMetrics = OpenMetricsTextFormatWriter.create();
-    private volatile int lastSize = 64 * 1024;
+    /** One text buffer per server thread, reused from scrape to scrape. */
+    private final ThreadLocal<PrometheusTextWriter> text = ThreadLocal.withInitial(
+            () -> new PrometheusTextWriter(256 * 1024));
 
     /** {@code legacy} may be {@code null}: no legacy names. */
     MetricsEndpoint(Supplier<MetricSnapshots> standard, Supplier<MetricSnapshots> legacy) {
@@ -47,41 +48,56 @@ final class MetricsEndpoint implements HttpHandler {
                 exchange.sendResponseHeaders(405, -1);
                 return;
             }
-            String accept = exchange.getRequestHeaders().getFirst("Accept");
-            boolean om = wantsOpenMetrics(accept, legacy != null);
-            ByteArrayOutputStream body = new ByteArrayOutputStream(lastSize + lastSize / 8);
-            boolean gzip = acceptsGzip(exchange.getRequestHeaders().getFirst("Accept-Encoding"));
-            try (OutputStream out = gzip ? new GZIPOutputStream(body, 64 * 1024) : body) {
-                write(out, om);
+            boolean om = wantsOpenMetrics(exchange.getRequestHeaders().getFirst("Accept"), legacy != null);
+            ByteArrayOutputStream omBody = new ByteArrayOutputStream(om ? 64 * 1024 : 0);
+            PrometheusTextWriter textBody = text.get();
+            try {
+                if (om) {
+                    openMetrics.write(omBody, standard.get(), EscapingScheme.DEFAULT);
+                } else {
+                    textBody.reset();
+                    writeText(textBody);
+                }
             } catch (RuntimeException e) {
                 LOG.warn("Scrape failed", e);
                 exchange.sendResponseHeaders(500, -1);
                 return;
             }
-            lastSize = body.size();
-            exchange.getResponseHeaders().set("Content-Type", om ? openMetrics.getContentType() : text.getContentType());
-            if (gzip) {
-                exchange.getResponseHeaders().set("Content-Encoding", "gzip");
-            }
+            exchange.getResponseHeaders().set("Content-Type",
+                    om ? openMetrics.getContentType() : PrometheusTextWriter.CONTENT_TYPE);
             if (method.equals("HEAD")) {
                 exchange.sendResponseHeaders(200, -1);
                 return;
             }
-            exchange.sendResponseHeaders(200, body.size());
-            body.writeTo(exchange.getResponseBody());
+            boolean gzip = acceptsGzip(exchange.getRequestHeaders().getFirst("Accept-Encoding"));
+            if (gzip) {
+                exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+                exchange.sendResponseHeaders(200, 0);
+            } else {
+                exchange.sendResponseHeaders(200, om ? omBody.size() : textBody.size());
+            }
+            try (OutputStream out = gzip ? new GZIPOutputStream(exchange.getResponseBody(), 64 * 1024)
+                    : exchange.getResponseBody()) {
+                if (om) {
+                    omBody.writeTo(out);
+                } else {
+                    textBody.writeTo(out);
+                }
+            }
         }
     }
 
-    /** Writes one scrape in the chosen format. */
-    void write(OutputStream out, boolean om) throws IOException {
-        if (om) {
-            openMetrics.write(out, standard.get(), EscapingScheme.DEFAULT);
-        } else {
-            text.write(out, standard.get(), EscapingScheme.DEFAULT);
-            if (legacy != null) {
-                text.write(out, legacy.get(), EscapingScheme.DEFAULT);
-            }
+    /** Appends one scrape in the Prometheus text format. */
+    void writeText(PrometheusTextWriter out) {
+        out.write(standard.get());
+        if (legacy != null) {
+            out.write(legacy.get());
         }
+    }
+
+    /** Writes one scrape in OpenMetrics. */
+    void writeOpenMetrics(OutputStream out) throws IOException {
+        openMetrics.write(out, standard.get(), EscapingScheme.DEFAULT);
     }
 
     static boolean wantsOpenMetrics(String accept, boolean preferText) {
@@ -95,6 +111,6 @@ final class MetricsEndpoint implements HttpHandler {
     }
 
     private static boolean acceptsGzip(String acceptEncoding) {
-        return acceptEncoding != null && acceptEncoding.toLowerCase(java.util.Locale.ROOT).contains("gzip");
+        return acceptEncoding != null && acceptEncoding.toLowerCase(Locale.ROOT).contains("gzip");
     }
 }

@@ -87,6 +87,19 @@ class PrometheusExporterTest {
     }
 
     @Test
+    void compressesWhenTheClientAcceptsGzip() throws Exception {
+        String base = start("listen 127.0.0.1:0");
+        java.net.http.HttpResponse<byte[]> r = HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://" + base + "/metrics"))
+                .header("Accept-Encoding", "gzip").build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(r.body()))) {
+            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("keepalived_up 1.0", "keepalived_vrrp_state{");
+        }
+    }
+
+    @Test
     void answersHealthChecks() throws Exception {
         String base = start("listen 127.0.0.1:0");
         HttpResponse<String> r = http.get("http://" + base + "/-/healthy");
