@@ -63,7 +63,7 @@ final class CompatibleVrrpMetrics implements MetricGroup {
     static void addAddresses(GaugeSnapshot.Builder family, VrrpInstanceSnapshot i, List<VipSnapshot> vips,
             double value) {
         Set<Labels> seen = vips.size() > 1 ? new HashSet<>() : null;
-        for (VipSnapshot vip : vips) {
+        for (VipSnapshot vip : ScrapeOrder.vips(vips, i.interfaceName())) {
             Labels labels = VrrpLabels.address(i, vip);
             if (seen == null || seen.add(labels)) {
                 family.dataPoint(gauge(value, labels));

@@ -46,7 +46,7 @@ final class KeepalivedCollector implements MultiCollector {
 
     @Override
     public MetricSnapshots collect() {
-        StateSnapshot snapshot = state.current();
+        StateSnapshot snapshot = ScrapeOrder.sorted(state.current());
         List<MetricSnapshot> out = new ArrayList<>(64);
         for (MetricGroup group : groups) {
             group.collect(snapshot, out);

@@ -59,7 +59,7 @@ final class LegacyVrrpMetrics implements MetricGroup {
     private static void addVipChecks(UnknownSnapshot.Builder family, VrrpInstanceSnapshot i) {
         boolean master = i.state() == VrrpState.MASTER;
         Set<Labels> seen = new HashSet<>();
-        for (VipSnapshot vip : i.vips()) {
+        for (VipSnapshot vip : ScrapeOrder.vips(i.vips(), i.interfaceName())) {
             Labels labels = VrrpLabels.address(i, vip);
             if (seen.add(labels)) {
                 family.dataPoint(untyped(vip.installed() == master ? 1 : 0, labels));

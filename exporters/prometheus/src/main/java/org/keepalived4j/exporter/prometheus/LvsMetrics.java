@@ -53,14 +53,15 @@ final class LvsMetrics implements MetricGroup {
             servers.dataPoint(gauge(vs.realServers().size(), vsLabels));
             quorum.dataPoint(gauge(vs.quorumMet() ? 1 : 0, vsLabels));
             sorry.dataPoint(gauge(vs.sorryServerActive() ? 1 : 0, vsLabels));
-            for (RealServerSnapshot rs : vs.realServers()) {
-                Labels labels = Labels.of("virtual_server", vs.key(), "real_server", rs.key());
-                up.dataPoint(gauge(rs.alive() ? 1 : 0, labels));
-                weight.dataPoint(gauge(rs.weight(), labels));
-                failures.dataPoint(counter(rs.checkFailures(), labels));
-                if (checkHistograms && rs.checkDuration() != null) {
-                    duration.dataPoint(histogram(rs.checkDuration(), labels));
-                }
+        }
+        for (ScrapeOrder.RealServerRow row : ScrapeOrder.realServers(state.virtualServers())) {
+            RealServerSnapshot rs = row.server();
+            Labels labels = Labels.of("real_server", rs.key(), "virtual_server", row.virtualServer());
+            up.dataPoint(gauge(rs.alive() ? 1 : 0, labels));
+            weight.dataPoint(gauge(rs.weight(), labels));
+            failures.dataPoint(counter(rs.checkFailures(), labels));
+            if (checkHistograms && rs.checkDuration() != null) {
+                duration.dataPoint(histogram(rs.checkDuration(), labels));
             }
         }
         out.add(up.build());

@@ -118,33 +118,53 @@ final class PrometheusTextWriter {
 
     private void histogram(String name, MetricSnapshot s, HistogramSnapshot h) {
         header(name, "histogram", s);
-        String bucket = name + "_bucket";
+        byte[] bucket = (name + "_bucket").getBytes(StandardCharsets.US_ASCII);
         for (HistogramSnapshot.HistogramDataPointSnapshot p : h.getDataPoints()) {
+            // The labels are the same on every line of a data point: render them once, copy them after.
+            int start = len;
+            labels(p.getLabels(), null, null);
+            byte[] rendered = java.util.Arrays.copyOfRange(buf, start, len);
+            len = start;
             ClassicHistogramBuckets buckets = p.getClassicBuckets();
             long cumulative = 0;
             for (int i = 0; i < buckets.size(); i++) {
                 cumulative += buckets.getCount(i);
-                ascii(bucket);
-                labels(p.getLabels(), "le", bound(buckets.getUpperBound(i)));
-                put(' ');
+                bytes(bucket);
+                if (rendered.length == 0) {
+                    put('{');
+                } else {
+                    ensure(rendered.length);
+                    System.arraycopy(rendered, 0, buf, len, rendered.length - 1);
+                    len += rendered.length - 1;
+                    put(',');
+                }
+                ascii("le=\"");
+                bytes(bound(buckets.getUpperBound(i)));
+                ascii("\"} ");
                 number(cumulative);
                 put('\n');
             }
             ascii(name);
             ascii("_count");
-            labels(p.getLabels(), null, null);
+            bytes(rendered);
             put(' ');
             number(p.getCount());
             put('\n');
             if (p.hasSum()) {
                 ascii(name);
                 ascii("_sum");
-                labels(p.getLabels(), null, null);
+                bytes(rendered);
                 put(' ');
                 number(p.getSum());
                 put('\n');
             }
         }
+    }
+
+    private void bytes(byte[] b) {
+        ensure(b.length);
+        System.arraycopy(b, 0, buf, len, b.length);
+        len += b.length;
     }
 
     private byte[] bound(double upperBound) {

@@ -58,7 +58,7 @@ final class VrrpMetrics implements MetricGroup {
             wanted.dataPoint(gauge(i.wantedState().code(), labels));
             masterPriority.dataPoint(gauge(i.masterPriority(), labels));
             lastTransition.dataPoint(gauge(epochSeconds(i.lastTransition()), labels));
-            for (TransitionCount t : i.transitions()) {
+            for (TransitionCount t : ScrapeOrder.transitions(i.transitions())) {
                 transitions.dataPoint(counter(t.count(),
                         labels.add("to", t.to().name()).add("reason", t.reason().label())));
             }
@@ -68,7 +68,7 @@ final class VrrpMetrics implements MetricGroup {
             if (i.takeover() != null) {
                 takeover.dataPoint(histogram(i.takeover(), labels));
             }
-            for (TrackerSnapshot t : i.trackers()) {
+            for (TrackerSnapshot t : ScrapeOrder.trackers(i.trackers())) {
                 Labels tl = labels.add("kind", t.kind()).add("tracker", t.name());
                 trackerUp.dataPoint(gauge(t.up() ? 1 : 0, tl));
                 trackerContribution.dataPoint(gauge(t.priorityContribution(), tl));
