@@ -13,8 +13,6 @@ import io.prometheus.metrics.model.snapshots.UnknownSnapshot;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Writes client_java snapshots in the Prometheus text format (0.0.4) straight into a byte
@@ -29,7 +27,11 @@ final class PrometheusTextWriter {
 
     private byte[] buf;
     private int len;
-    private final Map<Double, byte[]> formattedBounds = new HashMap<>();
+    /** The last histogram's bucket bounds and their text: consecutive series nearly always share them. */
+    private double[] boundValues = new double[0];
+    private byte[][] boundTexts = new byte[0][];
+    /** The rendered labels of the current histogram series. */
+    private byte[] scratch = new byte[256];
 
     PrometheusTextWriter(int initialCapacity) {
         buf = new byte[Math.max(1024, initialCapacity)];
@@ -123,37 +125,40 @@ final class PrometheusTextWriter {
             // The labels are the same on every line of a data point: render them once, copy them after.
             int start = len;
             labels(p.getLabels(), null, null);
-            byte[] rendered = java.util.Arrays.copyOfRange(buf, start, len);
+            int renderedLength = len - start;
+            if (scratch.length < renderedLength) {
+                scratch = new byte[renderedLength * 2];
+            }
+            System.arraycopy(buf, start, scratch, 0, renderedLength);
             len = start;
             ClassicHistogramBuckets buckets = p.getClassicBuckets();
+            byte[][] bounds = bounds(buckets);
             long cumulative = 0;
             for (int i = 0; i < buckets.size(); i++) {
                 cumulative += buckets.getCount(i);
                 bytes(bucket);
-                if (rendered.length == 0) {
+                if (renderedLength == 0) {
                     put('{');
                 } else {
-                    ensure(rendered.length);
-                    System.arraycopy(rendered, 0, buf, len, rendered.length - 1);
-                    len += rendered.length - 1;
+                    bytes(scratch, renderedLength - 1);
                     put(',');
                 }
                 ascii("le=\"");
-                bytes(bound(buckets.getUpperBound(i)));
+                bytes(bounds[i]);
                 ascii("\"} ");
                 number(cumulative);
                 put('\n');
             }
             ascii(name);
             ascii("_count");
-            bytes(rendered);
+            bytes(scratch, renderedLength);
             put(' ');
             number(p.getCount());
             put('\n');
             if (p.hasSum()) {
                 ascii(name);
                 ascii("_sum");
-                bytes(rendered);
+                bytes(scratch, renderedLength);
                 put(' ');
                 number(p.getSum());
                 put('\n');
@@ -162,14 +167,30 @@ final class PrometheusTextWriter {
     }
 
     private void bytes(byte[] b) {
-        ensure(b.length);
-        System.arraycopy(b, 0, buf, len, b.length);
-        len += b.length;
+        bytes(b, b.length);
     }
 
-    private byte[] bound(double upperBound) {
-        return formattedBounds.computeIfAbsent(upperBound,
-                b -> doubleText(b).getBytes(StandardCharsets.US_ASCII));
+    private void bytes(byte[] b, int n) {
+        ensure(n);
+        System.arraycopy(b, 0, buf, len, n);
+        len += n;
+    }
+
+    private byte[][] bounds(ClassicHistogramBuckets buckets) {
+        int n = buckets.size();
+        boolean same = n == boundValues.length;
+        for (int i = 0; same && i < n; i++) {
+            same = Double.compare(buckets.getUpperBound(i), boundValues[i]) == 0;
+        }
+        if (!same) {
+            boundValues = new double[n];
+            boundTexts = new byte[n][];
+            for (int i = 0; i < n; i++) {
+                boundValues[i] = buckets.getUpperBound(i);
+                boundTexts[i] = doubleText(boundValues[i]).getBytes(StandardCharsets.US_ASCII);
+            }
+        }
+        return boundTexts;
     }
 
     private void labels(Labels labels, String extraName, byte[] extraValue) {

@@ -59,8 +59,8 @@ final class VrrpMetrics implements MetricGroup {
             masterPriority.dataPoint(gauge(i.masterPriority(), labels));
             lastTransition.dataPoint(gauge(epochSeconds(i.lastTransition()), labels));
             for (TransitionCount t : ScrapeOrder.transitions(i.transitions())) {
-                transitions.dataPoint(counter(t.count(),
-                        labels.add("to", t.to().name()).add("reason", t.reason().label())));
+                transitions.dataPoint(counter(t.count(), Labels.of("iname", i.name(), "intf", i.interfaceName(),
+                        "reason", t.reason().label(), "to", t.to().name(), "vrid", Integer.toString(i.vrid()))));
             }
             advert.dataPoint(gauge(seconds(i.advertInterval()), labels));
             masterAdvert.dataPoint(gauge(seconds(i.masterAdvertInterval()), labels));
@@ -69,7 +69,8 @@ final class VrrpMetrics implements MetricGroup {
                 takeover.dataPoint(histogram(i.takeover(), labels));
             }
             for (TrackerSnapshot t : ScrapeOrder.trackers(i.trackers())) {
-                Labels tl = labels.add("kind", t.kind()).add("tracker", t.name());
+                Labels tl = Labels.of("iname", i.name(), "intf", i.interfaceName(), "kind", t.kind(),
+                        "tracker", t.name(), "vrid", Integer.toString(i.vrid()));
                 trackerUp.dataPoint(gauge(t.up() ? 1 : 0, tl));
                 trackerContribution.dataPoint(gauge(t.priorityContribution(), tl));
             }
