@@ -124,6 +124,37 @@ class JmxExporterTest {
     }
 
     @Test
+    void aSlowNotificationListenerDelaysNeitherEventsNorOtherWork() throws Exception {
+        start();
+        ObjectName vi1 = name("keepalived:type=VrrpInstance,name=\"VI_1\"");
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        server.addNotificationListener(vi1, (n, h) -> {
+            entered.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, null, null);
+        try {
+            view.emit(new VrrpStateChanged("VI_1", 51, "eth0", VrrpState.MASTER, VrrpState.BACKUP, 140,
+                    TransitionReason.PREEMPTED, SampleStates.NOW));
+            assertThat(entered.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            // The listener is stuck; the event thread still handles the next event (a reload).
+            StateSnapshot s = view.current();
+            view.publish(new StateSnapshot(s.daemon(), List.of(s.vrrpInstances().get(0),
+                    SampleStates.instance("VI_LATE", 88, VrrpState.BACKUP)), List.of(), s.scripts(), List.of()),
+                    new TopologyChanged("reload", SampleStates.NOW));
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.isRegistered(
+                    name("keepalived:type=VrrpInstance,name=\"VI_LATE\"")));
+            assertThat(server.getAttribute(vi1, "State")).isEqualTo("MASTER");
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     void followsReloadsOnTopologyChanged() throws Exception {
         start();
         StateSnapshot s = view.current();
