@@ -32,6 +32,8 @@ import java.util.List;
  * @param lastTransition when the state last changed
  * @param lastTransitionReason why the state last changed
  * @param transitionCount how many state changes since the instance was created
+ * @param transitions the same changes counted per (state entered, reason); only pairs that
+ *        occurred are listed, and their counts add up to {@code transitionCount}
  * @param syncGroup the name of the sync group the instance belongs to, or {@code null}
  * @param trackers what the instance tracks and what each contributes
  * @param counters keepalived's statistics counters
@@ -63,6 +65,7 @@ public record VrrpInstanceSnapshot(
         Instant lastTransition,
         TransitionReason lastTransitionReason,
         long transitionCount,
+        List<TransitionCount> transitions,
         String syncGroup,
         List<TrackerSnapshot> trackers,
         VrrpCounters counters,
@@ -72,6 +75,7 @@ public record VrrpInstanceSnapshot(
         unicastPeers = List.copyOf(unicastPeers);
         vips = List.copyOf(vips);
         excludedVips = List.copyOf(excludedVips);
+        transitions = List.copyOf(transitions);
         trackers = List.copyOf(trackers);
     }
 
@@ -81,6 +85,6 @@ public record VrrpInstanceSnapshot(
                 initialState, basePriority, effectivePriority, advertInterval, masterAdvertInterval,
                 masterAddress, masterPriority, primaryAddress, unicastPeers, vips, excludedVips, preempt,
                 preemptDelay, authType, garpMasterDelay, lastTransition, lastTransitionReason,
-                transitionCount, syncGroup, trackers, newCounters, newTakeover);
+                transitionCount, transitions, syncGroup, trackers, newCounters, newTakeover);
     }
 }

@@ -1,0 +1,64 @@
+package org.keepalived4j.exporter.jmx;
+
+import org.keepalived4j.model.RealServerStateChanged;
+import org.keepalived4j.model.StateListener;
+import org.keepalived4j.model.StateView;
+import org.keepalived4j.model.SyncGroupStateChanged;
+import org.keepalived4j.model.TopologyChanged;
+import org.keepalived4j.model.VirtualServerQuorumChanged;
+import org.keepalived4j.model.VrrpStateChanged;
+
+/**
+ * Turns the daemon's events into JMX notifications on the matching MBeans, and re-syncs the
+ * MBeans when the topology changes. Runs on the subscription's own thread; the MBeans hand the
+ * notifications to their listeners on the notifier executor.
+ */
+final class NotificationForwarder implements StateListener {
+
+    private final MBeanTopology topology;
+    private final StateView state;
+
+    NotificationForwarder(MBeanTopology topology, StateView state) {
+        this.topology = topology;
+        this.state = state;
+    }
+
+    @Override
+    public void vrrpStateChanged(VrrpStateChanged e) {
+        VrrpInstanceBean bean = topology.bean(ObjectNames.vrrpInstance(e.instance()), VrrpInstanceBean.class);
+        if (bean != null) {
+            bean.stateChanged(e);
+        }
+    }
+
+    @Override
+    public void syncGroupStateChanged(SyncGroupStateChanged e) {
+        SyncGroupBean bean = topology.bean(ObjectNames.syncGroup(e.group()), SyncGroupBean.class);
+        if (bean != null) {
+            bean.stateChanged(e);
+        }
+    }
+
+    @Override
+    public void realServerStateChanged(RealServerStateChanged e) {
+        RealServerBean bean = topology.bean(ObjectNames.realServer(e.virtualServer(), e.realServer()),
+                RealServerBean.class);
+        if (bean != null) {
+            bean.stateChanged(e);
+        }
+    }
+
+    @Override
+    public void virtualServerQuorumChanged(VirtualServerQuorumChanged e) {
+        VirtualServerBean bean = topology.bean(ObjectNames.virtualServer(e.virtualServer()),
+                VirtualServerBean.class);
+        if (bean != null) {
+            bean.quorumChanged(e);
+        }
+    }
+
+    @Override
+    public void topologyChanged(TopologyChanged e) {
+        topology.sync(state.current());
+    }
+}

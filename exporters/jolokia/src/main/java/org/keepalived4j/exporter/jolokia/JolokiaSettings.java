@@ -1,0 +1,124 @@
+package org.keepalived4j.exporter.jolokia;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.keepalived4j.model.Setting;
+import org.keepalived4j.model.Settings;
+
+/**
+ * The {@code keepalived4j_jolokia} block.
+ *
+ * <pre>
+ * keepalived4j_jolokia {
+ *     enabled yes                 # default yes
+ *     listen 127.0.0.1:8778       # default; a value without host (":8778" or "8778") stays on 127.0.0.1
+ *     policy_file /etc/keepalived/jolokia-access.xml   # default: the read-only policy shipped inside
+ *     user admin                  # with password: HTTP basic authentication
+ *     password secret
+ *     tls_cert /etc/keepalived/jolokia.crt   # PEM certificate; with tls_key, serves HTTPS
+ *     tls_key /etc/keepalived/jolokia.key    # PEM private key (RSA unless tls_key_algorithm says EC)
+ *     tls_key_algorithm RSA
+ * }
+ * </pre>
+ *
+ * <p>{@link #toString()} never shows the password.
+ */
+record JolokiaSettings(boolean enabled, String host, int port, Path policyFile, String user, String password,
+        Path tlsCert, Path tlsKey, String tlsKeyAlgorithm) {
+
+    static final String DEFAULT_HOST = "127.0.0.1";
+    static final int DEFAULT_PORT = 8778;
+    private static final Set<String> KEYWORDS = Set.of("enabled", "listen", "policy_file", "user", "password",
+            "tls_cert", "tls_key", "tls_key_algorithm");
+
+    boolean tls() {
+        return tlsCert != null && tlsKey != null;
+    }
+
+    static JolokiaSettings parse(Settings settings, List<String> problems) {
+        for (Setting s : settings.entries()) {
+            if (!KEYWORDS.contains(s.keyword())) {
+                problems.add(s.source() + ": unknown keyword '" + s.keyword() + "' in " + settings.name());
+            } else if (s.args().size() != 1) {
+                problems.add(s.source() + ": " + s.keyword() + " takes exactly one value");
+            }
+        }
+        boolean enabled = settings.last("enabled").map(s -> {
+            String v = s.value().orElse("").toLowerCase(Locale.ROOT);
+            if (!Set.of("yes", "no", "true", "false", "on", "off").contains(v)) {
+                problems.add(s.source() + ": enabled must be yes or no, got '" + v + "'");
+            }
+            return !Set.of("no", "false", "off").contains(v);
+        }).orElse(true);
+        String host = DEFAULT_HOST;
+        int port = DEFAULT_PORT;
+        if (settings.last("listen").isPresent()) {
+            Setting s = settings.last("listen").get();
+            try {
+                String[] hostPort = hostAndPort(s.value().orElse(""));
+                host = hostPort[0] == null ? DEFAULT_HOST : hostPort[0];
+                port = Integer.parseInt(hostPort[1]);
+                if (port < 0 || port > 65535) {
+                    problems.add(s.source() + ": listen: port must be 1-65535, got " + port);
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(s.source() + ": listen: expected HOST:PORT, [IPv6]:PORT or PORT");
+            }
+        }
+        Path policy = file(settings, "policy_file", problems);
+        String user = settings.value("user").orElse(null);
+        String password = settings.value("password").orElse(null);
+        if ((user == null) != (password == null)) {
+            problems.add(settings.source() + ": user and password must be given together");
+        }
+        Path cert = file(settings, "tls_cert", problems);
+        Path key = file(settings, "tls_key", problems);
+        if (settings.has("tls_cert") != settings.has("tls_key")) {
+            problems.add(settings.source() + ": tls_cert and tls_key must be given together");
+        }
+        String algorithm = settings.value("tls_key_algorithm").orElse("RSA").toUpperCase(Locale.ROOT);
+        if (!Set.of("RSA", "EC").contains(algorithm)) {
+            problems.add(settings.last("tls_key_algorithm").get().source() + ": tls_key_algorithm must be RSA or EC");
+        }
+        return new JolokiaSettings(enabled, host, port, policy, user, password, cert, key, algorithm);
+    }
+
+    /** {@code [host, port]}; host {@code null} when not given. */
+    private static String[] hostAndPort(String value) {
+        if (value.startsWith("[")) {
+            int close = value.indexOf("]:");
+            if (close < 0) {
+                throw new IllegalArgumentException(value);
+            }
+            return new String[] {value.substring(1, close), value.substring(close + 2)};
+        }
+        int colon = value.lastIndexOf(':');
+        if (colon >= 0 && value.indexOf(':') != colon) {
+            throw new IllegalArgumentException(value);
+        }
+        String host = colon <= 0 ? null : value.substring(0, colon);
+        String port = colon < 0 ? value : value.substring(colon + 1);
+        Integer.parseInt(port);
+        return new String[] {"*".equals(host) ? "0.0.0.0" : host, port};
+    }
+
+    private static Path file(Settings settings, String keyword, List<String> problems) {
+        return settings.last(keyword).map(s -> {
+            Path p = Path.of(s.value().orElse(""));
+            if (!Files.isReadable(p)) {
+                problems.add(s.source() + ": " + keyword + ": cannot read " + p);
+            }
+            return p;
+        }).orElse(null);
+    }
+
+    @Override
+    public String toString() {
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port + (tls() ? " https" : " http")
+                + (user != null ? ", basic auth as " + user : "")
+                + ", policy " + (policyFile == null ? "read-only (built in)" : policyFile.toString());
+    }
+}

@@ -1,0 +1,203 @@
+package org.keepalived4j.exporter.jolokia;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.management.ManagementFactory;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.TimeUnit;
+import javax.management.MBeanServer;
+import javax.net.ssl.SSLContext;
+import org.jolokia.json.JSONObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.keepalived4j.exporter.jmx.JmxExporter;
+import org.keepalived4j.model.Exporter;
+import org.keepalived4j.model.FakeStateView;
+import org.keepalived4j.model.SampleStates;
+import org.keepalived4j.model.Settings;
+import org.keepalived4j.model.TestExporterContext;
+import org.keepalived4j.model.TestSettings;
+
+class JolokiaExporterTest {
+
+    private static final String PASSWORD = "J0lokia-s3cret";
+    private static final String VI_1 = "keepalived:type=VrrpInstance,name=\\\"VI_1\\\"";
+
+    private final MBeanServer platform = ManagementFactory.getPlatformMBeanServer();
+    private final FakeStateView view = new FakeStateView(SampleStates.small());
+    private final JmxExporter jmx = new JmxExporter();
+    private final JolokiaExporter jolokia = new JolokiaExporter();
+
+    @BeforeEach
+    void startJmx() throws Exception {
+        jmx.start(TestExporterContext.of(view, platform, Settings.empty("keepalived4j_jmx")));
+    }
+
+    @AfterEach
+    void stop() {
+        jolokia.close();
+        jmx.close();
+    }
+
+    private JolokiaClient start(String... lines) throws Exception {
+        jolokia.start(TestExporterContext.of(view, platform, TestSettings.block("keepalived4j_jolokia", lines)));
+        return new JolokiaClient(jolokia.url());
+    }
+
+    @Test
+    void isFoundByServiceLoader() {
+        assertThat(ServiceLoader.load(Exporter.class).stream().map(p -> p.get().name())).contains("jolokia");
+    }
+
+    @Test
+    void bindsToLoopbackOnPort8778ByDefault() throws Exception {
+        List<String> problems = new ArrayList<>();
+        JolokiaSettings defaults = JolokiaSettings.parse(Settings.empty("keepalived4j_jolokia"), problems);
+        assertThat(problems).isEmpty();
+        assertThat(defaults.host()).isEqualTo("127.0.0.1");
+        assertThat(defaults.port()).isEqualTo(8778);
+        assertThat(JolokiaExporter.agentConfig(defaults, Path.of("/p.xml")))
+                .containsEntry("host", "127.0.0.1").containsEntry("port", "8778")
+                .containsEntry("policyLocation", "file:/p.xml");
+        start("listen 0");
+        assertThat(jolokia.address().getAddress().isLoopbackAddress()).isTrue();
+        assertThat(jolokia.url()).startsWith("http://127.0.0.1:");
+    }
+
+    @Test
+    void readsAnInstanceStateListsAndSearches() throws Exception {
+        JolokiaClient client = start("listen 0");
+        JSONObject read = client.request("{\"type\":\"read\",\"mbean\":\"" + VI_1 + "\",\"attribute\":\"State\"}");
+        assertThat(JolokiaClient.status(read)).as("%s", read).isEqualTo(200);
+        assertThat(read.get("value")).isEqualTo("MASTER");
+
+        assertThat(client.get("read/keepalived:type=VrrpInstance,name=%22VI_2%22/State").body())
+                .contains("\"value\":\"BACKUP\"");
+
+        JSONObject list = client.request("{\"type\":\"list\",\"path\":\"keepalived\"}");
+        assertThat(JolokiaClient.status(list)).isEqualTo(200);
+        assertThat(((Map<?, ?>) list.get("value")).keySet().stream().map(String::valueOf))
+                .contains("type=VrrpInstance,name=\"VI_1\"", "type=Daemon");
+
+        JSONObject search = client.request("{\"type\":\"search\",\"mbean\":\"keepalived:type=VrrpInstance,*\"}");
+        assertThat(JolokiaClient.status(search)).isEqualTo(200);
+        assertThat((List<?>) search.get("value")).hasSize(2);
+
+        JSONObject heap = client.request(
+                "{\"type\":\"read\",\"mbean\":\"java.lang:type=Memory\",\"attribute\":\"HeapMemoryUsage\"}");
+        assertThat(JolokiaClient.status(heap)).isEqualTo(200);
+        assertThat(JolokiaClient.status(client.request("{\"type\":\"version\"}"))).isEqualTo(200);
+    }
+
+    @Test
+    void theShippedPolicyRefusesWritesExecsAndOtherMBeans() throws Exception {
+        JolokiaClient client = start("listen 0");
+        assertThat(JolokiaClient.status(client.request("{\"type\":\"write\",\"mbean\":\"java.lang:type=Memory\","
+                + "\"attribute\":\"Verbose\",\"value\":true}"))).isEqualTo(403);
+        assertThat(JolokiaClient.status(client.request("{\"type\":\"write\",\"mbean\":\"" + VI_1 + "\","
+                + "\"attribute\":\"State\",\"value\":\"FAULT\"}"))).isEqualTo(403);
+        assertThat(JolokiaClient.status(client.request(
+                "{\"type\":\"exec\",\"mbean\":\"java.lang:type=Memory\",\"operation\":\"gc\"}"))).isEqualTo(403);
+        assertThat(JolokiaClient.status(client.request("{\"type\":\"exec\",\"mbean\":\"com.sun.management:"
+                + "type=DiagnosticCommand\",\"operation\":\"vmSystemProperties\"}"))).isEqualTo(403);
+        assertThat(JolokiaClient.status(client.request("{\"type\":\"read\",\"mbean\":\"java.lang:type=Runtime\","
+                + "\"attribute\":\"SystemProperties\"}"))).isEqualTo(403);
+        assertThat(JolokiaClient.status(client.request("{\"type\":\"read\",\"mbean\":\"java.lang:type=Runtime\","
+                + "\"attribute\":\"Uptime\"}"))).isEqualTo(200);
+        assertThat(platform.getAttribute(new javax.management.ObjectName("java.lang:type=Memory"), "Verbose"))
+                .isEqualTo(false);
+    }
+
+    @Test
+    void requiresBasicAuthWhenConfiguredAndNeverShowsThePassword() throws Exception {
+        try (LogCapture logs = new LogCapture()) {
+            start("listen 0", "user admin", "password " + PASSWORD);
+            JolokiaClient anonymous = new JolokiaClient(jolokia.url());
+            assertThat(anonymous.post("{\"type\":\"version\"}").statusCode()).isEqualTo(401);
+            JolokiaClient wrong = new JolokiaClient(HttpClient.newHttpClient(), jolokia.url(), "admin", "nope");
+            assertThat(wrong.post("{\"type\":\"version\"}").statusCode()).isEqualTo(401);
+            JolokiaClient admin = new JolokiaClient(HttpClient.newHttpClient(), jolokia.url(), "admin", PASSWORD);
+
+            StringBuilder everything = new StringBuilder();
+            everything.append(admin.post("{\"type\":\"list\"}").body());
+            everything.append(admin.post("{\"type\":\"version\"}").body());
+            everything.append(admin.post("{\"type\":\"search\",\"mbean\":\"*:*\"}").body());
+            for (String mbean : List.of("keepalived:*", "java.lang:type=Memory", "java.lang:type=Runtime",
+                    "java.lang:type=Threading", "java.lang:type=OperatingSystem", "jolokia:*")) {
+                everything.append(admin.post("{\"type\":\"read\",\"mbean\":\"" + mbean + "\"}").body());
+            }
+            assertThat(everything.toString()).contains("VI_1", "MASTER").doesNotContain(PASSWORD);
+            jolokia.close();
+            assertThat(logs.text()).contains("Jolokia agent serving").doesNotContain(PASSWORD);
+        }
+    }
+
+    @Test
+    void servesHttpsWithPemFiles(@TempDir Path dir) throws Exception {
+        Path cert = dir.resolve("agent.crt");
+        Path key = dir.resolve("agent.key");
+        Process p = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key.toString(),
+                "-out", cert.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        start("listen 0", "tls_cert " + cert, "tls_key " + key);
+        assertThat(jolokia.url()).startsWith("https://127.0.0.1:");
+        JolokiaClient https = new JolokiaClient(HttpClient.newBuilder().sslContext(trusting(cert)).build(),
+                jolokia.url(), null, null);
+        JSONObject read = https.request("{\"type\":\"read\",\"mbean\":\"" + VI_1 + "\",\"attribute\":\"State\"}");
+        assertThat(read.get("value")).isEqualTo("MASTER");
+        assertThatThrownBy(() -> new JolokiaClient(jolokia.url()).post("{\"type\":\"version\"}"))
+                .isInstanceOf(java.io.IOException.class);
+    }
+
+    @Test
+    void neverStartsWithoutItsPolicy(@TempDir Path dir) {
+        Path missing = dir.resolve("missing.xml");
+        assertThat(jolokia.validate(TestSettings.block("keepalived4j_jolokia", "policy_file " + missing)))
+                .containsExactly("test.conf:11: policy_file: cannot read " + missing);
+        assertThatThrownBy(() -> start("listen 0", "policy_file " + missing))
+                .hasMessageContaining("cannot read");
+        assertThat(jolokia.url()).isNull();
+    }
+
+    @Test
+    void reportsBadSettingsWithTheirSource() {
+        assertThat(jolokia.validate(TestSettings.block("keepalived4j_jolokia", "listen a:b:c", "user admin",
+                "enable yes"))).containsExactlyInAnyOrder(
+                "test.conf:11: listen: expected HOST:PORT, [IPv6]:PORT or PORT",
+                "test.conf:13: unknown keyword 'enable' in keepalived4j_jolokia",
+                "test.conf:10: user and password must be given together");
+    }
+
+    @Test
+    void staysOffWhenDisabled() throws Exception {
+        start("enabled no");
+        assertThat(jolokia.url()).isNull();
+    }
+
+    private static SSLContext trusting(Path cert) throws Exception {
+        java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        try (var in = Files.newInputStream(cert)) {
+            trust.setCertificateEntry("agent",
+                    java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, tmf.getTrustManagers(), null);
+        return context;
+    }
+}

@@ -1,0 +1,48 @@
+package org.keepalived4j.exporter.prometheus;
+
+/**
+ * Where a server listens: {@code HOST:PORT}, {@code [IPv6]:PORT}, {@code :PORT} or {@code PORT}
+ * (the last two: every address).
+ *
+ * @param host the address or host name to bind, or {@code null} for every address
+ * @param port the TCP port, 1-65535 (0 lets the system pick one, for tests)
+ */
+record ListenAddress(String host, int port) {
+
+    /** Parses a {@code listen} value; throws with a message fit for the user. */
+    static ListenAddress parse(String value) {
+        String host;
+        String port;
+        if (value.startsWith("[")) {
+            int close = value.indexOf("]:");
+            if (close < 0) {
+                throw new IllegalArgumentException("expected [IPv6]:PORT, got '" + value + "'");
+            }
+            host = value.substring(1, close);
+            port = value.substring(close + 2);
+        } else {
+            int colon = value.lastIndexOf(':');
+            if (colon >= 0 && value.indexOf(':') != colon) {
+                throw new IllegalArgumentException("write an IPv6 address in brackets, e.g. [::1]:9165");
+            }
+            host = colon < 0 ? "" : value.substring(0, colon);
+            port = colon < 0 ? value : value.substring(colon + 1);
+        }
+        int p;
+        try {
+            p = Integer.parseInt(port);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("port must be a number, got '" + port + "'");
+        }
+        if (p < 0 || p > 65535) {
+            throw new IllegalArgumentException("port must be 1-65535, got " + p);
+        }
+        return new ListenAddress(host.isEmpty() || host.equals("*") ? null : host, p);
+    }
+
+    @Override
+    public String toString() {
+        String h = host == null ? "*" : host.contains(":") ? "[" + host + "]" : host;
+        return h + ":" + port;
+    }
+}

@@ -1,0 +1,113 @@
+package org.keepalived4j.exporter.prometheus;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.keepalived4j.model.Setting;
+import org.keepalived4j.model.Settings;
+
+/**
+ * The {@code keepalived4j_prometheus} block.
+ *
+ * <pre>
+ * keepalived4j_prometheus {
+ *     enabled yes                      # default yes
+ *     listen 0.0.0.0:9165              # default: every address, port 9165
+ *     tls_cert /etc/keepalived/metrics.crt   # PEM certificate chain; with tls_key, serves HTTPS
+ *     tls_key /etc/keepalived/metrics.key    # PEM PKCS#8 private key (unencrypted)
+ *     basic_auth_user prometheus       # with basic_auth_password, requires HTTP basic auth
+ *     basic_auth_password secret
+ *     legacy_metrics yes               # also serve the common exporter's pre-1.0 names (default yes)
+ *     real_server_check_histograms yes # per-real-server check duration histograms (default yes)
+ * }
+ * </pre>
+ *
+ * <p>{@link #toString()} never shows the password.
+ */
+record PrometheusSettings(boolean enabled, ListenAddress listen, Path tlsCert, Path tlsKey, String basicAuthUser,
+        String basicAuthPassword, boolean legacyMetrics, boolean realServerCheckHistograms) {
+
+    static final int DEFAULT_PORT = 9165;
+    private static final Set<String> KEYWORDS = Set.of("enabled", "listen", "tls_cert", "tls_key",
+            "basic_auth_user", "basic_auth_password", "legacy_metrics", "real_server_check_histograms");
+
+    /** Reads the block; every problem found is added to {@code problems}, starting with {@code file:line}. */
+    static PrometheusSettings parse(Settings settings, List<String> problems) {
+        for (Setting s : settings.entries()) {
+            if (!KEYWORDS.contains(s.keyword())) {
+                problems.add(s.source() + ": unknown keyword '" + s.keyword() + "' in " + settings.name());
+            } else if (s.args().size() != 1) {
+                problems.add(s.source() + ": " + s.keyword() + " takes exactly one value");
+            }
+        }
+        boolean enabled = bool(settings, "enabled", true, problems);
+        ListenAddress listen = new ListenAddress(null, DEFAULT_PORT);
+        for (Setting s : settings.last("listen").stream().toList()) { // at most one
+            try {
+                listen = ListenAddress.parse(s.value().orElse(""));
+            } catch (IllegalArgumentException e) {
+                problems.add(s.source() + ": listen: " + e.getMessage());
+            }
+        }
+        Path cert = file(settings, "tls_cert", problems);
+        Path key = file(settings, "tls_key", problems);
+        if (settings.has("tls_cert") != settings.has("tls_key")) {
+            problems.add(settings.source() + ": tls_cert and tls_key must be given together");
+        }
+        String user = settings.value("basic_auth_user").orElse(null);
+        String password = settings.value("basic_auth_password").orElse(null);
+        if ((user == null) != (password == null)) {
+            problems.add(settings.source() + ": basic_auth_user and basic_auth_password must be given together");
+        }
+        if (password != null && password.isEmpty()) {
+            problems.add(settings.last("basic_auth_password").get().source() + ": basic_auth_password is empty");
+        }
+        boolean legacy = bool(settings, "legacy_metrics", true, problems);
+        boolean histograms = bool(settings, "real_server_check_histograms", true, problems);
+        return new PrometheusSettings(enabled, listen, cert, key, user, password, legacy, histograms);
+    }
+
+    boolean tls() {
+        return tlsCert != null && tlsKey != null;
+    }
+
+    boolean basicAuth() {
+        return basicAuthUser != null && basicAuthPassword != null;
+    }
+
+    static boolean bool(Settings settings, String keyword, boolean fallback, List<String> problems) {
+        return settings.last(keyword).map(s -> {
+            String v = s.value().orElse("").toLowerCase(java.util.Locale.ROOT);
+            switch (v) {
+                case "yes", "true", "on" -> {
+                    return true;
+                }
+                case "no", "false", "off" -> {
+                    return false;
+                }
+                default -> {
+                    problems.add(s.source() + ": " + keyword + " must be yes or no, got '" + v + "'");
+                    return fallback;
+                }
+            }
+        }).orElse(fallback);
+    }
+
+    private static Path file(Settings settings, String keyword, List<String> problems) {
+        return settings.last(keyword).map(s -> {
+            Path p = Path.of(s.value().orElse(""));
+            if (!Files.isReadable(p)) {
+                problems.add(s.source() + ": " + keyword + ": cannot read " + p);
+            }
+            return p;
+        }).orElse(null);
+    }
+
+    @Override
+    public String toString() {
+        return "listen " + listen + (tls() ? ", https" : ", http") + (basicAuth() ? ", basic auth as "
+                + basicAuthUser : "") + (legacyMetrics ? ", legacy names" : "")
+                + (realServerCheckHistograms ? "" : ", no real server check histograms");
+    }
+}

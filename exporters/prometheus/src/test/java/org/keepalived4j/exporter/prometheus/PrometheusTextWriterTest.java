@@ -1,0 +1,68 @@
+package org.keepalived4j.exporter.prometheus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.keepalived4j.model.FakeStateView;
+import org.keepalived4j.model.SampleStates;
+import org.keepalived4j.model.StateView;
+
+/** Our text writer must produce exactly what client_java's writer produces. */
+class PrometheusTextWriterTest {
+
+    private static String ours(MetricSnapshots s) throws Exception {
+        PrometheusTextWriter w = new PrometheusTextWriter(16);
+        w.write(s);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        w.writeTo(out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String clientJava(MetricSnapshots s) {
+        return PrometheusTextFormatWriter.create().toDebugString(s);
+    }
+
+    private static void assertSameAsClientJava(StateView view) throws Exception {
+        for (KeepalivedCollector c : new KeepalivedCollector[] {KeepalivedCollector.standard(view),
+                KeepalivedCollector.legacy(view)}) {
+            MetricSnapshots s = c.collect();
+            assertThat(ours(s)).isEqualTo(clientJava(s));
+        }
+    }
+
+    @Test
+    void writesTheSameBytesAsClientJavaForTheSmallSample() throws Exception {
+        assertSameAsClientJava(new FakeStateView(SampleStates.small()));
+    }
+
+    @Test
+    void writesTheSameBytesAsClientJavaForManyInstancesAndServers() throws Exception {
+        assertSameAsClientJava(new FakeStateView(SampleStates.large(30, 4, 25)));
+    }
+
+    @Test
+    void escapesLabelValuesAndHelpAndEncodesUtf8LikeClientJava() throws Exception {
+        MetricSnapshots s = new MetricSnapshots(GaugeSnapshot.builder().name("odd_values")
+                .help("back\\slash and\nnewline \"quoted\" \u00e9t\u00e9")
+                .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                        .labels(Labels.of("name", "a\"b\\c\nd \u00fcber \ud83d\ude00")).value(-0.0).build())
+                .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                        .labels(Labels.of("name", "big")).value(12345678.0).build())
+                .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                        .labels(Labels.of("name", "inf")).value(Double.NEGATIVE_INFINITY).build())
+                .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                        .labels(Labels.of("name", "nan")).value(Double.NaN).build())
+                .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                        .labels(Labels.of("name", "neg")).value(-42).build())
+                .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                        .labels(Labels.of("name", "small")).value(1e-9).build())
+                .build());
+        assertThat(ours(s)).isEqualTo(clientJava(s));
+    }
+}
