@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.keepalived4j.config.UnicastPeer;
 import org.keepalived4j.config.VipConfig;
 import org.keepalived4j.config.VrrpInstanceConfig;
+import org.keepalived4j.model.TransitionCount;
 import org.keepalived4j.model.TransitionReason;
 import org.keepalived4j.model.VipSnapshot;
 import org.keepalived4j.model.VrrpInstanceSnapshot;
@@ -30,6 +31,10 @@ final class InstancePublisher {
     private Instant lastTransition;
     private TransitionReason lastReason;
     private long transitions;
+    private final java.util.Map<TransitionKey, Long> transitionCounts = new java.util.LinkedHashMap<>();
+
+    private record TransitionKey(org.keepalived4j.model.VrrpState to, TransitionReason reason) {
+    }
 
     InstancePublisher(VrrpInstance instance, VrrpStats stats) {
         this.instance = instance;
@@ -44,6 +49,7 @@ final class InstancePublisher {
         if (reason != null) {
             lastReason = reason;
             transitions++;
+            transitionCounts.merge(new TransitionKey(instance.state(), reason), 1L, Long::sum);
         }
         published.set(build());
     }
@@ -75,8 +81,14 @@ final class InstancePublisher {
                 vips(c.vips(), c.interfaceName(), installed), vips(c.excludedVips(), c.interfaceName(), installed),
                 c.preempt(), Duration.ofNanos(c.preemptDelayMicros() * 1000), c.auth().type().name(),
                 Duration.ofNanos(c.garp().masterDelayMicros() * 1000), lastTransition, lastReason, transitions,
-                instance.syncGroup() == null ? null : instance.syncGroup().name(),
+                transitionCounts(), instance.syncGroup() == null ? null : instance.syncGroup().name(),
                 instance.tracking().snapshots(), stats.snapshot(), takeover.snapshot());
+    }
+
+    private List<TransitionCount> transitionCounts() {
+        List<TransitionCount> out = new ArrayList<>(transitionCounts.size());
+        transitionCounts.forEach((k, n) -> out.add(new TransitionCount(k.to(), k.reason(), n)));
+        return out;
     }
 
     private static List<VipSnapshot> vips(List<VipConfig> vips, String defaultDevice, boolean installed) {

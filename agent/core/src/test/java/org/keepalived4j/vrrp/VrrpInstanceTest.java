@@ -343,6 +343,9 @@ class VrrpInstanceTest {
         assertThat(snapshot.transitionCount()).isEqualTo(2);
         assertThat(snapshot.lastTransitionReason()).isEqualTo(TransitionReason.MASTER_NO_RESPONSE);
         assertThat(snapshot.authType()).isEqualTo("NONE");
+        assertThat(snapshot.transitions()).containsExactly(
+                new org.keepalived4j.model.TransitionCount(VrrpState.BACKUP, TransitionReason.STARTUP, 1),
+                new org.keepalived4j.model.TransitionCount(VrrpState.MASTER, TransitionReason.MASTER_NO_RESPONSE, 1));
         assertThat(List.of(snapshot.masterAddress())).containsExactly("10.0.0.1");
     }
 }
