@@ -188,7 +188,7 @@ class KeepalivedConformanceIT {
     }
 
     @AfterAll
-    static void stopLab() throws IOException, InterruptedException {
+    static void stopLab() throws IOException {
         if (lab != null) {
             lab.close();
         }
