@@ -104,14 +104,17 @@ final class BlockTreeBuilder {
     }
 
     private void openBlock(SourceLocation at) {
+        if (ignoredDepth > 0) {
+            flushPending();
+            ignoredDepth++;
+            return;
+        }
         if (pending == null) {
             diagnostics.error(at, "Unexpected '{' - ignoring");
             return;
         }
-        if (open.size() >= maxDepth || ignoredDepth > 0) {
-            if (ignoredDepth == 0) {
-                diagnostics.error(at, "Blocks nested more than " + maxDepth + " deep - ignoring the braces inside");
-            }
+        if (open.size() >= maxDepth) {
+            diagnostics.error(at, "Blocks nested more than " + maxDepth + " deep - ignoring the braces inside");
             flushPending();
             ignoredDepth++;
             return;

@@ -65,11 +65,16 @@ public final class ConfigReader {
      */
     public static List<ConfigNode> read(String name, String text, Path baseDir, ReaderOptions options,
                                         Diagnostics diagnostics) {
+        return read(name, text, baseDir, options, diagnostics, ReaderLimits.DEFAULT);
+    }
+
+    /** Reads text within other bounds (tests use tighter ones to reach them quickly). */
+    static List<ConfigNode> read(String name, String text, Path baseDir, ReaderOptions options,
+                                 Diagnostics diagnostics, ReaderLimits limits) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(diagnostics, "diagnostics");
-        ReaderLimits limits = ReaderLimits.DEFAULT;
         Path directory = (baseDir == null ? Path.of("") : baseDir).toAbsolutePath();
         PhysicalLines lines = new PhysicalLines(ConfigText.fromUnicode(text), name, limits.maxLineLength());
         ContentSource main = new ContentSource(lines, directory, ConfigFileOpener.parentName(name), null);

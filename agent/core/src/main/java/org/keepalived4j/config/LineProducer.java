@@ -28,7 +28,8 @@ final class LineProducer implements GlobSource.Host {
     record LogicalLine(String text, SourceLocation location) {
     }
 
-    private record Pulled(String text, SourceLocation location) {
+    /** A line to process; {@code rest} if it is what followed a brace on the previous one. */
+    private record Pulled(String text, SourceLocation location, boolean rest) {
     }
 
     private final LineSource main;
@@ -47,6 +48,8 @@ final class LineProducer implements GlobSource.Host {
     private String residue;
     private SourceLocation residueAt;
     private int includeCheck;
+    /** Substitutions made on the current line, including the parts after its braces. */
+    private int lineSubstitutions;
     private boolean exhausted;
 
     /**
@@ -75,6 +78,9 @@ final class LineProducer implements GlobSource.Host {
             if (line == null) {
                 exhausted = true;
                 break;
+            }
+            if (!line.rest()) {
+                lineSubstitutions = 0;
             }
             if (definitionReader.pending()) {
                 definitionReader.continueWith(line.text(), line.location());
@@ -108,7 +114,7 @@ final class LineProducer implements GlobSource.Host {
 
     private Pulled pull() {
         if (residue != null) {
-            Pulled pulled = new Pulled(residue, residueAt);
+            Pulled pulled = new Pulled(residue, residueAt, true);
             residue = null;
             return pulled;
         }
@@ -118,11 +124,11 @@ final class LineProducer implements GlobSource.Host {
             if (repeater.finished()) {
                 repeaters.remove(repeaters.size() - 1);
             }
-            return new Pulled(repeater.text(), repeater.location());
+            return new Pulled(repeater.text(), repeater.location(), false);
         }
         if (multiline.active() && generated(multiline.origin())) {
             SourceLocation origin = multiline.origin();
-            return new Pulled(multiline.nextLine(), origin);
+            return new Pulled(multiline.nextLine(), origin, false);
         }
         return pullPhysical();
     }
@@ -162,7 +168,7 @@ final class LineProducer implements GlobSource.Host {
                 copy.add(LineShape.includeType(text) >= 0 ? "" : text, raw.location(), top);
             }
             if (!text.isEmpty()) {
-                return new Pulled(text, raw.location());
+                return new Pulled(text, raw.location(), false);
             }
         }
     }
@@ -200,8 +206,10 @@ final class LineProducer implements GlobSource.Host {
             if (buf.startsWith("~") || buf.indexOf('$') < 0) {
                 return buf;
             }
-            MacroExpander.Result result = expander.expand(buf, budget.limits().maxLineLength(), multiline,
-                    repeaters.size(), at, budget, diagnostics);
+            MacroExpander.Result result = expander.expand(buf, budget.limits().maxLineLength(),
+                    budget.limits().maxSubstitutionsPerLine() - lineSubstitutions, multiline, repeaters.size(), at,
+                    budget, diagnostics);
+            lineSubstitutions += result.substitutions();
             switch (result.outcome()) {
                 case NONE, OVERFLOW -> {
                     return result.text();

@@ -30,7 +30,12 @@ final class MacroExpander {
         RUNAWAY
     }
 
-    record Result(Outcome outcome, String text) {
+    /**
+     * @param outcome what happened
+     * @param text the line after substitution
+     * @param substitutions how many references were replaced
+     */
+    record Result(Outcome outcome, String text, int substitutions) {
     }
 
     private record Match(Definitions.Definition definition, int end, String params) {
@@ -56,11 +61,13 @@ final class MacroExpander {
      * One substitution pass over {@code line}.
      *
      * @param maxLength the longest line allowed
+     * @param allowed how many more substitutions this line may take (a line may go through
+     *        several passes, e.g. when a substitution produces an {@code @id} prefix)
      * @param multiline where multi-line expansions stand; updated when one starts
      * @param repeaterCount how many ~SEQ/~LST repeaters are active
      * @param at the line's location, remembered as the origin of a multi-line expansion
      */
-    Result expand(String line, int maxLength, MultilineState multiline, int repeaterCount,
+    Result expand(String line, int maxLength, int allowed, MultilineState multiline, int repeaterCount,
                   SourceLocation at, ReadBudget budget, Diagnostics diagnostics) {
         String buf = line;
         int cursor = 0;
@@ -78,9 +85,9 @@ final class MacroExpander {
                 cursor = dollar + 1;
                 continue;
             }
-            if (++count > budget.limits().maxSubstitutionsPerLine() || !budget.substitution()) {
+            if (++count > allowed || !budget.substitution()) {
                 diagnostics.error(at, "Parameter substitution does not terminate - ignoring line");
-                return new Result(Outcome.RUNAWAY, buf);
+                return new Result(Outcome.RUNAWAY, buf, count);
             }
             found = true;
             nextPointer = pointer;
@@ -90,7 +97,7 @@ final class MacroExpander {
                     diagnostics.error(at, "Multi-line parameters nested more than "
                             + budget.limits().maxMultilineDepth() + " deep - ignoring the rest");
                     multiline.clear();
-                    return new Result(Outcome.RUNAWAY, buf);
+                    return new Result(Outcome.RUNAWAY, buf, count);
                 }
                 multiline.push(pointer);
             }
@@ -110,7 +117,7 @@ final class MacroExpander {
             int newLength = buf.length() - (match.end() - dollar) + replacing.length();
             if (newLength >= maxLength + 1) {
                 diagnostics.warning(at, "Parameter substitution would exceed maximum line length");
-                return new Result(Outcome.OVERFLOW, buf);
+                return new Result(Outcome.OVERFLOW, buf, count);
             }
             buf = buf.substring(0, dollar) + replacing + buf.substring(match.end());
             cursor = dollar;
@@ -120,10 +127,10 @@ final class MacroExpander {
             }
         }
         if (!found) {
-            return new Result(Outcome.NONE, buf);
+            return new Result(Outcome.NONE, buf, 0);
         }
         multiline.setRemaining(nextPointer);
-        return new Result(Outcome.REPLACED, buf);
+        return new Result(Outcome.REPLACED, buf, count);
     }
 
     /** The reference whose name starts at {@code at} (just after the '$'), if it is one. */

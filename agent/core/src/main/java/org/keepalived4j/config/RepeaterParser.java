@@ -57,8 +57,8 @@ final class RepeaterParser {
             return fail(at, "~SEQ parameter strings too long");
         }
         MultilineState scratch = new MultilineState();
-        String params = expander.expand(buf.substring(p, close + 1), SEQ_PARAMS_MAX, scratch, 0, at, budget,
-                diagnostics).text();
+        String params = expander.expand(buf.substring(p, close + 1), SEQ_PARAMS_MAX,
+                budget.limits().maxSubstitutionsPerLine(), scratch, 0, at, budget, diagnostics).text();
         if (scratch.active()) {
             return fail(at, "~SEQ parameter is multiline definition");
         }

@@ -1,27 +1,35 @@
 package org.keepalived4j.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Fuzzes {@link ConfigReader#read(String, String, Path, ReaderOptions, Diagnostics)}: no input may
- * make it throw or hang; it may only produce diagnostics, each with a location.
+ * Fuzzes {@code ConfigReader.read(name, text, ...)}: no input may make it throw or hang; it may
+ * only produce diagnostics, each with a location.
  *
  * <p>{@code mvn test} replays the regression inputs in
- * {@code src/test/resources/org/keepalived4j/config/ConfigReaderFuzzTestInputs/readsAnyText/};
- * set {@code JAZZER_FUZZ=1} to fuzz. Includes resolve in a scratch directory holding a few
- * files (one includes itself, one is executable, one is a directory) for the fuzzer to reach.
+ * {@code src/test/resources/org/keepalived4j/config/ConfigReaderFuzzTestInputs/readsAnyText/},
+ * once within tight bounds (the fuzz target, so that fuzzing reaches every bound quickly) and
+ * once through the public method with its default bounds. Set {@code JAZZER_FUZZ=1} to fuzz.
+ * Includes resolve in a scratch directory holding a few files (one includes itself, one is
+ * executable, one is a directory) for the fuzzer to reach.
  */
 class ConfigReaderFuzzTest {
 
@@ -50,12 +58,38 @@ class ConfigReaderFuzzTest {
         }
     }
 
+    /** Bounds small enough that fuzzing hits each of them within a few bytes of input. */
+    static final ReaderLimits TIGHT = new ReaderLimits(1023, 8, 20, 1 << 20, 4 << 20, 64, 2000,
+            512, 20_000, 2000, 20_000, 1 << 16, 32, 16);
+
     @FuzzTest(maxDuration = "60s")
     void readsAnyText(byte[] input) {
-        String text = new String(input, StandardCharsets.UTF_8);
         Diagnostics diagnostics = new Diagnostics();
 
-        List<ConfigNode> tree = ConfigReader.read("fuzz.conf", text, base, new ReaderOptions("node1"), diagnostics);
+        List<ConfigNode> tree = ConfigReader.read("fuzz.conf", new String(input, StandardCharsets.UTF_8), base,
+                new ReaderOptions("node1"), diagnostics, TIGHT);
+
+        assertThat(tree).isNotNull();
+        assertThat(diagnostics.all()).allSatisfy(d -> assertThat(d.location()).isNotNull());
+    }
+
+    static Stream<Path> regressionInputs() throws IOException, URISyntaxException {
+        Path dir = Path.of(ConfigReaderFuzzTest.class.getResource("ConfigReaderFuzzTestInputs/readsAnyText").toURI());
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> inputs = files.sorted().toList();
+            assertThat(inputs).hasSizeGreaterThanOrEqualTo(10);
+            return inputs.stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("regressionInputs")
+    void readsTheRegressionInputsWithinTheDefaultBounds(Path input) throws IOException {
+        Diagnostics diagnostics = new Diagnostics();
+        String text = new String(Files.readAllBytes(input), StandardCharsets.UTF_8);
+
+        List<ConfigNode> tree = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> ConfigReader.read("fuzz.conf", text, base, new ReaderOptions("node1"), diagnostics));
 
         assertThat(tree).isNotNull();
         assertThat(diagnostics.all()).allSatisfy(d -> assertThat(d.location()).isNotNull());

@@ -101,7 +101,12 @@ final class KeepalivedLab implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
-        run(List.of("ip", "netns", "del", namespace));
+    public void close() throws IOException {
+        try {
+            run(List.of("ip", "netns", "del", namespace));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while deleting namespace " + namespace, e);
+        }
     }
 }
