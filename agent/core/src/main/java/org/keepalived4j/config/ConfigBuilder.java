@@ -9,6 +9,7 @@ final class ConfigBuilder {
 
     private final SystemProbe probe;
     private final Map<String, Settings> extensions = new LinkedHashMap<>();
+    private final LvsSection lvs = new LvsSection();
 
     ConfigBuilder(SystemProbe probe) {
         this.probe = probe;
@@ -23,6 +24,11 @@ final class ConfigBuilder {
             ctx.warning(node, node.keyword() + " given more than once - using the last one");
         }
         extensions.put(node.keyword(), ExtensionBlocks.toSettings(node));
+    }
+
+    /** The LVS blocks; {@link LvsSection#build} turns them into the config's {@code lvs} part. */
+    LvsSection lvs() {
+        return lvs;
     }
 
     KeepalivedConfig build(ParseContext ctx) {

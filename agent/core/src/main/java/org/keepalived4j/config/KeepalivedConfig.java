@@ -18,6 +18,7 @@ import org.keepalived4j.model.Settings;
  * @param syncGroups {@code vrrp_sync_group} blocks
  * @param vrrpInstances {@code vrrp_instance} blocks
  * @param extensions keepalived4j's own blocks ({@code keepalived4j_<name>}), by block name
+ * @param lvs {@code virtual_server}, {@code virtual_server_group} and {@code SSL} blocks
  */
 public record KeepalivedConfig(
         GlobalConfig global,
@@ -27,7 +28,8 @@ public record KeepalivedConfig(
         List<TrackProcessConfig> trackProcesses,
         List<SyncGroupConfig> syncGroups,
         List<VrrpInstanceConfig> vrrpInstances,
-        Map<String, Settings> extensions) {
+        Map<String, Settings> extensions,
+        LvsConfig lvs) {
 
     public KeepalivedConfig {
         scripts = List.copyOf(scripts);
@@ -36,6 +38,12 @@ public record KeepalivedConfig(
         syncGroups = List.copyOf(syncGroups);
         vrrpInstances = List.copyOf(vrrpInstances);
         extensions = Map.copyOf(extensions);
+        lvs = lvs == null ? LvsConfig.EMPTY : lvs;
+    }
+
+    /** The {@code virtual_server} blocks, validated, in order. */
+    public List<VirtualServerConfig> virtualServers() {
+        return lvs.virtualServers();
     }
 
     public Optional<VrrpInstanceConfig> vrrpInstance(String name) {
