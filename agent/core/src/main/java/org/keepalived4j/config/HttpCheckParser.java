@@ -3,7 +3,6 @@ package org.keepalived4j.config;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,28 +77,12 @@ final class HttpCheckParser {
 
     private static boolean compiles(UrlDraft url) {
         try {
-            Pattern.compile(url.regex, javaFlags(url.regexOptions));
+            url.build().compiledRegex();
             return true;
         } catch (PatternSyntaxException e) {
             LOG.info("Invalid regex: '{}': {}", url.regex, e.getDescription());
             return false;
         }
-    }
-
-    /** The java.util.regex flags for the PCRE2 options that have an equivalent. */
-    static int javaFlags(Set<String> options) {
-        int flags = 0;
-        for (String option : options) {
-            flags |= switch (option) {
-                case "caseless" -> Pattern.CASE_INSENSITIVE;
-                case "dotall" -> Pattern.DOTALL;
-                case "extended" -> Pattern.COMMENTS;
-                case "multiline" -> Pattern.MULTILINE;
-                case "ucp", "utf" -> Pattern.UNICODE_CHARACTER_CLASS | Pattern.UNICODE_CASE;
-                default -> 0;
-            };
-        }
-        return flags;
     }
 
     private static void digest(UrlDraft url, ConfigNode n, ParseContext c) {

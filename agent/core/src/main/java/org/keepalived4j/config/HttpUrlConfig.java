@@ -37,6 +37,22 @@ public record HttpUrlConfig(String path, String digest, List<StatusRange> status
         return false;
     }
 
+    /** The compiled regex, with the PCRE2 options that java.util.regex has (caseless, dotall, extended, multiline, utf). */
+    public java.util.regex.Pattern compiledRegex() {
+        int flags = 0;
+        for (String option : regexOptions) {
+            flags |= switch (option) {
+                case "caseless" -> java.util.regex.Pattern.CASE_INSENSITIVE;
+                case "dotall" -> java.util.regex.Pattern.DOTALL;
+                case "extended" -> java.util.regex.Pattern.COMMENTS;
+                case "multiline" -> java.util.regex.Pattern.MULTILINE;
+                case "ucp", "utf" -> java.util.regex.Pattern.UNICODE_CHARACTER_CLASS | java.util.regex.Pattern.UNICODE_CASE;
+                default -> 0;
+            };
+        }
+        return java.util.regex.Pattern.compile(regex, flags);
+    }
+
     /** An inclusive range of HTTP status codes. */
     public record StatusRange(int min, int max) {
     }
