@@ -16,13 +16,16 @@ final class TcpProbe implements Probe {
     private final Bootstrap bootstrap;
     private final InetSocketAddress remote;
 
-    TcpProbe(NettyTransport transport, EventLoop loop, ConnectionConfig c) {
-        this(transport, loop, c, new ChannelInboundHandlerAdapter());
+    /** Nothing to do with the connection but close it; shared by every check. */
+    @ChannelHandler.Sharable
+    private static final class Ignore extends ChannelInboundHandlerAdapter {
     }
 
-    TcpProbe(NettyTransport transport, EventLoop loop, ConnectionConfig c, ChannelHandler handler) {
+    private static final ChannelHandler IGNORE = new Ignore();
+
+    TcpProbe(NettyTransport transport, EventLoop loop, ConnectionConfig c) {
         this.remote = new InetSocketAddress(c.address(), c.port());
-        this.bootstrap = connectBootstrap(transport, loop, c).handler(handler);
+        this.bootstrap = connectBootstrap(transport, loop, c).handler(IGNORE);
     }
 
     /** A bootstrap with the checker's connection options (timeout, source address and port). */

@@ -85,7 +85,7 @@ final class VirtualServerState {
     void initServer(RealServerState rs) {
         synchronized (this) {
             if (rs.failedCheckers == 0 && !rs.alive || rs.config.inhibitOnFailure() && !rs.set) {
-                addDest(rs);
+                addDest(rs, rs.failedCheckers > 0 ? 0 : rs.realWeight());
                 if (rs.failedCheckers == 0) {
                     rs.alive = true;
                     if (rsInitNotifies) {
@@ -128,7 +128,7 @@ final class VirtualServerState {
                 rs.config.inhibitOnFailure() ? "of" : alive ? "to" : "from", key());
         if (quorumUp || config.sorryServer() == null || !sorryAlive) {
             if (alive) {
-                addDest(rs);
+                addDest(rs, rs.realWeight());
             } else {
                 deleteDest(rs);
             }
@@ -224,7 +224,7 @@ final class VirtualServerState {
         for (RealServerState rs : servers) {
             if (rs.alive) {
                 if (add) {
-                    addDest(rs);
+                    addDest(rs, rs.realWeight());
                 } else {
                     deleteDest(rs);
                 }
@@ -233,8 +233,7 @@ final class VirtualServerState {
     }
 
     /** keepalived's ipvs_cmd ADD_DEST: an inhibited server already in the table gets its weight back. */
-    void addDest(RealServerState rs) {
-        int weight = rs.failedCheckers > 0 ? 0 : rs.realWeight();
+    void addDest(RealServerState rs, int weight) {
         if (rs.set) {
             ipvs.updateDestination(config, dest(rs, weight));
         } else {
@@ -358,7 +357,7 @@ final class VirtualServerState {
                 serverState(rs, true, null, "reload");
             } else if (rs.failedCheckers > 0 && rs.set != rs.config.inhibitOnFailure()) {
                 if (rs.config.inhibitOnFailure()) {
-                    addDest(rs);
+                    addDest(rs, 0);
                 } else {
                     deleteDest(rs);
                 }
