@@ -34,11 +34,17 @@ final class TestServers {
 
     /** An HTTPS server with a self-signed certificate made by keytool. */
     static HttpsServer https(int port, String body, Path dir) throws Exception {
+        return httpsOn(InetAddress.getLoopbackAddress(), port, body, dir);
+    }
+
+    /** An HTTPS server on the given address. */
+    static HttpsServer httpsOn(InetAddress address, int port, String body, Path dir) throws Exception {
         Path store = dir.resolve("server.p12");
         if (!Files.exists(store)) {
             Process p = new ProcessBuilder("keytool", "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize",
                     "2048", "-dname", "CN=localhost", "-validity", "2", "-storetype", "PKCS12", "-keystore",
-                    store.toString(), "-storepass", "changeit", "-keypass", "changeit").inheritIO().start();
+                    store.toString(), "-storepass", "changeit", "-keypass", "changeit")
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true).start();
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new IllegalStateException("keytool failed");
             }
@@ -51,7 +57,7 @@ final class TestServers {
         kmf.init(ks, "changeit".toCharArray());
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(kmf.getKeyManagers(), null, null);
-        HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+        HttpsServer server = HttpsServer.create(new InetSocketAddress(address, port), 50);
         server.setHttpsConfigurator(new HttpsConfigurator(ctx));
         serve(server, body);
         return server;
