@@ -1,7 +1,5 @@
 package org.keepalived4j.check;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +16,6 @@ import io.netty.util.concurrent.ScheduledFuture;
  * All state is confined to the event loop thread.
  */
 class CheckerTask {
-
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     final RealServerState server;
     final CheckerConfig config;
@@ -83,35 +79,32 @@ class CheckerTask {
             return;
         }
         long started = System.nanoTime();
-        long cpu = THREADS.getCurrentThreadCpuTime();
         CompletableFuture<CheckResult> result;
         try {
             result = runProbe();
         } catch (RuntimeException e) {
             result = CompletableFuture.completedFuture(CheckResult.failed(e));
         }
-        long startCpu = THREADS.getCurrentThreadCpuTime() - cpu;
         long lagNanos = started - plannedNanos;
         result.whenComplete((r, e) -> {
             CheckResult outcome = e != null ? CheckResult.failed(e) : r;
             if (server.loop().inEventLoop()) {
-                finish(outcome, started, lagNanos, startCpu);
+                finish(outcome, started, lagNanos);
             } else {
-                server.loop().execute(() -> finish(outcome, started, lagNanos, startCpu));
+                server.loop().execute(() -> finish(outcome, started, lagNanos));
             }
         });
     }
 
-    private void finish(CheckResult result, long started, long lagNanos, long startCpu) {
+    private void finish(CheckResult result, long started, long lagNanos) {
         if (stopped) {
             return;
         }
-        long cpu = THREADS.getCurrentThreadCpuTime();
         long duration = System.nanoTime() - started;
         server.recordCheck(this, result, duration);
         schedule(epilog(result));
         server.publish();
-        lag.record(lagNanos, startCpu + THREADS.getCurrentThreadCpuTime() - cpu);
+        lag.record(lagNanos, duration);
     }
 
     /** Starts one probe; HTTP overrides it to pick the url. */

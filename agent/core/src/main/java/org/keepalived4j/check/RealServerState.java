@@ -5,7 +5,6 @@ import java.net.Inet6Address;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.keepalived4j.config.RealServerConfig;
@@ -46,6 +45,7 @@ final class RealServerState {
     private Duration lastLatency;
     private String lastResult;
     private final AtomicReference<RealServerSnapshot> snapshot = new AtomicReference<>();
+    private final List<String> checkerTypes;
 
     RealServerState(RealServerConfig config, EventLoop loop, Clock clock, boolean logAllFailures) {
         this.config = config;
@@ -55,6 +55,7 @@ final class RealServerState {
         this.effectiveWeight = config.weight();
         String host = config.address().getHostAddress();
         this.key = (config.address() instanceof Inet6Address ? "[" + host + "]" : host) + ":" + config.port();
+        this.checkerTypes = config.checkers().stream().map(c -> c.type()).toList();
     }
 
     EventLoop loop() {
@@ -103,7 +104,7 @@ final class RealServerState {
             weight = !alive && config.inhibitOnFailure() ? 0 : realWeight();
         }
         snapshot.set(new RealServerSnapshot(virtualServer.key(), key, config.address().getHostAddress(), config.port(),
-                config.weight(), weight, isAlive, checkerTypes(), checkFailures, lastCheck, lastLatency, lastResult,
+                config.weight(), weight, isAlive, checkerTypes, checkFailures, lastCheck, lastLatency, lastResult,
                 durations.snapshot()));
     }
 
@@ -114,12 +115,6 @@ final class RealServerState {
             s = snapshot.get();
         }
         return s;
-    }
-
-    private List<String> checkerTypes() {
-        List<String> types = new ArrayList<>(config.checkers().size());
-        config.checkers().forEach(c -> types.add(c.type()));
-        return types;
     }
 
     /** Runs on the loop and waits (used when reloading or stopping). */
