@@ -1,8 +1,13 @@
 package org.keepalived4j.check;
 
+import java.net.Inet6Address;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.keepalived4j.config.SorryServerConfig;
 import org.keepalived4j.config.VirtualServerConfig;
@@ -36,12 +41,14 @@ final class VirtualServerState {
     private final Clock clock;
     private final boolean rsInitNotifies;
     private final List<StateEvent> pending = new ArrayList<>();
-    private final java.util.Set<RealServerState> changed = new java.util.HashSet<>();
+    private final Set<RealServerState> changed = new HashSet<>();
     private final AtomicReference<Status> status = new AtomicReference<>(new Status(false, false));
     boolean quorumUp;
     boolean sorryAlive;
     boolean sorrySet;
     boolean serviceSet;
+    /** Per server, the weight each dynamic checker (misc_dynamic, FILE_CHECK) adds. */
+    private final Map<RealServerState, Map<CheckerTask, Long>> weights = new HashMap<>();
 
     VirtualServerState(VirtualServerConfig config, IpvsDriver ipvs, EventSink events, Clock clock,
             boolean rsInitNotifies) {
@@ -174,10 +181,9 @@ final class VirtualServerState {
         rs.effectiveWeight = total;
     }
 
-    private final java.util.Map<RealServerState, java.util.Map<CheckerTask, Long>> weights = new java.util.HashMap<>();
 
-    private java.util.Map<CheckerTask, Long> contributions(RealServerState rs) {
-        return weights.computeIfAbsent(rs, r -> new java.util.HashMap<>());
+    private Map<CheckerTask, Long> contributions(RealServerState rs) {
+        return weights.computeIfAbsent(rs, r -> new HashMap<>());
     }
 
     /** The summed weight of live servers. */
@@ -377,7 +383,7 @@ final class VirtualServerState {
 
     /** Moves the weight contributions of a checker that survives a reload to its successor. */
     synchronized void migrateWeight(RealServerState from, CheckerTask old, RealServerState to, CheckerTask task) {
-        java.util.Map<CheckerTask, Long> map = weights.get(from);
+        Map<CheckerTask, Long> map = weights.get(from);
         if (map != null && map.containsKey(old)) {
             contributions(to).put(task, map.get(old));
         }
@@ -390,7 +396,7 @@ final class VirtualServerState {
         }
         Status st = status.get();
         SorryServerConfig sorry = config.sorryServer();
-        String sorryKey = sorry == null ? null : (sorry.address() instanceof java.net.Inet6Address
+        String sorryKey = sorry == null ? null : (sorry.address() instanceof Inet6Address
                 ? "[" + sorry.address().getHostAddress() + "]" : sorry.address().getHostAddress()) + ":" + sorry.port();
         return new VirtualServerSnapshot(key(), config.protocol() == null ? "" : config.protocol(), config.scheduler(),
                 config.forwarding().method(), (int) config.quorum(), (int) config.hysteresis(), st.quorumMet(),
