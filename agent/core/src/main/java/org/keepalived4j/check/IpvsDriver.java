@@ -1,8 +1,6 @@
 package org.keepalived4j.check;
 
-import java.math.BigInteger;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -158,10 +156,7 @@ final class IpvsDriver implements AutoCloseable {
                 keys.add(new IpvsServiceKey(v6, 0, null, 0, (int) entry.fwmark()));
                 continue;
             }
-            BigInteger last = new BigInteger(1, entry.last().getAddress());
-            for (BigInteger a = new BigInteger(1, entry.first().getAddress()); a.compareTo(last) <= 0
-                    && keys.size() < MAX_GROUP_SERVICES; a = a.add(BigInteger.ONE)) {
-                InetAddress address = toAddress(a, entry.first().getAddress().length);
+            for (InetAddress address : entry.addresses(MAX_GROUP_SERVICES - keys.size())) {
                 keys.add(new IpvsServiceKey(address.getAddress().length == 16, protocol, address, entry.port(), 0));
             }
         }
@@ -178,18 +173,6 @@ final class IpvsDriver implements AutoCloseable {
             case "sctp" -> 132;
             default -> 0;
         };
-    }
-
-    private static InetAddress toAddress(BigInteger value, int length) {
-        byte[] raw = value.toByteArray();
-        byte[] bytes = new byte[length];
-        int copy = Math.min(raw.length, length);
-        System.arraycopy(raw, raw.length - copy, bytes, length - copy, copy);
-        try {
-            return InetAddress.getByAddress(bytes);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /**

@@ -31,8 +31,7 @@ final class TcpProbe implements Probe {
     /** A bootstrap with the checker's connection options (timeout, source address and port). */
     static Bootstrap connectBootstrap(NettyTransport transport, EventLoop loop, ConnectionConfig c) {
         Bootstrap b = new Bootstrap().group(loop).channel(transport.socketChannel())
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, c.connectTimeoutMicros() / 1000))
-                .option(ChannelOption.TCP_NODELAY, true);
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, c.connectTimeoutMicros() / 1000));
         if (c.bindAddress() != null || c.bindPort() != 0) {
             b.option(ChannelOption.SO_REUSEADDR, true);
             b.localAddress(c.bindAddress() != null ? new InetSocketAddress(c.bindAddress(), c.bindPort())

@@ -2,7 +2,6 @@ package org.keepalived4j.config;
 
 import java.math.BigInteger;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -108,7 +107,7 @@ final class VirtualServerGroupParser {
         } else {
             end = start;
         }
-        return new VirtualServerGroupEntry(first, toAddress(end, bits / 8), port, 0, 0);
+        return new VirtualServerGroupEntry(first, VirtualServerGroupEntry.address(end, bits / 8), port, 0, 0);
     }
 
     private static Long parseHex(String text) {
@@ -116,18 +115,6 @@ final class VirtualServerGroupParser {
             return Long.parseLong(text, 16);
         } catch (NumberFormatException e) {
             return null;
-        }
-    }
-
-    static InetAddress toAddress(BigInteger value, int length) {
-        byte[] raw = value.toByteArray();
-        byte[] bytes = new byte[length];
-        int copy = Math.min(raw.length, length);
-        System.arraycopy(raw, raw.length - copy, bytes, length - copy, copy);
-        try {
-            return InetAddress.getByAddress(bytes);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
