@@ -31,6 +31,7 @@ final class DatagramExchange {
     DatagramExchange(NettyTransport transport, EventLoop loop, ConnectionConfig c) {
         this.bootstrap = new Bootstrap().group(loop).channel(transport.datagramChannel())
                 .option(ChannelOption.SO_REUSEADDR, c.bindPort() != 0);
+        transport.socketOptions(bootstrap, c);
         this.remote = new InetSocketAddress(c.address(), c.port());
         this.local = c.bindAddress() != null || c.bindPort() != 0
                 ? new InetSocketAddress(c.bindAddress(), c.bindPort()) : null;

@@ -1,5 +1,6 @@
 package org.keepalived4j.check;
 
+import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -10,7 +11,13 @@ import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.channel.unix.IntegerUnixChannelOption;
+import io.netty.channel.unix.RawUnixChannelOption;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.keepalived4j.config.ConnectionConfig;
+import org.slf4j.LoggerFactory;
 
 /** The event loops that run every check, and the channel types to use on them (epoll when available). */
 final class NettyTransport implements AutoCloseable {
@@ -36,6 +43,29 @@ final class NettyTransport implements AutoCloseable {
 
     Class<? extends Channel> datagramChannel() {
         return epoll ? EpollDatagramChannel.class : NioDatagramChannel.class;
+    }
+
+    /**
+     * Applies {@code bind_if} (SO_BINDTODEVICE) and {@code fwmark} (SO_MARK) to a checker's
+     * sockets; these need the epoll transport (without it they are ignored with a warning).
+     */
+    void socketOptions(Bootstrap b, ConnectionConfig c) {
+        if (c.bindInterface() == null && c.fwmark() == 0) {
+            return;
+        }
+        if (!epoll) {
+            LoggerFactory.getLogger(NettyTransport.class).warn(
+                    "bind_if/fwmark of a checker to {} need the epoll transport; ignored", c.address());
+            return;
+        }
+        if (c.fwmark() != 0) {
+            b.option(new IntegerUnixChannelOption("SO_MARK", 1, 36), (int) c.fwmark());
+        }
+        if (c.bindInterface() != null) {
+            byte[] name = (c.bindInterface() + "\0").getBytes(StandardCharsets.US_ASCII);
+            b.option(new RawUnixChannelOption("SO_BINDTODEVICE", 1, 25, name.length),
+                    ByteBuffer.wrap(name));
+        }
     }
 
     @Override

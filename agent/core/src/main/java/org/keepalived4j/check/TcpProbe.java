@@ -28,10 +28,11 @@ final class TcpProbe implements Probe {
         this.bootstrap = connectBootstrap(transport, loop, c).handler(IGNORE);
     }
 
-    /** A bootstrap with the checker's connection options (timeout, source address and port). */
+    /** A bootstrap with the checker's connection options (timeout, source address and port, bind_if, fwmark). */
     static Bootstrap connectBootstrap(NettyTransport transport, EventLoop loop, ConnectionConfig c) {
         Bootstrap b = new Bootstrap().group(loop).channel(transport.socketChannel())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, c.connectTimeoutMicros() / 1000));
+        transport.socketOptions(b, c);
         if (c.bindAddress() != null || c.bindPort() != 0) {
             b.option(ChannelOption.SO_REUSEADDR, true);
             b.localAddress(c.bindAddress() != null ? new InetSocketAddress(c.bindAddress(), c.bindPort())

@@ -213,6 +213,18 @@ class CheckersIT {
     }
 
     @Test
+    void tcpCheckSendsFromTheBindInterfaceWithTheFwmark() throws Exception {
+        int port = freePort();
+        try (TcpListener listener = new TcpListener(InetAddress.getLoopbackAddress(), port)) {
+            start(port, "TCP_CHECK {\n bind_if lo\n fwmark 7\n }\n TCP_CHECK {\n bind_if nosuch0\n }", "");
+            RealServerStateChanged down = awaitEvent(0);
+            assertThat(down.up()).isFalse();
+            assertThat(down.detail()).containsIgnoringCase("no such device");
+            assertThat(service.virtualServers().get(0).realServers().get(0).checkFailures()).isGreaterThanOrEqualTo(1);
+        }
+    }
+
+    @Test
     void miscCheckDynamicWeightsAndTimeout() throws Exception {
         Path state = dir.resolve("code");
         Files.writeString(state, "0");
