@@ -21,6 +21,7 @@ final class FileCheckTask extends CheckerTask {
     private final FileWatcher watcher;
     private final Path path;
     private final Runnable listener = this::changed;
+    private volatile boolean watching;
 
     FileCheckTask(RealServerState server, FileCheckConfig config, FileWatcher watcher) {
         super(server, config, null, new Probe() {
@@ -50,17 +51,22 @@ final class FileCheckTask extends CheckerTask {
 
     @Override
     void start() {
+        watching = true;
         watcher.watch(path, listener);
     }
 
     @Override
     void stop() {
+        watching = false;
         watcher.unwatch(path, listener);
     }
 
     private void changed() {
         long value = read();
         server.loop().execute(() -> {
+            if (!watching) {
+                return;
+            }
             CheckResult r = evaluate(value);
             server.recordCheck(this, r, 0);
             if (r.weight() != null) {

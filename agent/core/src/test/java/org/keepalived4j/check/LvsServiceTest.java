@@ -184,6 +184,29 @@ class LvsServiceTest {
         assertThat(ipvs.calls).contains("update-dest 127.0.0.1:80/6 127.0.0.1:" + pa + " w5");
     }
 
+    @Test
+    void fileCheckFollowsTheTrackFileValue(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("weight");
+        java.nio.file.Files.writeString(file, "3\n");
+        var tf = new org.keepalived4j.config.TrackFileConfig("tf", null, file.toString(), 2, false, null, false);
+        String text = "virtual_server 127.0.0.1 80 {\n lb_algo wrr\n lb_kind NAT\n protocol TCP\n"
+                + " real_server 127.0.0.1 8080 {\n weight 1\n FILE_CHECK {\n track_file tf\n }\n }\n}\n";
+        var configs = LvsParsing.parse(org.keepalived4j.config.ConfigText.nodes("t.conf", text), null, List.of(tf))
+                .lvs().virtualServers();
+        service = new LvsService(configs, LvsSettings.DEFAULTS, ipvs, sink, Clock.systemUTC());
+        service.start();
+        service.drainIpvs();
+        assertThat(ipvs.weights(KEY)).containsOnly(java.util.Map.entry("127.0.0.1:8080", 7));
+        java.nio.file.Files.writeString(file, "-2000000000\n");
+        await().atMost(Duration.ofSeconds(10)).until(() -> sink.realServerEvents().size() == 1);
+        assertThat(sink.realServerEvents().get(0).up()).isFalse();
+        java.nio.file.Files.writeString(file, "5\n");
+        await().atMost(Duration.ofSeconds(10)).until(() -> sink.realServerEvents().size() == 2);
+        service.drainIpvs();
+        assertThat(sink.realServerEvents().get(1).up()).isTrue();
+        assertThat(ipvs.weights(KEY)).containsOnly(java.util.Map.entry("127.0.0.1:8080", 11));
+    }
+
     private static java.util.Map.Entry<String, Integer> entry(int port, int weight) {
         return java.util.Map.entry("127.0.0.1:" + port, weight);
     }
