@@ -30,6 +30,7 @@ final class ConfigBuilder {
     private final List<SyncGroupParser.Draft> syncGroups = new ArrayList<>();
     private final Map<String, InstanceDraft> instances = new LinkedHashMap<>();
     private boolean aborted;
+    private final LvsSection lvs = new LvsSection();
 
     ConfigBuilder(SystemProbe probe) {
         this.probe = probe;
@@ -216,6 +217,11 @@ final class ConfigBuilder {
                 .orElse(null);
     }
 
+    /** The LVS blocks; {@link LvsSection#build} turns them into the config's {@code lvs} part. */
+    LvsSection lvs() {
+        return lvs;
+    }
+
     /** Runs keepalived's post-parse checks (unless reading was aborted) and freezes the result. */
     KeepalivedConfig build(ParseContext ctx) {
         List<VrrpInstanceConfig> done = new ArrayList<>();
@@ -223,10 +229,13 @@ final class ConfigBuilder {
         if (!aborted) {
             new ConfigValidator(ctx, global, scriptUsers).validate(scripts, syncGroups, instances, done, groups);
         }
-        return new KeepalivedConfig(global.toConfig(probe.hostName()),
+        GlobalConfig globalConfig = global.toConfig(probe.hostName());
+        List<TrackFileConfig> files = List.copyOf(trackFiles.values());
+        LvsConfig lvsConfig = aborted ? LvsConfig.EMPTY : lvs.build(ctx, globalConfig, files);
+        return new KeepalivedConfig(globalConfig,
                 new StaticConfig(statics.addresses, statics.routes, statics.rules), List.copyOf(scripts.values()),
-                List.copyOf(trackFiles.values()), List.copyOf(trackProcesses.values()), groups, done, extensions,
+                files, List.copyOf(trackProcesses.values()), groups, done, extensions,
                 List.copyOf(bfds.values()), garpGroups, statics.linkbeat, statics.delays,
-                StaticTrackGroups.build(statics, instances.keySet(), ctx));
+                StaticTrackGroups.build(statics, instances.keySet(), ctx), lvsConfig);
     }
 }

@@ -23,6 +23,7 @@ import org.keepalived4j.model.Settings;
  * @param linkbeatInterfaces {@code linkbeat_interfaces} entries
  * @param interfaceDelays {@code interface_up_down_delays} entries
  * @param staticTrackGroups {@code track_group} blocks
+ * @param lvs {@code virtual_server}, {@code virtual_server_group} and {@code SSL} blocks
  */
 public record KeepalivedConfig(
         GlobalConfig global,
@@ -37,7 +38,8 @@ public record KeepalivedConfig(
         List<GarpGroupConfig> garpGroups,
         List<LinkbeatInterfaceConfig> linkbeatInterfaces,
         List<InterfaceDelayConfig> interfaceDelays,
-        List<StaticTrackGroupConfig> staticTrackGroups) {
+        List<StaticTrackGroupConfig> staticTrackGroups,
+        LvsConfig lvs) {
 
     public KeepalivedConfig {
         scripts = List.copyOf(scripts);
@@ -51,21 +53,27 @@ public record KeepalivedConfig(
         linkbeatInterfaces = List.copyOf(linkbeatInterfaces);
         interfaceDelays = List.copyOf(interfaceDelays);
         staticTrackGroups = List.copyOf(staticTrackGroups);
+        lvs = lvs == null ? LvsConfig.EMPTY : lvs;
     }
 
-    /** A configuration without BFD, garp groups, linkbeat, interface delays or static track groups. */
+    /** A configuration without BFD, garp groups, linkbeat, interface delays, static track groups or LVS. */
     public KeepalivedConfig(GlobalConfig global, StaticConfig statics, List<VrrpScriptConfig> scripts,
             List<TrackFileConfig> trackFiles, List<TrackProcessConfig> trackProcesses,
             List<SyncGroupConfig> syncGroups, List<VrrpInstanceConfig> vrrpInstances,
             Map<String, Settings> extensions) {
         this(global, statics, scripts, trackFiles, trackProcesses, syncGroups, vrrpInstances, extensions,
-                List.of(), List.of(), List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of(), List.of(), LvsConfig.EMPTY);
     }
 
     /** The same configuration with other keepalived4j blocks (from a separate {@code -E} file). */
     public KeepalivedConfig withExtensions(Map<String, Settings> newExtensions) {
         return new KeepalivedConfig(global, statics, scripts, trackFiles, trackProcesses, syncGroups, vrrpInstances,
-                newExtensions, bfdInstances, garpGroups, linkbeatInterfaces, interfaceDelays, staticTrackGroups);
+                newExtensions, bfdInstances, garpGroups, linkbeatInterfaces, interfaceDelays, staticTrackGroups, lvs);
+    }
+
+    /** The {@code virtual_server} blocks, validated, in order. */
+    public List<VirtualServerConfig> virtualServers() {
+        return lvs.virtualServers();
     }
 
     public Optional<VrrpInstanceConfig> vrrpInstance(String name) {

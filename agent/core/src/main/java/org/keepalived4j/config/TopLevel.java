@@ -24,7 +24,10 @@ final class TopLevel {
                 .block("bfd_instance", (b, n, c) -> b.bfdInstance(n, c))
                 .block("garp_group", (b, n, c) -> b.garpGroup(n, c))
                 .block("vrrp_sync_group", (b, n, c) -> b.syncGroup(n, c))
-                .block("vrrp_instance", (b, n, c) -> b.vrrpInstance(n, c));
+                .block("vrrp_instance", (b, n, c) -> b.vrrpInstance(n, c))
+                .block("virtual_server", (b, n, c) -> b.lvs().virtualServer(n, c))
+                .block("virtual_server_group", (b, n, c) -> b.lvs().virtualServerGroup(n, c))
+                .block("SSL", (b, n, c) -> b.lvs().ssl(n, c));
         DaemonKeywords.register(t);
         return t;
     }

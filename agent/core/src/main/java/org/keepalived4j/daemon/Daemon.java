@@ -10,7 +10,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.keepalived4j.config.ConfigResult;
 import org.keepalived4j.config.Diagnostic;
 import org.keepalived4j.config.KeepalivedConfig;
+import org.keepalived4j.check.LvsService;
+import org.keepalived4j.check.LvsSettings;
 import org.keepalived4j.config.LocalSystemProbe;
+import org.keepalived4j.ipvs.GenericNetlinkIpvsClient;
+import org.keepalived4j.ipvs.IpvsClient;
 import org.keepalived4j.model.DaemonSnapshot;
 import org.keepalived4j.state.LiveState;
 import org.keepalived4j.vrrp.VrrpEngine;
@@ -36,6 +40,8 @@ final class Daemon {
     private LiveState state;
     private VrrpEngine vrrp;
     private VrrpHost host;
+    private LvsService lvs;
+    private IpvsClient ipvs;
 
     Daemon(CommandLine cli) {
         this.cli = cli;
@@ -70,17 +76,22 @@ final class Daemon {
             if (!cli.checkOnly()) {
                 startVrrp();
             }
+            if (!cli.vrrpOnly()) {
+                startLvs();
+            }
             exporters.start(state, clock, name -> config.get().extension(name));
             LOG.info("keepalived4j {} started ({} VRRP instance(s))", Version.current(),
                     config.get().vrrpInstances().size());
             stop.await();
             LOG.info("stopping");
             stopVrrp();
+            stopLvs();
             notifications.close();
             return 0;
         } catch (Exception e) {
             LOG.error("daemon failed", e);
             stopVrrp();
+            stopLvs();
             return 1;
         } finally {
             state.closeSubscriptions();
@@ -92,6 +103,26 @@ final class Daemon {
         vrrp = new VrrpEngine(config.get(), host, state, clock);
         state.attach(vrrp);
         vrrp.start();
+    }
+
+    private void startLvs() {
+        KeepalivedConfig c = config.get();
+        ipvs = GenericNetlinkIpvsClient.open();
+        lvs = new LvsService(c.virtualServers(), LvsSettings.from(c), ipvs, state, clock);
+        state.attach(lvs);
+        state.publishDaemon(snapshot());
+        lvs.start();
+    }
+
+    private void stopLvs() {
+        if (lvs != null) {
+            lvs.close();
+            lvs = null;
+        }
+        if (ipvs != null) {
+            ipvs.close();
+            ipvs = null;
+        }
     }
 
     private void stopVrrp() {
@@ -120,13 +151,16 @@ final class Daemon {
         if (vrrp != null) {
             vrrp.reload(result.config());
         }
+        if (lvs != null) {
+            lvs.reload(result.config().virtualServers());
+        }
     }
 
     private DaemonSnapshot snapshot() {
         KeepalivedConfig c = config.get();
         String routerId = c.global().routerId() != null ? c.global().routerId() : hostName();
         return new DaemonSnapshot(Version.current(), routerId, ProcessHandle.current().pid(), started,
-                cli.configFile().toString(), Instant.now(), reloads.get(), false);
+                cli.configFile().toString(), Instant.now(), reloads.get(), lvs != null && lvs.ipvsAvailable());
     }
 
     private static String hostName() {

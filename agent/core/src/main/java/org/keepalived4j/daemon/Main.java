@@ -1,6 +1,7 @@
 package org.keepalived4j.daemon;
 
 import java.io.PrintStream;
+import org.keepalived4j.check.GenhashCommand;
 
 /** The {@code keepalived4j} command. */
 public final class Main {
@@ -13,6 +14,9 @@ public final class Main {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && "genhash".equals(args[0])) {
+            return new GenhashCommand(out, err).run(java.util.Arrays.copyOfRange(args, 1, args.length));
+        }
         CommandLine cli;
         try {
             cli = CommandLine.parse(args);

@@ -52,7 +52,7 @@ class ConformanceSeedsTest {
         boolean lvsPending = !TopLevel.TABLE.knows("virtual_server");
         Set<Integer> lvsLines = lvsPending ? LVS_LINES_PENDING_LVS_MERGE.getOrDefault(seed, Set.of()) : Set.of();
 
-        List<ConfigNode> tree = ConfigText.parse(seed + ".conf", conf);
+        List<ConfigNode> tree = TextNodes.parse(seed + ".conf", conf);
         ConfigResult result = new KeepalivedConfigParser(probeFor(tree)).parse(tree, new Diagnostics());
 
         List<Condition> expected = conditions(transcript, lvsLines);

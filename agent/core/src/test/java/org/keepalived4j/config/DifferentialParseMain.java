@@ -1,7 +1,6 @@
 package org.keepalived4j.config;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -17,8 +16,9 @@ public final class DifferentialParseMain {
 
     public static void main(String[] args) throws IOException {
         Path file = Path.of(args[0]);
-        List<ConfigNode> tree = ConfigText.parse(file.toString(), Files.readString(file));
-        ConfigResult result = new KeepalivedConfigParser(new LocalSystemProbe()).parse(tree, new Diagnostics());
+        Diagnostics diagnostics = new Diagnostics();
+        List<ConfigNode> tree = ConfigReader.read(file, ReaderOptions.defaults(), diagnostics);
+        ConfigResult result = new KeepalivedConfigParser(new LocalSystemProbe()).parse(tree, diagnostics);
         result.diagnostics().forEach(System.out::println);
         System.out.println(result.clean() ? "CLEAN" : "UNCLEAN");
     }

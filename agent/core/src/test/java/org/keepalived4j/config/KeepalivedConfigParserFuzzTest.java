@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.util.List;
 
 /**
  * Arbitrary text, read into lines and blocks and parsed, never makes the parser throw: every
@@ -17,8 +18,10 @@ class KeepalivedConfigParserFuzzTest {
     void parsesAnything(FuzzedDataProvider data) {
         String text = data.consumeRemainingAsString();
         FakeSystemProbe probe = FakeSystemProbe.withInterfaces("eth0", "eth1");
-        ConfigResult result = new KeepalivedConfigParser(probe).parse(ConfigText.parse("fuzz.conf", text),
-                new Diagnostics());
+        Diagnostics diagnostics = new Diagnostics();
+        List<ConfigNode> nodes = ConfigReader.read("fuzz.conf", text, java.nio.file.Path.of("/nonexistent-fuzz-dir"),
+                new ReaderOptions("fuzz"), diagnostics);
+        ConfigResult result = new KeepalivedConfigParser(probe).parse(nodes, diagnostics);
         assertThat(result.config()).isNotNull();
         ConfigDumper.dump(result.config());
     }

@@ -10,7 +10,7 @@ final class Parsing {
     }
 
     static ConfigResult parse(String text, SystemProbe probe) {
-        return new KeepalivedConfigParser(probe).parse(ConfigText.parse("test.conf", text), new Diagnostics());
+        return new KeepalivedConfigParser(probe).parse(TextNodes.parse("test.conf", text), new Diagnostics());
     }
 
     static ConfigResult parse(String text) {

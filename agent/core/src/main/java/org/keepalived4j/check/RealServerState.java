@@ -1,0 +1,137 @@
+package org.keepalived4j.check;
+
+import io.netty.channel.EventLoop;
+import java.net.Inet6Address;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.keepalived4j.config.RealServerConfig;
+import org.keepalived4j.model.RealServerSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One real server: its checkers' verdicts and its place in the pool. Check bookkeeping runs
+ * on the server's event loop only; what the virtual server reads (alive, weight, whether it is
+ * in the IPVS table) changes only under the virtual server's lock. After every check a new
+ * immutable snapshot is published.
+ */
+final class RealServerState {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RealServerState.class);
+
+    final RealServerConfig config;
+    final String key;
+    private final EventLoop loop;
+    private final Clock clock;
+    private final boolean logAllFailures;
+    VirtualServerState virtualServer;
+    final List<CheckerTask> checkers = new ArrayList<>();
+
+    /** Guarded by the virtual server's lock. */
+    boolean alive;
+    /** Guarded by the virtual server's lock: whether the destination is in the IPVS table. */
+    boolean set;
+    /** Guarded by the virtual server's lock. */
+    long effectiveWeight;
+    /** Guarded by the virtual server's lock. */
+    int failedCheckers;
+
+    private final LiveHistogram durations = new LiveHistogram();
+    private long checkFailures;
+    private Instant lastCheck;
+    private Duration lastLatency;
+    private String lastResult;
+    private final AtomicReference<RealServerSnapshot> snapshot = new AtomicReference<>();
+    private final List<String> checkerTypes;
+
+    RealServerState(RealServerConfig config, EventLoop loop, Clock clock, boolean logAllFailures) {
+        this.config = config;
+        this.loop = loop;
+        this.clock = clock;
+        this.logAllFailures = logAllFailures;
+        this.effectiveWeight = config.weight();
+        String host = config.address().getHostAddress();
+        this.key = (config.address() instanceof Inet6Address ? "[" + host + "]" : host) + ":" + config.port();
+        this.checkerTypes = config.checkers().stream().map(c -> c.type()).toList();
+    }
+
+    EventLoop loop() {
+        return loop;
+    }
+
+    /** The weight IPVS gets: the effective weight clamped to [0, 2^31-1]. */
+    int realWeight() {
+        return (int) Math.max(0, Math.min(Integer.MAX_VALUE, effectiveWeight));
+    }
+
+    /** Every check ends here (on the loop): counters, latency histogram, snapshot. */
+    void recordCheck(CheckerTask task, CheckResult result, long nanos) {
+        durations.observe(nanos);
+        if (!result.success()) {
+            checkFailures++;
+        }
+        lastCheck = clock.instant();
+        lastLatency = Duration.ofNanos(nanos);
+        lastResult = result.detail();
+    }
+
+    /** keepalived's update_svr_checker_state. */
+    void checkerState(CheckerTask task, boolean up, String detail) {
+        virtualServer.checkerState(this, task, up, detail);
+    }
+
+    /** A dynamic checker's weight contribution changed (misc_dynamic, FILE_CHECK). */
+    void checkerWeight(CheckerTask task, long weight) {
+        virtualServer.checkerWeight(this, task, weight);
+    }
+
+    void logFailure(CheckerTask task, String detail, boolean retrying) {
+        if (logAllFailures || task.options != null && task.options.logAllFailures()) {
+            LOG.info("{} check of {} for VS {} failed: {}{}", task.type(), key, virtualServer.key(), detail,
+                    retrying ? " - retrying" : "");
+        }
+    }
+
+    /** Builds and publishes the current snapshot. */
+    void publish() {
+        boolean isAlive;
+        int weight;
+        synchronized (virtualServer) {
+            isAlive = alive;
+            weight = !alive && config.inhibitOnFailure() ? 0 : realWeight();
+        }
+        snapshot.set(new RealServerSnapshot(virtualServer.key(), key, config.address().getHostAddress(), config.port(),
+                config.weight(), weight, isAlive, checkerTypes, checkFailures, lastCheck, lastLatency, lastResult,
+                durations.snapshot()));
+    }
+
+    RealServerSnapshot snapshot() {
+        RealServerSnapshot s = snapshot.get();
+        if (s == null) {
+            publish();
+            s = snapshot.get();
+        }
+        return s;
+    }
+
+    /** Runs on the loop and waits (used when reloading or stopping). */
+    void onLoopAndWait(Runnable action) {
+        if (loop.inEventLoop()) {
+            action.run();
+        } else {
+            loop.submit(action).syncUninterruptibly();
+        }
+    }
+
+    /** Copies the counters of the server this one replaces across a reload. */
+    void inheritCounters(RealServerState old) {
+        checkFailures = old.checkFailures;
+        lastCheck = old.lastCheck;
+        lastLatency = old.lastLatency;
+        lastResult = old.lastResult;
+    }
+}

@@ -1,0 +1,213 @@
+package org.keepalived4j.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.keepalived4j.config.LvsParsing;
+import org.keepalived4j.config.VirtualServerConfig;
+import org.keepalived4j.ipvs.IpvsServiceKey;
+import org.keepalived4j.model.VirtualServerSnapshot;
+
+/** The state machines end to end with TCP_CHECK against loopback listeners and an in-memory IPVS table. */
+class LvsServiceTest {
+
+    private final RecordingSink sink = new RecordingSink();
+    private final FakeIpvsClient ipvs = new FakeIpvsClient(true);
+    private LvsService service;
+    private TcpListener a;
+    private TcpListener b;
+
+    @AfterEach
+    void tearDown() throws IOException {
+        if (service != null) {
+            service.close();
+        }
+        for (TcpListener s : new TcpListener[] {a, b}) {
+            if (s != null) {
+                s.close();
+            }
+        }
+    }
+
+    private static TcpListener listen(int port) throws IOException {
+        return new TcpListener(InetAddress.getLoopbackAddress(), port);
+    }
+
+    private static List<VirtualServerConfig> parse(String text) {
+        LvsParsing.Result r = LvsParsing.parse(text);
+        return r.lvs().virtualServers();
+    }
+
+    private String config(String vsExtra, String rsExtra, int portA, int portB) {
+        String rs = " real_server 127.0.0.1 %d {\n weight %d\n" + rsExtra + "\n TCP_CHECK {\n connect_port %d\n }\n }\n";
+        return "virtual_server 127.0.0.1 80 {\n lb_algo wrr\n lb_kind NAT\n protocol TCP\n delay_loop 0.1\n"
+                + " delay_before_retry 0.1\n connect_timeout 0.5\n warmup 0\n retry 1\n" + vsExtra + "\n"
+                + rs.formatted(portA, 2, portA) + rs.formatted(portB, 3, portB) + "}\n";
+    }
+
+    private VirtualServerSnapshot snapshot() {
+        return service.virtualServers().get(0);
+    }
+
+    private static final IpvsServiceKey KEY = new IpvsServiceKey(false, 6, InetAddress.getLoopbackAddress(), 80, 0);
+
+    @Test
+    void realServerGoesDownAfterRetriesAndSorryServerTakesOverWhenQuorumIsLost() throws IOException {
+        a = listen(0);
+        b = listen(0);
+        int pa = a.getLocalPort();
+        int pb = b.getLocalPort();
+        service = new LvsService(parse(config("quorum 3\n sorry_server 127.0.0.9 80", "", pa, pb)),
+                LvsSettings.DEFAULTS, ipvs, sink, Clock.systemUTC());
+        service.start();
+        service.drainIpvs();
+        assertThat(ipvs.weights(KEY)).containsOnly(entry(pa, 2), entry(pb, 3));
+        assertThat(sink.quorumEvents()).singleElement().satisfies(e -> assertThat(e.met()).isTrue());
+        await().atMost(Duration.ofSeconds(5)).until(() -> snapshot().realServers().get(0).lastCheck() != null);
+
+        b.close();
+        await().atMost(Duration.ofSeconds(5)).until(() -> sink.realServerEvents().size() == 1);
+        service.drainIpvs();
+        assertThat(sink.realServerEvents().get(0).up()).isFalse();
+        assertThat(sink.realServerEvents().get(0).checker()).isEqualTo("TCP_CHECK");
+        assertThat(sink.quorumEvents()).hasSize(2).last().satisfies(e -> {
+            assertThat(e.met()).isFalse();
+            assertThat(e.liveWeight()).isEqualTo(2);
+        });
+        assertThat(ipvs.weights(KEY)).containsOnly(java.util.Map.entry("127.0.0.9:80", 1));
+        VirtualServerSnapshot s = snapshot();
+        assertThat(s.quorumMet()).isFalse();
+        assertThat(s.sorryServerActive()).isTrue();
+        assertThat(s.realServersUp()).isEqualTo(1);
+        assertThat(s.realServers().get(1).checkFailures()).isGreaterThanOrEqualTo(2);
+
+        b = listen(pb);
+        await().atMost(Duration.ofSeconds(5)).until(() -> sink.realServerEvents().size() == 2);
+        service.drainIpvs();
+        assertThat(sink.realServerEvents().get(1).up()).isTrue();
+        assertThat(sink.quorumEvents()).last().satisfies(e -> assertThat(e.met()).isTrue());
+        assertThat(ipvs.weights(KEY)).containsOnly(entry(pa, 2), entry(pb, 3));
+        assertThat(snapshot().sorryServerActive()).isFalse();
+    }
+
+    @Test
+    void inhibitOnFailureKeepsTheServerWithWeightZero() throws IOException {
+        a = listen(0);
+        b = listen(0);
+        int pa = a.getLocalPort();
+        int pb = b.getLocalPort();
+        service = new LvsService(parse(config("inhibit_on_failure", "", pa, pb)), LvsSettings.DEFAULTS, ipvs, sink,
+                Clock.systemUTC());
+        service.start();
+        a.close();
+        await().atMost(Duration.ofSeconds(5)).until(() -> sink.realServerEvents().size() == 1);
+        service.drainIpvs();
+        assertThat(ipvs.weights(KEY)).containsOnly(entry(pa, 0), entry(pb, 3));
+        assertThat(snapshot().realServers().get(0).weight()).isZero();
+        a = listen(pa);
+        await().atMost(Duration.ofSeconds(5)).until(() -> sink.realServerEvents().size() == 2);
+        service.drainIpvs();
+        assertThat(ipvs.weights(KEY)).containsOnly(entry(pa, 2), entry(pb, 3));
+    }
+
+    @Test
+    void alphaModeStartsDownAndComesUpAfterOneSuccess() throws IOException {
+        a = listen(0);
+        int pa = a.getLocalPort();
+        int pb = pa + 1;
+        service = new LvsService(parse(config("alpha", "", pa, pb)), LvsSettings.DEFAULTS, ipvs, sink,
+                Clock.systemUTC());
+        service.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> sink.realServerEvents().size() >= 2);
+        service.drainIpvs();
+        assertThat(sink.realServerEvents()).anySatisfy(e -> {
+            assertThat(e.realServer()).isEqualTo("127.0.0.1:" + pa);
+            assertThat(e.up()).isTrue();
+        });
+        assertThat(sink.realServerEvents()).anySatisfy(e -> {
+            assertThat(e.realServer()).isEqualTo("127.0.0.1:" + pb);
+            assertThat(e.up()).isFalse();
+        });
+        assertThat(ipvs.weights(KEY)).containsOnly(entry(pa, 2));
+        assertThat(ipvs.calls).filteredOn(c -> c.startsWith("add-dest")).containsExactly(
+                "add-dest 127.0.0.1:80/6 127.0.0.1:" + pa + " w2");
+    }
+
+    @Test
+    void monitorOnlyProgramsNothingButStillChecks() throws IOException {
+        FakeIpvsClient none = new FakeIpvsClient(false);
+        a = listen(0);
+        b = listen(0);
+        service = new LvsService(parse(config("", "", a.getLocalPort(), b.getLocalPort())), LvsSettings.DEFAULTS, none,
+                sink, Clock.systemUTC());
+        service.start();
+        b.close();
+        await().atMost(Duration.ofSeconds(5)).until(() -> sink.realServerEvents().size() == 1);
+        assertThat(none.calls).isEmpty();
+        assertThat(snapshot().ipvsProgrammed()).isFalse();
+        assertThat(snapshot().realServersUp()).isEqualTo(1);
+        assertThat(service.ipvsAvailable()).isFalse();
+    }
+
+    @Test
+    void reloadKeepsStateOfUnchangedServersAndRemovesDroppedOnes() throws IOException {
+        a = listen(0);
+        int pa = a.getLocalPort();
+        int pb = pa + 1;
+        service = new LvsService(parse(config("", "", pa, pb)), LvsSettings.DEFAULTS, ipvs, sink, Clock.systemUTC());
+        service.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> sink.realServerEvents().size() == 1);
+        long failuresBefore = snapshot().realServers().get(1).checkFailures();
+
+        String changed = config("", "", pa, pb).replace("weight 2", "weight 5");
+        service.reload(parse(changed));
+        service.drainIpvs();
+        assertThat(ipvs.weights(KEY)).containsOnly(entry(pa, 5));
+        assertThat(snapshot().realServers().get(1).alive()).isFalse();
+        assertThat(snapshot().realServers().get(1).checkFailures()).isGreaterThanOrEqualTo(failuresBefore);
+        assertThat(sink.realServerEvents()).hasSize(1);
+
+        String onlyA = "virtual_server 127.0.0.1 80 {\n lb_algo wrr\n lb_kind NAT\n protocol TCP\n delay_loop 0.1\n"
+                + " real_server 127.0.0.1 " + pa + " {\n weight 5\n TCP_CHECK {\n connect_port " + pa + "\n }\n }\n}\n";
+        service.reload(parse(onlyA));
+        service.drainIpvs();
+        assertThat(snapshot().realServers()).hasSize(1);
+        assertThat(ipvs.weights(KEY)).containsOnly(entry(pa, 5));
+        assertThat(ipvs.calls).filteredOn(c -> c.startsWith("add-service")).hasSize(1);
+        assertThat(ipvs.calls).contains("update-dest 127.0.0.1:80/6 127.0.0.1:" + pa + " w5");
+    }
+
+    @Test
+    void fileCheckFollowsTheTrackFileValue(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("weight");
+        java.nio.file.Files.writeString(file, "3\n");
+        var tf = new org.keepalived4j.config.TrackFileConfig("tf", null, file.toString(), 2, false, null, false);
+        String text = "virtual_server 127.0.0.1 80 {\n lb_algo wrr\n lb_kind NAT\n protocol TCP\n"
+                + " real_server 127.0.0.1 8080 {\n weight 1\n FILE_CHECK {\n track_file tf\n }\n }\n}\n";
+        var configs = LvsParsing.parse(org.keepalived4j.config.TextNodes.nodes("t.conf", text), null, List.of(tf))
+                .lvs().virtualServers();
+        service = new LvsService(configs, LvsSettings.DEFAULTS, ipvs, sink, Clock.systemUTC());
+        service.start();
+        service.drainIpvs();
+        assertThat(ipvs.weights(KEY)).containsOnly(java.util.Map.entry("127.0.0.1:8080", 7));
+        java.nio.file.Files.writeString(file, "-2000000000\n");
+        await().atMost(Duration.ofSeconds(10)).until(() -> sink.realServerEvents().size() == 1);
+        assertThat(sink.realServerEvents().get(0).up()).isFalse();
+        java.nio.file.Files.writeString(file, "5\n");
+        await().atMost(Duration.ofSeconds(10)).until(() -> sink.realServerEvents().size() == 2);
+        service.drainIpvs();
+        assertThat(sink.realServerEvents().get(1).up()).isTrue();
+        assertThat(ipvs.weights(KEY)).containsOnly(java.util.Map.entry("127.0.0.1:8080", 11));
+    }
+
+    private static java.util.Map.Entry<String, Integer> entry(int port, int weight) {
+        return java.util.Map.entry("127.0.0.1:" + port, weight);
+    }
+}
