@@ -37,8 +37,10 @@ final class Lab implements AutoCloseable {
 
     /** Joins two namespaces with a veth pair named {@code ifA} / {@code ifB}, addressed and up. */
     void link(String nsA, String ifA, String addrA, String nsB, String ifB, String addrB) {
-        String tmpA = prefix + "l" + links + "a";
-        String tmpB = prefix + "l" + links + "b";
+        // interface names have at most 15 characters: a short random tag, not the namespace prefix
+        String tag = "k4j" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff)) + links;
+        String tmpA = tag + "a";
+        String tmpB = tag + "b";
         links++;
         run("ip", "link", "add", tmpA, "type", "veth", "peer", "name", tmpB);
         run("ip", "link", "set", tmpA, "netns", nsA);

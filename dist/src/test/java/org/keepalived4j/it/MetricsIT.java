@@ -1,0 +1,153 @@
+package org.keepalived4j.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Prometheus endpoint of a running daemon in a namespace, scraped before and after what
+ * happens on the wire (a failover) and to real servers (nginx stopped and started again).
+ */
+class MetricsIT {
+
+    private static final String VIP = "10.79.0.100";
+
+    @TempDir
+    Path dir;
+
+    private Lab lab;
+    private String nsA;
+    private String nsB;
+    private final List<Node> nodes = new ArrayList<>();
+    private final List<Process> others = new ArrayList<>();
+
+    @BeforeEach
+    void namespaces() {
+        lab = new Lab("metricsit");
+        nsA = lab.namespace("a");
+        nsB = lab.namespace("b");
+        lab.link(nsA, "eth0", "10.79.0.1/24", nsB, "eth0", "10.79.0.2/24");
+    }
+
+    @AfterEach
+    void cleanUp() {
+        nodes.forEach(Node::close);
+        others.forEach(Process::destroyForcibly);
+        lab.close();
+    }
+
+    private Node start(Node.Kind kind, String ns, String name, String config) throws Exception {
+        Node node = new Node(kind, ns, dir, name).start(config);
+        nodes.add(node);
+        return node;
+    }
+
+    private String scrape(String ns) {
+        return Lab.run("ip", "netns", "exec", ns, "curl", "-sf", "http://127.0.0.1:9165/metrics");
+    }
+
+    private String awaitScrape(String ns, Predicate<String> condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            try {
+                last = scrape(ns);
+                if (condition.test(last)) {
+                    return last;
+                }
+            } catch (IllegalStateException notYetListening) {
+                last = notYetListening.getMessage();
+            }
+            Lab.sleep(Duration.ofMillis(200));
+        }
+        throw new AssertionError("metrics never matched within " + timeout + ":\n" + last);
+    }
+
+    private static double value(String metrics, String series) {
+        return metrics.lines().filter(l -> l.startsWith(series + " ")).mapToDouble(l ->
+                Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst()
+                .orElseThrow(() -> new AssertionError(series + " not in\n" + metrics));
+    }
+
+    private static String vrrp(int priority) {
+        return VrrpConfig.node().instance("VI_1", "eth0", 61, priority, VIP).text()
+                + "keepalived4j_prometheus {\n    listen 127.0.0.1:9165\n}\n";
+    }
+
+    @Test
+    void stateSeriesAndCountersFollowAFailover() throws Exception {
+        Node ours = start(Node.Kind.KEEPALIVED4J, nsA, "ours", vrrp(150));
+        String state = "keepalived_vrrp_state{iname=\"VI_1\",intf=\"eth0\",ip_address=\"" + VIP + "/24\",vrid=\"61\"}";
+        String labels = "{iname=\"VI_1\",intf=\"eth0\",vrid=\"61\"}";
+        String before = awaitScrape(nsA, m -> m.contains(state + " 2.0"), Duration.ofSeconds(15));
+        assertThat(value(before, "keepalived_become_master_total" + labels)).isEqualTo(1);
+        assertThat(value(before, "keepalived_vrrp_effective_priority" + labels)).isEqualTo(150);
+
+        // A higher-priority keepalived appears: ours must see it on the wire and step down.
+        Node peer = start(Node.Kind.KEEPALIVED, nsB, "peer", VrrpConfig.node()
+                .instance("VI_1", "eth0", 61, 200, VIP).text());
+        String after = awaitScrape(nsA, m -> m.contains(state + " 1.0"), Duration.ofSeconds(15));
+        assertThat(value(after, "keepalived_release_master_total" + labels)).isEqualTo(1);
+        assertThat(value(after, "keepalived_advertisements_received_total" + labels)).isGreaterThanOrEqualTo(1);
+        assertThat(value(after, "keepalived_advertisements_sent_total" + labels))
+                .isGreaterThan(value(before, "keepalived_advertisements_sent_total" + labels));
+        assertThat(after.lines().filter(l -> l.startsWith("keepalived_vrrp_transitions_total{")
+                && l.contains("reason=\"preempted\"") && l.contains("to=\"BACKUP\"") && l.endsWith(" 1.0")))
+                .hasSize(1);
+        assertThat(peer.log()).contains("Entering MASTER STATE");
+
+        // The peer stops gracefully: ours takes over again and the counters move on.
+        peer.stop();
+        String back = awaitScrape(nsA, m -> m.contains(state + " 2.0"), Duration.ofSeconds(10));
+        assertThat(value(back, "keepalived_become_master_total" + labels)).isEqualTo(2);
+        assertThat(value(back, "keepalived_priority_zero_received_total" + labels)).isEqualTo(1);
+        assertThat(ours.log()).contains("Entering MASTER STATE (master released)");
+    }
+
+    @Test
+    void aDeadRealServerShowsInMetricsAndComesBack() throws Exception {
+        Lab.run("ip", "-n", nsA, "addr", "add", "10.79.1.10/32", "dev", "lo");
+        Path root = Files.createDirectories(dir.resolve("www"));
+        Files.writeString(root.resolve("index.html"), "hello\n");
+        Path nginxConf = dir.resolve("nginx.conf");
+        Files.writeString(nginxConf, "user root;\npid " + dir.resolve("nginx.pid") + ";\nerror_log " + dir.resolve("error.log")
+                + ";\ndaemon off;\nevents {}\nhttp {\n  access_log off;\n  server {\n    listen 10.79.1.10:8080;\n"
+                + "    root " + root + ";\n  }\n}\n");
+        String config = "virtual_server 10.79.0.200 8080 {\n    delay_loop 1\n    lb_algo rr\n    lb_kind DR\n"
+                + "    protocol TCP\n    real_server 10.79.1.10 8080 {\n        weight 3\n        HTTP_GET {\n"
+                + "            url {\n              path /\n              status_code 200\n            }\n"
+                + "            connect_timeout 1\n            retry 1\n            delay_before_retry 1\n"
+                + "        }\n    }\n}\nkeepalived4j_prometheus {\n    listen 127.0.0.1:9165\n}\n";
+        Process nginx = startNginx(nginxConf);
+        start(Node.Kind.KEEPALIVED4J, nsA, "lvs", config);
+        String up = "keepalived_real_server_up{real_server=\"10.79.1.10:8080\",virtual_server=\"10.79.0.200:8080/tcp\"}";
+        awaitScrape(nsA, m -> m.contains(up + " 1.0"), Duration.ofSeconds(20));
+
+        nginx.destroy();
+        nginx.waitFor();
+        String down = awaitScrape(nsA, m -> m.contains(up + " 0.0"), Duration.ofSeconds(15));
+        assertThat(value(down, "keepalived_virtual_server_real_servers_up{virtual_server=\"10.79.0.200:8080/tcp\"}"))
+                .isZero();
+        assertThat(value(down, "keepalived_real_server_check_failures_total{real_server=\"10.79.1.10:8080\","
+                + "virtual_server=\"10.79.0.200:8080/tcp\"}")).isGreaterThanOrEqualTo(2);
+
+        startNginx(nginxConf);
+        awaitScrape(nsA, m -> m.contains(up + " 1.0"), Duration.ofSeconds(15));
+    }
+
+    private Process startNginx(Path conf) throws Exception {
+        Process p = new ProcessBuilder("ip", "netns", "exec", nsA, "nginx", "-c", conf.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile()).start();
+        others.add(p);
+        return p;
+    }
+}
