@@ -1,7 +1,6 @@
 package org.keepalived4j.check;
 
 import io.netty.channel.EventLoop;
-import java.net.Inet6Address;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,8 +53,7 @@ final class RealServerState {
         this.clock = clock;
         this.logAllFailures = logAllFailures;
         this.effectiveWeight = config.weight();
-        String host = config.address().getHostAddress();
-        this.key = (config.address() instanceof Inet6Address ? "[" + host + "]" : host) + ":" + config.port();
+        this.key = config.key();
         this.checkerTypes = config.checkers().stream().map(c -> c.type()).toList();
     }
 

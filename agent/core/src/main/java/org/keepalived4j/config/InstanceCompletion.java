@@ -124,6 +124,12 @@ final class InstanceCompletion {
             warn(d, "Initial state master is incompatible with AH authentication - clearing");
             d.state = VrrpState.BACKUP;
         }
+        if (d.authType == AuthType.AH) {
+            // keepalived4j does not implement IPsec-AH: say so here, where -t shows it; the daemon
+            // keeps the instance in FAULT rather than run it unauthenticated.
+            err(d, "auth_type AH (IPsec-AH) is not supported by keepalived4j - this instance will not run;"
+                    + " use auth_type PASS or no authentication");
+        }
     }
 
     private void moveExcessVips(InstanceDraft d) {

@@ -34,4 +34,10 @@ public record RealServerConfig(SourceLocation location, InetAddress address, int
     public boolean sameServer(RealServerConfig other) {
         return address.equals(other.address) && port == other.port;
     }
+
+    /** How the real server is named in metrics, MBeans and events: {@code IP:PORT} ({@code [IPv6]:PORT}). */
+    public String key() {
+        String host = address.getHostAddress();
+        return (address instanceof java.net.Inet6Address ? "[" + host + "]" : host) + ":" + port;
+    }
 }

@@ -9,8 +9,12 @@ import java.util.function.Supplier;
 import org.keepalived4j.config.KeepalivedConfig;
 import org.keepalived4j.config.NotifyConfig;
 import org.keepalived4j.config.NotifyScript;
+import org.keepalived4j.config.RealServerConfig;
+import org.keepalived4j.config.VirtualServerConfig;
+import org.keepalived4j.model.RealServerStateChanged;
 import org.keepalived4j.model.StateListener;
 import org.keepalived4j.model.SyncGroupStateChanged;
+import org.keepalived4j.model.VirtualServerQuorumChanged;
 import org.keepalived4j.model.VrrpState;
 import org.keepalived4j.model.VrrpStateChanged;
 import org.slf4j.Logger;
@@ -20,8 +24,10 @@ import org.slf4j.LoggerFactory;
  * keepalived's notify scripts: on each instance or sync group transition, the state's own
  * script ({@code notify_master}, {@code notify_backup}, {@code notify_fault},
  * {@code notify_stop}) runs first, then {@code notify} with four more arguments: INSTANCE or
- * GROUP, the name, the new state and the priority. Scripts run in order on one thread of
- * their own, never on the VRRP loop; their exit status is logged.
+ * GROUP, the name, the new state and the priority; a real server's {@code notify_up} /
+ * {@code notify_down} and a virtual server's {@code quorum_up} / {@code quorum_down} run as
+ * written. Scripts run in order on one thread of their own, never on the VRRP loop or a
+ * checker; their exit status is logged.
  */
 final class NotifyScripts implements StateListener, AutoCloseable {
 
@@ -48,6 +54,37 @@ final class NotifyScripts implements StateListener, AutoCloseable {
     public void syncGroupStateChanged(SyncGroupStateChanged event) {
         config.get().syncGroups().stream().filter(g -> g.name().equals(event.group())).findFirst()
                 .ifPresent(g -> notify(g.notifyScripts(), "GROUP", g.name(), event.to(), 0));
+    }
+
+    /** keepalived's notify_up / notify_down of a real server. */
+    @Override
+    public void realServerStateChanged(RealServerStateChanged event) {
+        for (VirtualServerConfig vs : config.get().virtualServers()) {
+            if (!vs.key().equals(event.virtualServer())) {
+                continue;
+            }
+            for (RealServerConfig rs : vs.realServers()) {
+                if (rs.key().equals(event.realServer())) {
+                    NotifyScript script = event.up() ? rs.notifyUp() : rs.notifyDown();
+                    if (script != null) {
+                        run(script, List.of(), event.virtualServer() + " " + event.realServer());
+                    }
+                }
+            }
+        }
+    }
+
+    /** keepalived's quorum_up / quorum_down of a virtual server. */
+    @Override
+    public void virtualServerQuorumChanged(VirtualServerQuorumChanged event) {
+        for (VirtualServerConfig vs : config.get().virtualServers()) {
+            if (vs.key().equals(event.virtualServer())) {
+                NotifyScript script = event.met() ? vs.quorumUp() : vs.quorumDown();
+                if (script != null) {
+                    run(script, List.of(), event.virtualServer());
+                }
+            }
+        }
     }
 
     private void notify(NotifyConfig scripts, String type, String name, VrrpState state, int priority) {

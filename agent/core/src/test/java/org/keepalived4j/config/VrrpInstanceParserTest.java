@@ -84,7 +84,9 @@ class VrrpInstanceParserTest {
         ConfigResult r = Parsing.parse(instance("    state MASTER\n    priority 100\n    authentication {\n"
                 + " auth_type AH\n auth_pass secret\n }"));
         assertThat(Parsing.lines(r)).containsExactly(
-                "1 WARNING (VI_1) Initial state master is incompatible with AH authentication - clearing");
+                "1 WARNING (VI_1) Initial state master is incompatible with AH authentication - clearing",
+                "1 ERROR (VI_1) auth_type AH (IPsec-AH) is not supported by keepalived4j - this instance will not run;"
+                        + " use auth_type PASS or no authentication");
         VrrpInstanceConfig i = r.config().vrrpInstances().get(0);
         assertThat(i.auth().type()).isEqualTo(AuthType.AH);
         assertThat(i.initialState()).isEqualTo(VrrpState.BACKUP);
