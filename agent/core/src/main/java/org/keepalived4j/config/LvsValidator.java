@@ -192,7 +192,10 @@ final class LvsValidator {
         return global.smtp().alert() != null ? global.smtp().alert() : fallback;
     }
 
-    /** keepalived refuses to run check scripts without enable_script_security and says so. */
+    /**
+     * keepalived's checker warns about check scripts without enable_script_security when it
+     * starts; {@code keepalived -t} stays silent about it, so this is only logged (INFO).
+     */
     void checkScriptSecurity(List<VirtualServerConfig> servers) {
         if (global != null && global.enableScriptSecurity()) {
             return;
@@ -201,7 +204,8 @@ final class LvsValidator {
                 || vs.realServers().stream().anyMatch(rs -> rs.notifyUp() != null || rs.notifyDown() != null
                 || rs.checkers().stream().anyMatch(MiscCheckConfig.class::isInstance)));
         if (scripts) {
-            note("SECURITY VIOLATION - check scripts are being executed but script_security not enabled.");
+            ctx.diagnostics().info(null, null,
+                    "SECURITY VIOLATION - check scripts are being executed but script_security not enabled.");
         }
     }
 
