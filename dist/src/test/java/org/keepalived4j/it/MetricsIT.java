@@ -78,6 +78,11 @@ class MetricsIT {
                 .orElseThrow(() -> new AssertionError(series + " not in\n" + metrics));
     }
 
+    private static boolean atLeast(String metrics, String series, double min) {
+        return metrics.lines().filter(l -> l.startsWith(series + " "))
+                .anyMatch(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) >= min);
+    }
+
     private static String vrrp(int priority) {
         return VrrpConfig.node().instance("VI_1", "eth0", 61, priority, VIP).text()
                 + "keepalived4j_prometheus {\n    listen 127.0.0.1:9165\n}\n";
@@ -130,7 +135,12 @@ class MetricsIT {
         Process nginx = startNginx(nginxConf);
         start(Node.Kind.KEEPALIVED4J, nsA, "lvs", config);
         String up = "keepalived_real_server_up{real_server=\"10.79.1.10:8080\",virtual_server=\"10.79.0.200:8080/tcp\"}";
-        awaitScrape(nsA, m -> m.contains(up + " 1.0"), Duration.ofSeconds(20));
+        // Up from the start (no alpha): wait until checks have actually succeeded, so that the
+        // failure below is one after a success (retry applies) rather than the very first check.
+        String labels = "{real_server=\"10.79.1.10:8080\",virtual_server=\"10.79.0.200:8080/tcp\"}";
+        awaitScrape(nsA, m -> m.contains(up + " 1.0")
+                && atLeast(m, "keepalived_real_server_check_duration_seconds_count" + labels, 2),
+                Duration.ofSeconds(20));
 
         nginx.destroy();
         nginx.waitFor();

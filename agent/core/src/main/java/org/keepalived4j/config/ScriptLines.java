@@ -1,6 +1,5 @@
 package org.keepalived4j.config;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,39 +38,7 @@ final class ScriptLines {
      * with single or double quotes grouping words and backslash escaping one character.
      */
     static List<String> words(String command) {
-        List<String> out = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        boolean inWord = false;
-        char quote = 0;
-        for (int i = 0; i < command.length(); i++) {
-            char c = command.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                } else {
-                    word.append(c);
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-                inWord = true;
-            } else if (c == '\\' && i + 1 < command.length()) {
-                word.append(command.charAt(++i));
-                inWord = true;
-            } else if (Character.isWhitespace(c)) {
-                if (inWord) {
-                    out.add(word.toString());
-                    word.setLength(0);
-                    inWord = false;
-                }
-            } else {
-                word.append(c);
-                inWord = true;
-            }
-        }
-        if (inWord) {
-            out.add(word.toString());
-        }
-        return out;
+        return EscapedWordSplitter.split(command).orElseGet(() -> List.of(command.strip()));
     }
 
     /** The program a command line runs. */
