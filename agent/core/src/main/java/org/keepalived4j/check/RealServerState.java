@@ -11,6 +11,7 @@ import org.keepalived4j.config.RealServerConfig;
 import org.keepalived4j.model.RealServerSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.keepalived4j.net.AddressText;
 
 /**
  * One real server: its checkers' verdicts and its place in the pool. Check bookkeeping runs
@@ -102,7 +103,7 @@ final class RealServerState {
             isAlive = alive;
             weight = !alive && config.inhibitOnFailure() ? 0 : realWeight();
         }
-        snapshot.set(new RealServerSnapshot(virtualServer.key(), key, config.address().getHostAddress(), config.port(),
+        snapshot.set(new RealServerSnapshot(virtualServer.key(), key, AddressText.of(config.address()), config.port(),
                 config.weight(), weight, isAlive, checkerTypes, checkFailures, lastCheck, lastLatency, lastResult,
                 durations.snapshot()));
     }

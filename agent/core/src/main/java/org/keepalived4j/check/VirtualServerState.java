@@ -1,6 +1,5 @@
 package org.keepalived4j.check;
 
-import java.net.Inet6Address;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +18,7 @@ import org.keepalived4j.model.VirtualServerSnapshot;
 import org.keepalived4j.state.EventSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.keepalived4j.net.AddressText;
 
 /**
  * A virtual server's pool, quorum and sorry server, as keepalived's ipwrapper keeps them. Every
@@ -396,8 +396,7 @@ final class VirtualServerState {
         }
         Status st = status.get();
         SorryServerConfig sorry = config.sorryServer();
-        String sorryKey = sorry == null ? null : (sorry.address() instanceof Inet6Address
-                ? "[" + sorry.address().getHostAddress() + "]" : sorry.address().getHostAddress()) + ":" + sorry.port();
+        String sorryKey = sorry == null ? null : AddressText.withPort(sorry.address(), sorry.port());
         return new VirtualServerSnapshot(key(), config.protocol() == null ? "" : config.protocol(), config.scheduler(),
                 config.forwarding().method(), (int) config.quorum(), (int) config.hysteresis(), st.quorumMet(),
                 sorryKey, st.sorryActive(), ipvs.available(), rs);

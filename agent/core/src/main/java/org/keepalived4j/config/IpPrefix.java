@@ -2,6 +2,7 @@ package org.keepalived4j.config;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import org.keepalived4j.net.AddressText;
 
 /**
  * An address with a prefix length, e.g. {@code 192.168.1.10/24}.
@@ -18,6 +19,6 @@ public record IpPrefix(InetAddress address, int prefixLength) {
     /** {@code ADDRESS/PREFIX} with the address in its canonical text form. */
     @Override
     public String toString() {
-        return address.getHostAddress() + "/" + prefixLength;
+        return AddressText.of(address) + "/" + prefixLength;
     }
 }

@@ -2,6 +2,7 @@ package org.keepalived4j.config;
 
 import java.net.InetAddress;
 import java.util.List;
+import org.keepalived4j.net.AddressText;
 
 /**
  * A {@code real_server} with keepalived's inheritance from its virtual server applied.
@@ -37,7 +38,6 @@ public record RealServerConfig(SourceLocation location, InetAddress address, int
 
     /** How the real server is named in metrics, MBeans and events: {@code IP:PORT} ({@code [IPv6]:PORT}). */
     public String key() {
-        String host = address.getHostAddress();
-        return (address instanceof java.net.Inet6Address ? "[" + host + "]" : host) + ":" + port;
+        return AddressText.withPort(address, port);
     }
 }

@@ -2,6 +2,7 @@ package org.keepalived4j.config;
 
 import java.net.InetAddress;
 import java.util.List;
+import org.keepalived4j.net.AddressText;
 
 /**
  * A {@code virtual_server} block, identified by address and port, by firewall mark, or by a
@@ -55,8 +56,7 @@ public record VirtualServerConfig(SourceLocation location, InetAddress address, 
         if (fwmark != 0 || address == null) {
             return "fwmark:" + fwmark;
         }
-        String host = address.getHostAddress();
-        return (ipv6 ? "[" + host + "]" : host) + ":" + port + "/" + (protocol == null ? "none" : protocol);
+        return AddressText.withPort(address, port) + "/" + (protocol == null ? "none" : protocol);
     }
 
     /** keepalived's identity of a virtual server across a reload. */

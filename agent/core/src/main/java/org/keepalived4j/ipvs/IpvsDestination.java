@@ -81,6 +81,6 @@ public record IpvsDestination(InetAddress address, int port, int forwardingMetho
 
     /** A short label for logs: {@code 10.0.0.2:80}, {@code [fd00::2]:80}. */
     public String label() {
-        return (ipv6() ? "[" + AddressText.of(address) + "]" : AddressText.of(address)) + ":" + port;
+        return (ipv6() ? "[" + org.keepalived4j.net.AddressText.of(address) + "]" : org.keepalived4j.net.AddressText.of(address)) + ":" + port;
     }
 }

@@ -59,7 +59,7 @@ public record IpvsServiceKey(boolean ipv6, int protocol, InetAddress address, in
         if (fwmark != 0) {
             return "FWM " + Integer.toUnsignedString(fwmark) + " (" + (ipv6 ? "inet6" : "inet") + ")";
         }
-        String host = ipv6 ? "[" + AddressText.of(address) + "]" : AddressText.of(address);
+        String host = ipv6 ? "[" + org.keepalived4j.net.AddressText.of(address) + "]" : org.keepalived4j.net.AddressText.of(address);
         return protocolName() + " " + host + ":" + port;
     }
 

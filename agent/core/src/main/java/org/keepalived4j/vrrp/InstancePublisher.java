@@ -13,6 +13,7 @@ import org.keepalived4j.model.TransitionReason;
 import org.keepalived4j.model.VipSnapshot;
 import org.keepalived4j.model.VrrpInstanceSnapshot;
 import org.keepalived4j.state.LiveHistogram;
+import org.keepalived4j.net.AddressText;
 
 /**
  * Publishes an instance's immutable snapshot after every change (on the loop thread) and serves
@@ -69,7 +70,7 @@ final class InstancePublisher {
         Duration masterAdvert = Duration.ofNanos(instance.masterAdvertIntervalMicros() * 1000);
         List<String> peers = new ArrayList<>();
         for (UnicastPeer peer : c.transport().unicastPeers()) {
-            peers.add(peer.address().getHostAddress());
+            peers.add(AddressText.of(peer.address()));
         }
         boolean installed = instance.addressesInstalled();
         return new VrrpInstanceSnapshot(c.name(), c.vrid(), c.interfaceName(), c.version(), c.ipv6(),

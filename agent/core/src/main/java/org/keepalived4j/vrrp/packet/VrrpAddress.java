@@ -147,6 +147,6 @@ public final class VrrpAddress {
         if (bytes.length == 4) {
             return byteAt(0) + "." + byteAt(1) + "." + byteAt(2) + "." + byteAt(3);
         }
-        return Ipv6Text.format(bytes);
+        return org.keepalived4j.net.AddressText.ipv6(bytes);
     }
 }

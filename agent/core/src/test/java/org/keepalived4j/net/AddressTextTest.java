@@ -1,11 +1,18 @@
-package org.keepalived4j.ipvs;
+package org.keepalived4j.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.keepalived4j.ipvs.IpvsMessageCodecTest.address;
 
 import org.junit.jupiter.api.Test;
 
 class AddressTextTest {
+
+    private static java.net.InetAddress address(String literal) {
+        try {
+            return java.net.InetAddress.getByName(literal);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(literal, e);
+        }
+    }
 
     @Test
     void writesIpv6InRfc5952Form() {
@@ -21,5 +28,11 @@ class AddressTextTest {
     @Test
     void writesIpv4Dotted() {
         assertThat(AddressText.of(address("10.0.0.2"))).isEqualTo("10.0.0.2");
+    }
+
+    @Test
+    void withPortBracketsIpv6Only() {
+        assertThat(AddressText.withPort(address("10.0.0.1"), 80)).isEqualTo("10.0.0.1:80");
+        assertThat(AddressText.withPort(address("fd00:0:0:0:0:0:0:1"), 443)).isEqualTo("[fd00::1]:443");
     }
 }

@@ -1,12 +1,28 @@
-package org.keepalived4j.vrrp.packet;
+package org.keepalived4j.net;
 
-/** RFC 5952 text form of an IPv6 address (lower case, longest zero run compressed). */
-final class Ipv6Text {
+import java.net.Inet6Address;
+import java.net.InetAddress;
 
-    private Ipv6Text() {
+/**
+ * Addresses as operators read them, everywhere keepalived4j shows one (logs, metric labels,
+ * MBean names, keys): dotted IPv4, and IPv6 in RFC 5952's form (lower case, the longest run
+ * of two or more zero groups written "::"), as {@code ip addr} prints them. Java's own
+ * {@link InetAddress#getHostAddress()} writes IPv6 uncompressed.
+ */
+public final class AddressText {
+
+    private AddressText() {
     }
 
-    static String format(byte[] bytes) {
+    public static String of(InetAddress address) {
+        if (address instanceof Inet6Address) {
+            return ipv6(address.getAddress());
+        }
+        return address.getHostAddress();
+    }
+
+    /** RFC 5952 text of 16 address bytes. */
+    public static String ipv6(byte[] bytes) {
         int[] groups = new int[8];
         for (int i = 0; i < 8; i++) {
             groups[i] = ((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff);
@@ -40,5 +56,11 @@ final class Ipv6Text {
             text.append(Integer.toHexString(groups[i]));
         }
         return text.toString();
+    }
+
+    /** {@code IP:PORT}, or {@code [IPv6]:PORT}. */
+    public static String withPort(InetAddress address, int port) {
+        String host = of(address);
+        return (address instanceof Inet6Address ? "[" + host + "]" : host) + ":" + port;
     }
 }
