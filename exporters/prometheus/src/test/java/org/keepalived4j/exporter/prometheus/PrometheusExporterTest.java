@@ -1,5 +1,6 @@
 package org.keepalived4j.exporter.prometheus;
 
+import org.keepalived4j.model.LogCapture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package org.keepalived4j.exporter.jmx;
+package org.keepalived4j.model;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -8,19 +8,19 @@ import java.util.stream.Collectors;
 import org.slf4j.LoggerFactory;
 
 /** Captures everything logged through slf4j while open, formatted as it would be written. */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-    LogCapture() {
+    public LogCapture() {
         root.setLevel(ch.qos.logback.classic.Level.TRACE);
         appender.start();
         root.addAppender(appender);
     }
 
     /** Every captured message, with its arguments filled in and any exception's text. */
-    String text() {
+    public String text() {
         List<ILoggingEvent> events = List.copyOf(appender.list);
         return events.stream().map(e -> e.getFormattedMessage()
                 + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage()))
