@@ -108,14 +108,14 @@ class MetricsIT {
         assertThat(after.lines().filter(l -> l.startsWith("keepalived_vrrp_transitions_total{")
                 && l.contains("reason=\"preempted\"") && l.contains("to=\"BACKUP\"") && l.endsWith(" 1.0")))
                 .hasSize(1);
-        assertThat(peer.log()).contains("Entering MASTER STATE");
+        assertThat(peer.awaitLog("Entering MASTER STATE")).contains("Entering MASTER STATE");
 
         // The peer stops gracefully: ours takes over again and the counters move on.
         peer.stop();
         String back = awaitScrape(nsA, m -> m.contains(state + " 2.0"), Duration.ofSeconds(10));
         assertThat(value(back, "keepalived_become_master_total" + labels)).isEqualTo(2);
         assertThat(value(back, "keepalived_priority_zero_received_total" + labels)).isEqualTo(1);
-        assertThat(ours.log()).contains("Entering MASTER STATE (master released)");
+        assertThat(ours.awaitLog("Entering MASTER STATE (master released)")).contains("Entering MASTER STATE (master released)");
     }
 
     @Test

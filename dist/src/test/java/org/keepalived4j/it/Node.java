@@ -32,6 +32,12 @@ final class Node implements AutoCloseable {
         this.log = dir.resolve(name + ".log");
     }
 
+    /** Writes a new configuration in place and sends SIGHUP (the daemon reloads it). */
+    void reload(String config) throws IOException {
+        Files.writeString(dir.resolve(name + ".conf"), config);
+        signal("HUP");
+    }
+
     Node start(String config) throws IOException {
         Path conf = dir.resolve(name + ".conf");
         Files.writeString(conf, config);
@@ -67,6 +73,17 @@ final class Node implements AutoCloseable {
         } catch (IOException e) {
             return "";
         }
+    }
+
+    /** Waits (up to 5 s) until the log contains {@code text}: log lines follow the actions they describe. */
+    String awaitLog(String text) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        String current = log();
+        while (!current.contains(text) && System.nanoTime() < deadline) {
+            Lab.sleep(Duration.ofMillis(50));
+            current = log();
+        }
+        return current;
     }
 
     /** How many times the log says the instance entered this state ("Entering MASTER STATE"). */

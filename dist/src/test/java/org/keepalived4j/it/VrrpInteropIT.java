@@ -115,7 +115,7 @@ class VrrpInteropIT {
         Lab.run("ip", "-n", nsA, "addr", "del", VIP + "/24", "dev", "eth0");
         Node back = start(Node.Kind.KEEPALIVED4J, nsA, "ours2", single(150));
         awaitVipOnlyOn(nsA, SETTLE);
-        assertThat(back.log()).contains("Entering MASTER STATE");
+        assertThat(back.awaitLog("Entering MASTER STATE")).contains("Entering MASTER STATE");
     }
 
     @ParameterizedTest(name = "peer {0}")
@@ -130,7 +130,7 @@ class VrrpInteropIT {
         nodes.get(0).kill();
         Duration takeover = awaitVipOn(nsB, Duration.ofSeconds(6));
         assertThat(takeover).isLessThan(Duration.ofMillis(3609 + 1000));
-        assertThat(ours.log()).contains("Entering MASTER STATE (master no response)");
+        assertThat(ours.awaitLog("Entering MASTER STATE (master no response)")).contains("Entering MASTER STATE (master no response)");
     }
 
     @Test
@@ -153,7 +153,7 @@ class VrrpInteropIT {
         awaitVipOnlyOn(nsA, SETTLE);
         peer.signal("TERM");
         awaitVipOnlyOn(nsB, Duration.ofMillis(609 + 700));
-        assertThat(ours.log()).contains("Entering MASTER STATE (master released)");
+        assertThat(ours.awaitLog("Entering MASTER STATE (master released)")).contains("Entering MASTER STATE (master released)");
     }
 
     @Test
@@ -162,7 +162,7 @@ class VrrpInteropIT {
         awaitVipOnlyOn(nsA, SETTLE);
         Node ours = start(Node.Kind.KEEPALIVED4J, nsB, "ours", single(150));
         awaitVipOnlyOn(nsB, SETTLE);
-        assertThat(ours.log()).contains("Entering MASTER STATE (priority)");
+        assertThat(ours.awaitLog("Entering MASTER STATE (priority)")).contains("Entering MASTER STATE (priority)");
         ours.stop();
         awaitVipOnlyOn(nsA, Duration.ofSeconds(5));
 
@@ -184,7 +184,7 @@ class VrrpInteropIT {
         assertThat(lab.hasAddress(nsA, "eth0", VIP)).isTrue();
         assertThat(lab.hasAddress(nsB, "eth0", VIP)).isTrue();
         assertThat(ours.entered("MASTER")).isEqualTo(1);
-        assertThat(peer.log()).contains("received an invalid passwd");
+        assertThat(peer.awaitLog("received an invalid passwd")).contains("received an invalid passwd");
         String metrics = Lab.run("ip", "netns", "exec", nsA, "curl", "-s", "http://127.0.0.1:9165/metrics");
         assertThat(counter(metrics, "keepalived_authentication_failure_total")).isGreaterThanOrEqualTo(1);
         assertThat(counter(metrics, "keepalived_advertisements_received_total")).isZero();

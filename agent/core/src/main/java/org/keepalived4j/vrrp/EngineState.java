@@ -20,6 +20,7 @@ import org.keepalived4j.model.TransitionReason;
 import org.keepalived4j.model.VrrpState;
 import org.keepalived4j.model.VrrpStateChanged;
 import org.keepalived4j.state.EventSink;
+import org.keepalived4j.vrrp.net.AddressEvent;
 import org.keepalived4j.vrrp.net.LinkEvent;
 import org.keepalived4j.vrrp.net.LinkMonitor;
 import org.keepalived4j.vrrp.net.MacAddress;
@@ -81,7 +82,7 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
                 newConfig.global().gnaIntervalMicros());
         io = new NetworkIo(codec, host.vips(), announcements, host.sysctl(), macs, names);
         wiring = new InstanceWiring(host, sockets, newConfig.global());
-        monitor = NetlinkLinkMonitor.open(this, false);
+        monitor = NetlinkLinkMonitor.open(this, true);
         monitorRegistration = host.poller().register(monitor.fd(), (fd, failed) -> readLinks());
         for (var link : host.links().links()) {
             macs.put(link.index(), link.mac());
@@ -202,9 +203,20 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
         if (iface != null && iface.setUp(usable)) {
             LOG.info("Netlink reports {} {}", link.name(), usable ? "UP" : "DOWN");
             trackedChanged(iface);
+            if (usable) {
+                retryUnbound(link.name());
+            }
         }
-        if (usable) {
-            retryUnbound(link.name());
+    }
+
+    /** An address appeared: an instance waiting for a source address on that interface may run now. */
+    @Override
+    public void addressChanged(AddressEvent event) {
+        if (!event.removed() && !event.fromDump()) {
+            String name = names.get(event.address().interfaceIndex());
+            if (name != null) {
+                retryUnbound(name);
+            }
         }
     }
 

@@ -64,7 +64,8 @@ final class InstanceWiring {
             }
         }
         try {
-            InetAddress source = source(c, advertLink.index());
+            // adverts from a VMAC carry the base interface's address, as keepalived's do
+            InetAddress source = source(c, base.index());
             VrrpSocketOptions options = options(c, advertLink, source);
             SocketTable.Shared socket = sockets.acquire(options, instance);
             int addressIndex = vmac != null ? vmac.index() : base.index();

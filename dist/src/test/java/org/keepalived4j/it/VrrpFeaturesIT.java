@@ -1,0 +1,147 @@
+package org.keepalived4j.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * More of keepalived4j on the wire in namespaces: VRRPv3 over IPv6 against keepalived,
+ * use_vmac, and SIGHUP reloads that keep unchanged instances as they are.
+ */
+class VrrpFeaturesIT {
+
+    @TempDir
+    Path dir;
+
+    private Lab lab;
+    private String nsA;
+    private String nsB;
+    private final List<Node> nodes = new ArrayList<>();
+
+    @BeforeEach
+    void namespaces() {
+        lab = new Lab("vrrpfit");
+        nsA = lab.namespace("a");
+        nsB = lab.namespace("b");
+        for (String ns : List.of(nsA, nsB)) {
+            // VIPs and link-local addresses usable at once, as keepalived's own tests do
+            Lab.run("ip", "netns", "exec", ns, "sysctl", "-qw", "net.ipv6.conf.all.accept_dad=0");
+            Lab.run("ip", "netns", "exec", ns, "sysctl", "-qw", "net.ipv6.conf.default.accept_dad=0");
+        }
+        lab.link(nsA, "eth0", "10.80.0.1/24", nsB, "eth0", "10.80.0.2/24");
+    }
+
+    @AfterEach
+    void cleanUp() {
+        nodes.forEach(Node::close);
+        lab.close();
+    }
+
+    private Node start(Node.Kind kind, String ns, String name, String config) throws Exception {
+        Node node = new Node(kind, ns, dir, name).start(config);
+        nodes.add(node);
+        return node;
+    }
+
+    private static void await(String what, Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Lab.sleep(Duration.ofMillis(50));
+        }
+        throw new AssertionError(what + " not within " + timeout);
+    }
+
+    private static String ipv6Instance(int priority) {
+        return "vrrp_instance VI_6 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 66\n"
+                + "    priority " + priority + "\n    advert_int 1\n    virtual_ipaddress {\n        fd00:66::100/64\n"
+                + "    }\n}\n";
+    }
+
+    @Test
+    void ipv6VrrpV3ElectsAndFailsOverWithKeepalived() throws Exception {
+        Node ours = start(Node.Kind.KEEPALIVED4J, nsA, "ours", ipv6Instance(150));
+        await("IPv6 VIP on our node", Duration.ofSeconds(15), () -> lab.hasAddress(nsA, "eth0", "fd00:66::100"));
+        Node peer = start(Node.Kind.KEEPALIVED, nsB, "peer", ipv6Instance(100));
+        // keepalived, a lower-priority backup, hears our VRRPv3 adverts over IPv6 and never takes over
+        Lab.sleep(Duration.ofSeconds(6));
+        assertThat(lab.hasAddress(nsB, "eth0", "fd00:66::100")).isFalse();
+        assertThat(peer.entered("MASTER")).isZero();
+
+        ours.stop();
+        await("IPv6 VIP on keepalived after our graceful stop", Duration.ofSeconds(3),
+                () -> lab.hasAddress(nsB, "eth0", "fd00:66::100"));
+        assertThat(lab.hasAddress(nsA, "eth0", "fd00:66::100")).isFalse();
+
+        Node again = start(Node.Kind.KEEPALIVED4J, nsA, "again", ipv6Instance(150));
+        await("preemption back", Duration.ofSeconds(15), () -> lab.hasAddress(nsA, "eth0", "fd00:66::100")
+                && !lab.hasAddress(nsB, "eth0", "fd00:66::100"));
+        assertThat(again.awaitLog("(VI_6) Entering MASTER STATE")).contains("(VI_6) Entering MASTER STATE");
+    }
+
+    @Test
+    void useVmacCarriesTheVipAndTheAdvertsOnTheVirtualMac() throws Exception {
+        String extra = "use_vmac";
+        Node ours = start(Node.Kind.KEEPALIVED4J, nsA, "ours", VrrpConfig.node()
+                .instance("VI_1", "eth0", 51, 150, "10.80.0.100", extra).text());
+        start(Node.Kind.KEEPALIVED, nsB, "peer", VrrpConfig.node().instance("VI_1", "eth0", 51, 100, "10.80.0.100")
+                .text());
+        await("VIP on our VMAC", Duration.ofSeconds(15), () -> Lab.run("ip", "-n", nsA, "-o", "addr", "show")
+                .lines().anyMatch(l -> l.contains("vrrp.51") && l.contains(" 10.80.0.100/")));
+        String link = Lab.run("ip", "-n", nsA, "-d", "link", "show", "vrrp.51");
+        assertThat(link).contains("00:00:5e:00:01:33").contains("macvlan mode private");
+        Lab.sleep(Duration.ofSeconds(3));
+        assertThat(lab.hasAddress(nsB, "eth0", "10.80.0.100")).isFalse();
+        // our adverts leave from the virtual router's MAC
+        String frames = Lab.run("ip", "netns", "exec", nsB, "timeout", "5", "tcpdump", "-i", "eth0", "-e", "-n",
+                "-c", "1", "ip proto 112");
+        assertThat(frames).contains("00:00:5e:00:01:33 >");
+
+        ours.stop();
+        await("VMAC removed on stop", Duration.ofSeconds(5),
+                () -> !Lab.run("ip", "-n", nsA, "-o", "link", "show").contains("vrrp.51"));
+    }
+
+    private static String instance(String name, int vrid, String vip) {
+        return VrrpConfig.node().instance(name, "eth0", vrid, 150, vip).text().replaceFirst("(?s)^global_defs \\{.*?\\}\\n", "");
+    }
+
+    @Test
+    void reloadKeepsUnchangedInstancesAndReconcilesChangedOnes() throws Exception {
+        String header = "global_defs {\n    router_id it\n}\n";
+        String vi1 = instance("VI_1", 51, "10.80.0.100");
+        String vi2 = instance("VI_2", 52, "10.80.0.101");
+        Node ours = start(Node.Kind.KEEPALIVED4J, nsA, "ours", header + vi1 + vi2);
+        await("both masters", Duration.ofSeconds(15), () -> lab.hasAddress(nsA, "eth0", "10.80.0.100")
+                && lab.hasAddress(nsA, "eth0", "10.80.0.101"));
+
+        // VI_1 unchanged (but moved down the file), VI_2's address changed, VI_3 new.
+        String vi2b = instance("VI_2", 52, "10.80.0.102");
+        String vi3 = instance("VI_3", 53, "10.80.0.103");
+        ours.reload(header + "\n\n" + vi2b + vi3 + vi1);
+        await("reconciled", Duration.ofSeconds(15), () -> lab.hasAddress(nsA, "eth0", "10.80.0.102")
+                && !lab.hasAddress(nsA, "eth0", "10.80.0.101") && lab.hasAddress(nsA, "eth0", "10.80.0.103"));
+        String log = ours.log();
+        assertThat(log).contains("reloading configuration");
+        assertThat(log.lines().filter(l -> l.contains("(VI_1) Entering")).count()).isEqualTo(2);
+        assertThat(log.lines().filter(l -> l.contains("(VI_2) Entering")).count()).isEqualTo(2);
+        assertThat(lab.hasAddress(nsA, "eth0", "10.80.0.100")).isTrue();
+
+        // VI_2 removed: it stops and its address goes.
+        ours.reload(header + vi3 + vi1);
+        await("VI_2 removed", Duration.ofSeconds(10), () -> !lab.hasAddress(nsA, "eth0", "10.80.0.102"));
+        assertThat(ours.awaitLog("(VI_2) Entering STOP STATE (shutdown)")).contains("(VI_2) Entering STOP STATE (shutdown)");
+        assertThat(lab.hasAddress(nsA, "eth0", "10.80.0.100")).isTrue();
+        assertThat(lab.hasAddress(nsA, "eth0", "10.80.0.103")).isTrue();
+    }
+}
