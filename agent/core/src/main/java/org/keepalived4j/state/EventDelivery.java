@@ -1,7 +1,6 @@
 package org.keepalived4j.state;
 
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.keepalived4j.model.StateEvent;
 import org.keepalived4j.model.StateListener;
@@ -17,6 +16,8 @@ final class EventDelivery implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventDelivery.class);
     private static final StateEvent[] NONE = new StateEvent[0];
+    /** Queued last by {@link #close()}: everything before it is delivered, then the thread ends. */
+    private static final StateEvent CLOSE = new org.keepalived4j.model.TopologyChanged("close", java.time.Instant.EPOCH);
 
     private final StateListener listener;
     private final Consumer<EventDelivery> onClose;
@@ -39,16 +40,17 @@ final class EventDelivery implements AutoCloseable {
     }
 
     private void run() {
-        while (!closing || !queue.isEmpty()) {
+        while (true) {
             StateEvent event;
             try {
-                event = queue.poll(100, TimeUnit.MILLISECONDS);
+                event = queue.take();
             } catch (InterruptedException e) {
                 break;
             }
-            if (event != null) {
-                deliver(event);
+            if (event == CLOSE) {
+                break;
             }
+            deliver(event);
         }
         if (!queue.isEmpty()) {
             LOG.warn("{} events not delivered to {} at shutdown", queue.toArray(NONE).length,
@@ -68,6 +70,7 @@ final class EventDelivery implements AutoCloseable {
     public void close() {
         closing = true;
         onClose.accept(this);
+        queue.add(CLOSE);
         try {
             thread.join(2000);
         } catch (InterruptedException e) {

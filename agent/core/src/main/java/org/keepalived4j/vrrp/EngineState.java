@@ -74,7 +74,7 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
 
     // ---- startup ----------------------------------------------------------------------------
 
-    void configure(KeepalivedConfig newConfig, long now) throws IOException {
+    void configure(KeepalivedConfig newConfig) throws IOException {
         this.config = newConfig;
         VrrpCodec codec = new VrrpCodec(VrrpAddress.of(newConfig.global().mcastGroup4() != null
                 ? newConfig.global().mcastGroup4() : VrrpCodec.IPV4_MULTICAST_GROUP.toInetAddress()));
@@ -97,7 +97,9 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
         buildSyncGroups(newConfig);
         trackers.start();
         for (VrrpInstance instance : instances.values()) {
-            instance.start(now);
+            // the clock is read per instance: setting up many instances takes time, which must not
+            // shorten the first Master_Down_Interval of those started last
+            instance.start(clock.getAsLong());
         }
         publish();
     }

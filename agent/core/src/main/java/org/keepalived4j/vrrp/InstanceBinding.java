@@ -17,13 +17,14 @@ import org.keepalived4j.vrrp.packet.VrrpPacket;
  * @param mac the MAC announcements carry for addresses on the default interface
  * @param source the adverts' source address
  * @param destinations the multicast group, or each unicast peer
+ * @param destinationAddresses the same as socket addresses (kept so that sending allocates nothing)
  * @param socket the shared socket adverts are sent and received on
  * @param addresses every VIP and eVIP as it is installed
  * @param advertised the addresses carried in adverts (the VIPs, not the eVIPs)
  * @param vmac the VMAC created for the instance, or {@code null}
  */
 record InstanceBinding(int interfaceIndex, int addressInterfaceIndex, MacAddress mac, VrrpAddress source,
-        List<VrrpAddress> destinations, SocketTable.Shared socket, List<VipAddress> addresses,
+        List<VrrpAddress> destinations, List<InetAddress> destinationAddresses, SocketTable.Shared socket, List<VipAddress> addresses,
         List<VrrpAddress> advertised, VmacLink vmac) {
 
     /** The advert to send with this priority (v2 or v3 as configured). */

@@ -80,8 +80,9 @@ final class InstanceWiring {
             List<VrrpAddress> advertised = c.vips().stream()
                     .filter(v -> v.address().ipv6() == c.ipv6())
                     .map(v -> VrrpAddress.of(v.address().address())).toList();
+            List<VrrpAddress> destinations = destinations(c);
             return new InstanceBinding(advertLink.index(), addressIndex, mac, VrrpAddress.of(source),
-                    destinations(c), socket, List.copyOf(addresses), advertised, vmac);
+                    destinations, destinations.stream().map(VrrpAddress::toInetAddress).toList(), socket, List.copyOf(addresses), advertised, vmac);
         } catch (BindException | IOException | RuntimeException e) {
             if (vmac != null && vmac.created()) {
                 host.vmacs().delete(vmac);

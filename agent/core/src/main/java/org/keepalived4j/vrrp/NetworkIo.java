@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.Inet6Address;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.keepalived4j.linux.Sysctl;
 import org.keepalived4j.vrrp.net.AddressChange;
@@ -73,11 +74,13 @@ final class NetworkIo implements InstanceIo {
         VrrpChecksumMode mode = instance.config().ipv6() ? VrrpChecksumMode.KERNEL
                 : instance.oldUnicastChecksum() && instance.config().version() == 3
                         ? VrrpChecksumMode.OLD_UNICAST_CHECKSUM : VrrpChecksumMode.STANDARD;
-        for (VrrpAddress destination : b.destinations()) {
+        List<VrrpAddress> destinations = b.destinations();
+        for (int i = 0; i < destinations.size(); i++) {
+            VrrpAddress destination = destinations.get(i);
             out.clear();
             int length = codec.encode(packet, b.source(), destination, mode, out);
             try {
-                b.socket().socket().send(out.array(), 0, length, destination.toInetAddress());
+                b.socket().socket().send(out.array(), 0, length, b.destinationAddresses().get(i));
             } catch (IOException e) {
                 LOG.warn("({}) advert to {} not sent: {}", instance.name(), destination, e.getMessage());
             }

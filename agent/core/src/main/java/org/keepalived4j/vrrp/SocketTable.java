@@ -66,6 +66,8 @@ final class SocketTable implements AutoCloseable {
     private final LongSupplier clock;
     private final Map<Key, Shared> sockets = new HashMap<>();
     private final byte[] buffer = new byte[65536];
+    /** One reusable view of {@link #buffer}: decoding a packet allocates no buffer object. */
+    private final ByteBuffer view = ByteBuffer.wrap(buffer);
     private final ReceivedVrrpPacket received = new ReceivedVrrpPacket();
     private final byte[] addressScratch = new byte[16];
     private long malformed;
@@ -127,10 +129,11 @@ final class SocketTable implements AutoCloseable {
             VrrpAddress source = VrrpAddress.of(java.util.Arrays.copyOf(addressScratch, length));
             packet.copyDestination(addressScratch);
             VrrpAddress destination = VrrpAddress.of(java.util.Arrays.copyOf(addressScratch, length));
-            result = codec.decodeIpv6(ByteBuffer.wrap(buffer, packet.payloadOffset(),
-                    packet.length() - packet.payloadOffset()), source, destination, packet.hopLimit(), false);
+            view.clear().limit(packet.length()).position(packet.payloadOffset());
+            result = codec.decodeIpv6(view, source, destination, packet.hopLimit(), false);
         } else {
-            result = codec.decodeIpv4(ByteBuffer.wrap(buffer, 0, packet.length()));
+            view.clear().limit(packet.length());
+            result = codec.decodeIpv4(view);
         }
         if (result.vrid() < 0 || result.ip() == null) {
             malformed++;

@@ -96,7 +96,7 @@ public final class VrrpEngine implements VrrpSource, AutoCloseable {
     private void run() {
         try {
             state = new EngineState(host, events, wallClock, this::post, this::now);
-            state.configure(pendingConfig, now());
+            state.configure(pendingConfig);
             pendingConfig = null;
             events.emit(new TopologyChanged("startup", wallClock.instant()));
         } catch (IOException | RuntimeException e) {

@@ -1,0 +1,82 @@
+package org.keepalived4j.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import org.keepalived4j.model.DaemonSnapshot;
+import org.keepalived4j.model.StateListener;
+import org.keepalived4j.model.TopologyChanged;
+
+class LiveStateTest {
+
+    private final LiveState state = new LiveState(new DaemonSnapshot("v", "r", 1, Instant.EPOCH, "f",
+            Instant.EPOCH, 0, false));
+
+    @Test
+    void deliversEventsInOrderOnTheListenersOwnThread() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        List<Thread> threads = new CopyOnWriteArrayList<>();
+        AutoCloseable sub = state.subscribe(new StateListener() {
+            @Override
+            public void topologyChanged(TopologyChanged event) {
+                seen.add(event.cause());
+                threads.add(Thread.currentThread());
+            }
+        });
+        for (int i = 0; i < 100; i++) {
+            state.emit(new TopologyChanged("e" + i, Instant.EPOCH));
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> seen.size() == 100);
+        assertThat(seen.get(0)).isEqualTo("e0");
+        assertThat(seen.get(99)).isEqualTo("e99");
+        assertThat(threads).doesNotContain(Thread.currentThread());
+        sub.close();
+    }
+
+    @Test
+    void aSlowListenerNeverBlocksTheEmitterAndClosingDeliversWhatIsQueued() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> seen = new CopyOnWriteArrayList<>();
+        AutoCloseable sub = state.subscribe(new StateListener() {
+            @Override
+            public void topologyChanged(TopologyChanged event) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                seen.add(event.cause());
+            }
+        });
+        long start = System.nanoTime();
+        for (int i = 0; i < 1000; i++) {
+            state.emit(new TopologyChanged("e" + i, Instant.EPOCH));
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+        release.countDown();
+        sub.close();
+        assertThat(seen).hasSize(1000);
+    }
+
+    @Test
+    void aThrowingListenerKeepsReceiving() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        AutoCloseable sub = state.subscribe(new StateListener() {
+            @Override
+            public void topologyChanged(TopologyChanged event) {
+                seen.add(event.cause());
+                throw new IllegalStateException("listener bug");
+            }
+        });
+        state.emit(new TopologyChanged("a", Instant.EPOCH));
+        state.emit(new TopologyChanged("b", Instant.EPOCH));
+        await().atMost(Duration.ofSeconds(5)).until(() -> seen.size() == 2);
+        sub.close();
+    }
+}
