@@ -1,0 +1,155 @@
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+
+/**
+ * Allocation load on a JVM through its JMX connector, the way a JMX scraper (jmx_exporter,
+ * JConsole) loads it: in a loop, list every MBean, read its MBeanInfo and every readable
+ * attribute. Each pass makes the target JVM build and serialize a few hundred objects per
+ * attribute on its RMI threads. Passes run back to back, for the given time.
+ *
+ * <pre>java JmxLoad HOST:PORT SECONDS</pre>
+ *
+ * Prints "jmx-load: connected" once connected, a progress line every minute and a summary at
+ * the end, with how many bytes each live thread of the target allocated meanwhile (HotSpot's
+ * per-thread allocation counters, read through the same connection), largest first.
+ *
+ * The Flight Recorder MBean is skipped: reading it starts JFR in the target, which is a
+ * different kind of load.
+ */
+public final class JmxLoad {
+
+    private static final long MINUTE = Duration.ofSeconds(60).toNanos();
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2) {
+            System.err.println("usage: java JmxLoad HOST:PORT SECONDS");
+            System.exit(2);
+        }
+        JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://" + args[0] + "/jmxrmi");
+        long started = System.nanoTime();
+        long end = started + Duration.ofSeconds(Long.parseLong(args[1])).toNanos();
+        long passes = 0;
+        long failures = 0;
+        long attributes = 0;
+        long reportAt = started + MINUTE;
+        Map<String, Long> allocatedAtStart = null;
+        Map<String, Long> allocatedAtEnd = null;
+        while (System.nanoTime() < end) {
+            try (JMXConnector connector = connect(url, end)) {
+                MBeanServerConnection server = connector.getMBeanServerConnection();
+                if (allocatedAtStart == null) {
+                    allocatedAtStart = allocatedBytes(server);
+                    started = System.nanoTime();
+                    System.out.println("jmx-load: connected");
+                }
+                while (System.nanoTime() < end) {
+                    attributes += pass(server);
+                    passes++;
+                    if (System.nanoTime() >= reportAt) {
+                        System.out.printf("jmx-load: %d passes (%.1f/s), %d attributes read, %d failures%n",
+                                passes, passes / seconds(started), attributes, failures);
+                        reportAt += MINUTE;
+                    }
+                }
+                allocatedAtEnd = allocatedBytes(server);
+            } catch (java.io.IOException e) {
+                failures++;
+                System.out.println("jmx-load: connection failed: " + e);
+                Thread.sleep(200);
+            }
+        }
+        double seconds = seconds(started);
+        System.out.printf("jmx-load: done: %d passes in %.0f s (%.1f/s), %d attributes read, %d failures%n",
+                passes, seconds, passes / seconds, attributes, failures);
+        if (allocatedAtStart != null && allocatedAtEnd != null) {
+            printAllocation(allocatedAtStart, allocatedAtEnd, seconds);
+        }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static JMXConnector connect(JMXServiceURL url, long end) throws Exception {
+        java.io.IOException last = null;
+        while (System.nanoTime() < end) {
+            try {
+                return JMXConnectorFactory.connect(url);
+            } catch (java.io.IOException e) {
+                last = e;
+                Thread.sleep(200);
+            }
+        }
+        throw last != null ? last : new java.io.IOException("no time left to connect");
+    }
+
+    /** One scrape: every readable attribute of every MBean; returns how many values came back. */
+    private static int pass(MBeanServerConnection server) throws java.io.IOException {
+        Set<ObjectName> names = server.queryNames(null, null);
+        int values = 0;
+        for (ObjectName name : names) {
+            if (name.getDomain().equals("jdk.management.jfr")) {
+                continue;
+            }
+            try {
+                List<String> readable = new ArrayList<>();
+                for (MBeanAttributeInfo a : server.getMBeanInfo(name).getAttributes()) {
+                    if (a.isReadable()) {
+                        readable.add(a.getName());
+                    }
+                }
+                values += server.getAttributes(name, readable.toArray(new String[0])).size();
+            } catch (java.io.IOException e) {
+                throw e;
+            } catch (Exception e) {
+                // an MBean that went away or refuses an attribute: skip it, as a scraper does
+            }
+        }
+        return values;
+    }
+
+    /** Bytes allocated so far by each live thread of the target, by "name#id". */
+    private static Map<String, Long> allocatedBytes(MBeanServerConnection server) throws java.io.IOException {
+        com.sun.management.ThreadMXBean threads = ManagementFactory.newPlatformMXBeanProxy(server,
+                ManagementFactory.THREAD_MXBEAN_NAME, com.sun.management.ThreadMXBean.class);
+        long[] ids = threads.getAllThreadIds();
+        ThreadInfo[] infos = threads.getThreadInfo(ids);
+        long[] bytes = threads.getThreadAllocatedBytes(ids);
+        Map<String, Long> out = new HashMap<>();
+        for (int i = 0; i < ids.length; i++) {
+            if (infos[i] != null && bytes[i] >= 0) {
+                out.put(infos[i].getThreadName() + "#" + ids[i], bytes[i]);
+            }
+        }
+        return out;
+    }
+
+    private static void printAllocation(Map<String, Long> before, Map<String, Long> after, double seconds) {
+        List<Map.Entry<String, Long>> grown = new ArrayList<>();
+        for (Map.Entry<String, Long> e : after.entrySet()) {
+            grown.add(Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)));
+        }
+        grown.sort(Comparator.comparing(Map.Entry<String, Long>::getValue).reversed());
+        long total = grown.stream().mapToLong(Map.Entry::getValue).sum();
+        System.out.printf("jmx-load: target threads alive at the end allocated %.1f MB/s in all%n",
+                total / seconds / 1e6);
+        for (Map.Entry<String, Long> e : grown) {
+            if (e.getValue() > 0) {
+                System.out.printf("jmx-load:   %-40s %12.3f MB/s%n", e.getKey(), e.getValue() / seconds / 1e6);
+            }
+        }
+    }
+}
