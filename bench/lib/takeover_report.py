@@ -38,24 +38,30 @@ def read_meta(path):
     return meta
 
 
-def vip_added_us(monitor_path, vip):
+def vip_additions_us(monitor_path, vip):
+    """Every time the VIP was added, in microseconds since the epoch."""
+    out = []
     with open(monitor_path) as f:
         for line in f:
             m = ADDED.match(line)
             if m and m.group(2) == vip:
                 t = datetime.datetime.strptime(m.group(1), "%Y-%m-%dT%H:%M:%S.%f")
-                t = t.replace(tzinfo=datetime.timezone.utc)
-                return round(t.timestamp() * 1_000_000)
-    return None
+                out.append(round(t.replace(tzinfo=datetime.timezone.utc).timestamp() * 1_000_000))
+    return out
 
 
 def analyse_run(run_dir):
     meta = read_meta(os.path.join(run_dir, "meta"))
     with open(os.path.join(run_dir, "kill_us")) as f:
         kill_us = int(f.read().strip())
-    vip_us = vip_added_us(os.path.join(run_dir, "monitor.txt"), meta["vip"])
-    if vip_us is None:
-        raise SystemExit(f"{run_dir}: the VIP never appeared in monitor.txt")
+    additions = vip_additions_us(os.path.join(run_dir, "monitor.txt"), meta["vip"])
+    # The takeover measured is the first one after the kill. One before it means the backup
+    # took over while the master was alive (a gap in the master's adverts); the script made
+    # sure it was back in BACKUP at the kill, so the measurement stands, but it is counted.
+    after = [t for t in additions if t > kill_us]
+    if not after:
+        raise SystemExit(f"{run_dir}: the VIP never appeared in monitor.txt after the kill")
+    vip_us = after[0]
     last_us, advert_cs, released = None, None, False
     with open(os.path.join(run_dir, "tcpdump.txt")) as f:
         for line in f:
@@ -80,7 +86,29 @@ def analyse_run(run_dir):
         "last_before_kill_ms": (kill_us - last_us) / 1000,
         "mdi_ms": mdi / 1000,
         "load": meta.get("loadavg", "?"),
+        "early": len(additions) - len(after),
     }
+
+
+PAUSE = re.compile(r"\[gc\s*\] GC\(\d+\) Pause .*?([\d.]+)ms$")
+SAFEPOINT = re.compile(r'\[safepoint\s*\] Safepoint "[^"]+",.*Total: (\d+) ns')
+
+
+def jvm_pauses(gc_log):
+    """(GC pauses, max GC pause ms, safepoints, max safepoint ms) over a keepalived4j backup's life."""
+    pauses, safepoints = [], []
+    try:
+        with open(gc_log) as f:
+            for line in f:
+                m = PAUSE.search(line)
+                if m:
+                    pauses.append(float(m.group(1)))
+                m = SAFEPOINT.search(line)
+                if m:
+                    safepoints.append(int(m.group(1)) / 1e6)
+    except FileNotFoundError:
+        return None
+    return len(pauses), max(pauses, default=0.0), len(safepoints), max(safepoints, default=0.0)
 
 
 def median(values):
@@ -137,6 +165,16 @@ def main(work, impls):
         for impl in impls:
             values = " ".join(f"{r['overhead_ms']:.1f}" for r in results[impl])
             print(f"  {impl} overhead per run (ms, in order): {values}")
+        early = {impl: sum(r["early"] for r in results[impl]) for impl in impls}
+        if any(early.values()):
+            print("  takeovers while the master was still alive, during the captures before the kills "
+                  "(a gap in the master's adverts; not counted above): "
+                  + ", ".join(f"{impl} {early[impl]}" for impl in impls))
+        if "keepalived4j" in impls:
+            jvm = jvm_pauses(os.path.join(work, interval_dir, "keepalived4j", "gc.log"))
+            if jvm:
+                print(f"  keepalived4j backup JVM over all runs: {jvm[0]} GC pauses (max {jvm[1]:.3f} ms), "
+                      f"{jvm[2]} safepoints (max {jvm[3]:.3f} ms)")
         loads = [float(r["load"].split()[0]) for impl in impls for r in results[impl] if r["load"] != "?"]
         if loads:
             print(f"  1-min load average at the kills: min {min(loads):.2f}, median {median(loads):.2f}, "
