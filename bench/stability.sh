@@ -4,7 +4,8 @@
 # election (target: zero), and records advertisement gaps, GC pauses and safepoints.
 #
 #   bench/stability.sh [--minutes 10] [--interval 0.02] [--mode both|all|k4j-master|k4j-backup|control]
-#                      [--extra-instances 200] [--heap 64m] [--jmx-load on|off] [--out DIR]
+#                      [--extra-instances 200] [--heap 64m] [--jmx-load on|off] [--jmx-rate 10]
+#                      [--out DIR]
 #
 # Two namespaces joined by a veth, the master in A, the backup in B. k4j-master: keepalived4j
 # MASTER (priority 200), keepalived BACKUP (priority 100); k4j-backup: the reverse roles;
@@ -16,11 +17,14 @@
 #  - a small heap (-Xms/-Xmx --heap), so that collections come often;
 #  - --extra-instances more VRRP instances (VRIDs 2.., one VIP each, same roles as the main
 #    one), so the VRRP loop sends or receives 50 adverts/s per instance at 0.02 s;
-#  - a JMX scraper (lib/JmxLoad.java) reading every attribute of every MBean in a loop,
+#  - a JMX scraper (lib/JmxLoad.java) reading every attribute of every MBean --jmx-rate times
+#    a second (0: back to back; on 2 shared cores that starves every process of CPU, keepalived
+#    pairs included, so it measures the machine rather than the JVM; see bench/README.md),
 #    through the JVM's built-in JMX connector (standard -Dcom.sun.management.jmxremote.*
 #    flags, on 127.0.0.1 inside A or B): what jmx_exporter or JConsole do to a JVM. This
 #    branch has no Prometheus endpoint to scrape (the exporters are not merged yet).
-# The window opens once the initial election is over and the JMX load has run for 10 s.
+# The window opens once the initial election is over (every instance MASTER on one side and
+# BACKUP on the other); the JMX load starts right after it opens.
 set -euo pipefail
 export LC_ALL=C
 # shellcheck source=lib/common.sh
@@ -32,6 +36,7 @@ MODE=both
 EXTRA=200
 HEAP=64m
 JMX_LOAD=on
+JMX_RATE=10
 OUT=""
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -41,8 +46,9 @@ while [ $# -gt 0 ]; do
         --extra-instances) EXTRA="$2"; shift 2 ;;
         --heap) HEAP="$2"; shift 2 ;;
         --jmx-load) JMX_LOAD="$2"; shift 2 ;;
+        --jmx-rate) JMX_RATE="$2"; shift 2 ;;
         --out) OUT="$2"; shift 2 ;;
-        -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
         *) die "unknown argument: $1 (see --help)" ;;
     esac
 done
@@ -51,6 +57,7 @@ done
 [[ "$EXTRA" =~ ^[0-9]+$ ]] && [ "$EXTRA" -le 254 ] || die "--extra-instances must be 0-254"
 [[ "$HEAP" =~ ^[0-9]+[mMgG]$ ]] || die "bad --heap (e.g. 64m)"
 case "$JMX_LOAD" in on|off) ;; *) die "--jmx-load on|off" ;; esac
+[[ "$JMX_RATE" =~ ^[0-9]+(\.[0-9]+)?$ ]] || die "--jmx-rate must be a number of passes per second (0: no limit)"
 case "$MODE" in
     both) MODES="k4j-master k4j-backup" ;;
     all) MODES="k4j-master k4j-backup control" ;;
@@ -77,7 +84,6 @@ JMX_OPTS+=" -Dcom.sun.management.jmxremote.host=127.0.0.1 -Djava.rmi.server.host
 JMX_OPTS+=" -Dcom.sun.management.jmxremote.authenticate=false -Dcom.sun.management.jmxremote.ssl=false"
 INSTANCES=$((EXTRA + 1))
 SECONDS_TO_RUN=$(awk -v m="$MINUTES" 'BEGIN { printf "%d", m * 60 }')
-WARMUP=10
 make_link "$NS_A" "$NS_B" "$IF_A" "$IF_B" "$NET"
 
 # config NAME IFACE PRIORITY: the main instance VI_1 (VRID 1) and the extra ones VI_2.. (VRID 2..)
@@ -124,6 +130,30 @@ raw_sockets() {
     ip netns exec "$NS_B" cat /proc/net/raw >"$1/backup/raw.$2"
 }
 
+# why ROLE DIR: for an error message, whether the daemon is still running, and its log.
+why() {
+    local pg="PG_$1"
+    if group_alive "${!pg}"; then echo "(see $2/$1.log)"; else echo "(it exited: $(tail -3 "$2/$1.log" | tr '\n' ' '))"; fi
+}
+
+entering_lines() {
+    cat "$1/master.log" "$1/backup.log" | grep -c "Entering [A-Z]* STATE" || true
+}
+
+# settle DIR: waits (at most 60 s) for 3 s with no transition and every instance in place.
+settle() {
+    local dir="$1" deadline=$((SECONDS + 60)) before
+    while [ $SECONDS -lt $deadline ]; do
+        before=$(entering_lines "$dir")
+        sleep 3
+        if [ "$(entering_lines "$dir")" = "$before" ] && all_in_state "$dir/master.log" MASTER "$INSTANCES" \
+            && all_in_state "$dir/backup.log" BACKUP "$INSTANCES"; then
+            return 0
+        fi
+    done
+    return 1
+}
+
 run_mode() {
     local mode="$1" dir="$WORK/$1"
     mkdir -p "$dir/master" "$dir/backup"
@@ -141,44 +171,46 @@ run_mode() {
         echo "instances=$INSTANCES"
         echo "heap=$HEAP"
         echo "jmx_load=$JMX_LOAD"
+        echo "jmx_rate=$JMX_RATE"
         echo "master_ip=$NET.1"
         echo "backup_priority=100"
     } >"$dir/meta"
     log "$mode: master $master_impl, backup $backup_impl; $INSTANCES instance(s) at advert_int $INTERVAL," \
-        "heap $HEAP, JMX load $JMX_LOAD (load $(loadavg))"
+        "heap $HEAP, JMX load $JMX_LOAD at $JMX_RATE/s (load $(loadavg))"
     # the master side first, so that the initial election is one transition per side and instance
     start_side master "$master_impl" "$NS_A" "$IF_A" 200 "$dir"
     wait_until 60 all_in_state "$dir/master.log" MASTER "$INSTANCES" \
-        || die "$mode: the master side did not get all $INSTANCES instances to MASTER ($dir/master.log)"
+        || die "$mode: the master side did not get all $INSTANCES instances to MASTER $(why master "$dir")"
     start_side backup "$backup_impl" "$NS_B" "$IF_B" 100 "$dir"
     # the initial election is over when every instance is MASTER on one side, BACKUP on the other
     wait_until 60 all_in_state "$dir/backup.log" BACKUP "$INSTANCES" \
-        || die "$mode: the backup side did not get all $INSTANCES instances to BACKUP ($dir/backup.log)"
+        || die "$mode: the backup side did not get all $INSTANCES instances to BACKUP $(why backup "$dir")"
     wait_until 60 all_in_state "$dir/master.log" MASTER "$INSTANCES" \
-        || die "$mode: the master side lost MASTER during the initial election ($dir/master.log)"
+        || die "$mode: the master side lost MASTER during the initial election $(why master "$dir")"
+    settle "$dir" || log "$mode: WARNING: the pair did not hold still for 3 s within 60 s; measuring anyway"
 
+    # The initial election is over: the window opens now and the load starts inside it, so
+    # that whatever the load's arrival does counts too. Log sizes, raw socket counters, and
+    # the load average every 15 s.
     local td jmx="" sampler
     start_group td "$dir/tcpdump.txt" ip netns exec "$NS_B" \
         tcpdump -i "$IF_B" -n -tt -l -U 'ip proto 112 and ip[21] = 1'
     wait_until 10 grep -q "listening on" "$dir/tcpdump.txt" || die "tcpdump did not start"
-    if [ "$JMX_LOAD" = on ]; then
-        local self=()
-        if [ "$mode" = control ]; then read -r -a self <<<"$JMX_OPTS"; fi   # the load JVM scrapes itself
-        start_group jmx "$dir/jmx-load.log" ip netns exec "$jvm_ns" java -XX:+UseSerialGC -Xmx64m "${self[@]}" \
-            -cp "$WORK/jmxload" JmxLoad "127.0.0.1:$JMX_PORT" "$((SECONDS_TO_RUN + WARMUP))"
-        wait_until 60 grep -q "jmx-load: connected" "$dir/jmx-load.log" || die "$mode: the JMX load did not connect"
-    fi
-    sleep "$WARMUP"
-    all_in_state "$dir/backup.log" BACKUP "$INSTANCES" && all_in_state "$dir/master.log" MASTER "$INSTANCES" \
-        || die "$mode: the pair did not settle after the initial election"
-    # the window starts here: log sizes now, load average every 15 s
     stat -c %s "$dir/master.log" >"$dir/master.log.start"
     stat -c %s "$dir/backup.log" >"$dir/backup.log.start"
     date -u +%Y-%m-%dT%H:%M:%S.%3N >"$dir/window.start"
     raw_sockets "$dir" start
     start_group sampler "$dir/loadavg.txt" bash -c 'while :; do cut -d" " -f1-3 /proc/loadavg; sleep 15; done'
-    local end=$((SECONDS + SECONDS_TO_RUN))
-    while [ $SECONDS -lt $end ]; do
+    if [ "$JMX_LOAD" = on ]; then
+        local self=()
+        if [ "$mode" = control ]; then read -r -a self <<<"$JMX_OPTS"; fi   # the load JVM scrapes itself
+        start_group jmx "$dir/jmx-load.log" ip netns exec "$jvm_ns" java -XX:+UseSerialGC -Xmx64m "${self[@]}" \
+            -cp "$WORK/jmxload" JmxLoad "127.0.0.1:$JMX_PORT" "$SECONDS_TO_RUN" "$JMX_RATE"
+        wait_until 60 grep -q "jmx-load: connected" "$dir/jmx-load.log" || die "$mode: the JMX load did not connect"
+    fi
+    local end
+    end=$(( $(stat -c %Y "$dir/window.start") + SECONDS_TO_RUN ))
+    while [ "$(date +%s)" -lt "$end" ]; do
         sleep 5
         group_alive "$PG_master" || die "$mode: the master ($master_impl) died ($dir/master.log)"
         group_alive "$PG_backup" || die "$mode: the backup ($backup_impl) died ($dir/backup.log)"
@@ -188,8 +220,8 @@ run_mode() {
     stat -c %s "$dir/master.log" >"$dir/master.log.end"
     stat -c %s "$dir/backup.log" >"$dir/backup.log.end"
     if [ -n "$jmx" ]; then
-        wait_until 60 grep -q "jmx-load: done" "$dir/jmx-load.log" || log "$mode: the JMX load did not finish in time"
-        sleep 1
+        wait_until 60 grep -q "target threads alive" "$dir/jmx-load.log" \
+            || log "$mode: the JMX load did not finish in time"
         stop_group "$jmx" TERM 5
     fi
     stop_group "$sampler" TERM 5
@@ -208,6 +240,6 @@ done
 echo "keepalived4j $(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null || echo '?') vs $(keepalived --version 2>&1 | head -1)"
 echo "$(nproc) CPUs, $(uname -r); load average at start $START_LOAD, at end $(loadavg)"
 echo "$MINUTES min per mode at advert_int $INTERVAL (VRRPv3); $INSTANCES VRRP instance(s) per side;" \
-    "keepalived4j heap $HEAP; JMX scrape load $JMX_LOAD"
+    "keepalived4j heap $HEAP; JMX scrape load $JMX_LOAD ($JMX_RATE passes/s, 0 = back to back)"
 echo
 python3 "$BENCH_DIR/lib/stability_report.py" "$WORK" $MODES

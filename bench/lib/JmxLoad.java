@@ -18,9 +18,10 @@ import javax.management.remote.JMXServiceURL;
  * Allocation load on a JVM through its JMX connector, the way a JMX scraper (jmx_exporter,
  * JConsole) loads it: in a loop, list every MBean, read its MBeanInfo and every readable
  * attribute. Each pass makes the target JVM build and serialize a few hundred objects per
- * attribute on its RMI threads. Passes run back to back, for the given time.
+ * attribute on its RMI threads. Runs for the given time, at most RATE passes a second (0: back
+ * to back, as fast as the target answers).
  *
- * <pre>java JmxLoad HOST:PORT SECONDS</pre>
+ * <pre>java JmxLoad HOST:PORT SECONDS RATE</pre>
  *
  * Prints "jmx-load: connected" once connected, a progress line every minute and a summary at
  * the end, with how many bytes each live thread of the target allocated meanwhile (HotSpot's
@@ -34,13 +35,16 @@ public final class JmxLoad {
     private static final long MINUTE = Duration.ofSeconds(60).toNanos();
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            System.err.println("usage: java JmxLoad HOST:PORT SECONDS");
+        if (args.length != 3) {
+            System.err.println("usage: java JmxLoad HOST:PORT SECONDS RATE");
             System.exit(2);
         }
         JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://" + args[0] + "/jmxrmi");
         long started = System.nanoTime();
         long end = started + Duration.ofSeconds(Long.parseLong(args[1])).toNanos();
+        double rate = Double.parseDouble(args[2]);
+        long period = rate > 0 ? (long) (1e9 / rate) : 0;
+        long next = started;
         long passes = 0;
         long failures = 0;
         long attributes = 0;
@@ -56,6 +60,13 @@ public final class JmxLoad {
                     System.out.println("jmx-load: connected");
                 }
                 while (System.nanoTime() < end) {
+                    if (period > 0) {
+                        long wait = next - System.nanoTime();
+                        if (wait > 0) {
+                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        }
+                        next = Math.max(next + period, System.nanoTime() - period);
+                    }
                     attributes += pass(server);
                     passes++;
                     if (System.nanoTime() >= reportAt) {

@@ -28,8 +28,9 @@ require_root_and_tools() {
         command -v "$t" >/dev/null 2>&1 || missing+=("$t")
     done
     [ ${#missing[@]} -eq 0 ] || die "missing tool(s): ${missing[*]}"
-    keepalived --version 2>&1 | grep -q 'Keepalived v2\.2\.7' \
-        || die "keepalived 2.2.7 is the reference; found: $(keepalived --version 2>&1 | head -1)"
+    local version
+    version="$(keepalived --version 2>&1 || true)"
+    [[ "$version" == *"Keepalived v2.2.7 "* ]] || die "keepalived 2.2.7 is the reference; found: ${version%%$'\n'*}"
     [ -x "$K4J" ] || die "$K4J not found"
     ls "$REPO_DIR"/dist/target/lib/keepalived4j-core-*.jar >/dev/null 2>&1 \
         || die "keepalived4j is not built: run ./mvnw -B -q -DskipTests -Dmaven.test.skip=true package in $REPO_DIR"
