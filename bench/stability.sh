@@ -24,7 +24,8 @@
 #    flags, on 127.0.0.1 inside A or B): what jmx_exporter or JConsole do to a JVM. This
 #    branch has no Prometheus endpoint to scrape (the exporters are not merged yet).
 # The window opens once the initial election is over (every instance MASTER on one side and
-# BACKUP on the other); the JMX load starts right after it opens.
+# BACKUP on the other, and 3 s without a transition) and the JMX load starts loading; the load
+# generator's JVM is started and connected 20 s before, out of the window.
 set -euo pipefail
 export LC_ALL=C
 # shellcheck source=lib/common.sh
@@ -83,6 +84,7 @@ JMX_OPTS="-Dcom.sun.management.jmxremote.port=$JMX_PORT -Dcom.sun.management.jmx
 JMX_OPTS+=" -Dcom.sun.management.jmxremote.host=127.0.0.1 -Djava.rmi.server.hostname=127.0.0.1"
 JMX_OPTS+=" -Dcom.sun.management.jmxremote.authenticate=false -Dcom.sun.management.jmxremote.ssl=false"
 INSTANCES=$((EXTRA + 1))
+JMX_DELAY=20
 SECONDS_TO_RUN=$(awk -v m="$MINUTES" 'BEGIN { printf "%d", m * 60 }')
 make_link "$NS_A" "$NS_B" "$IF_A" "$IF_B" "$NET"
 
@@ -187,27 +189,31 @@ run_mode() {
         || die "$mode: the backup side did not get all $INSTANCES instances to BACKUP $(why backup "$dir")"
     wait_until 60 all_in_state "$dir/master.log" MASTER "$INSTANCES" \
         || die "$mode: the master side lost MASTER during the initial election $(why master "$dir")"
-    settle "$dir" || log "$mode: WARNING: the pair did not hold still for 3 s within 60 s; measuring anyway"
 
-    # The initial election is over: the window opens now and the load starts inside it, so
-    # that whatever the load's arrival does counts too. Log sizes, raw socket counters, and
-    # the load average every 15 s.
+    # The JMX client connects now (its JVM's start-up and the daemon's connector start-up are
+    # not the load under study) and starts loading JMX_DELAY seconds later. Meanwhile the pair
+    # must hold still for 3 s; the window opens as the load starts.
     local td jmx="" sampler
+    if [ "$JMX_LOAD" = on ]; then
+        local self=()
+        if [ "$mode" = control ]; then read -r -a self <<<"$JMX_OPTS"; fi   # the load JVM scrapes itself
+        start_group jmx "$dir/jmx-load.log" ip netns exec "$jvm_ns" java -XX:+UseSerialGC -Xmx64m "${self[@]}" \
+            -cp "$WORK/jmxload" JmxLoad "127.0.0.1:$JMX_PORT" "$SECONDS_TO_RUN" "$JMX_RATE" "$JMX_DELAY"
+        wait_until 60 grep -q "jmx-load: connected" "$dir/jmx-load.log" || die "$mode: the JMX load did not connect"
+    fi
+    settle "$dir" || log "$mode: WARNING: the pair did not hold still for 3 s within 60 s; measuring anyway"
     start_group td "$dir/tcpdump.txt" ip netns exec "$NS_B" \
         tcpdump -i "$IF_B" -n -tt -l -U 'ip proto 112 and ip[21] = 1'
     wait_until 10 grep -q "listening on" "$dir/tcpdump.txt" || die "tcpdump did not start"
+    if [ -n "$jmx" ]; then
+        wait_until $((JMX_DELAY + 60)) grep -q "jmx-load: loading" "$dir/jmx-load.log" \
+            || die "$mode: the JMX load did not start"
+    fi
     stat -c %s "$dir/master.log" >"$dir/master.log.start"
     stat -c %s "$dir/backup.log" >"$dir/backup.log.start"
     date -u +%Y-%m-%dT%H:%M:%S.%3N >"$dir/window.start"
     raw_sockets "$dir" start
     start_group sampler "$dir/loadavg.txt" bash -c 'while :; do cut -d" " -f1-3 /proc/loadavg; sleep 15; done'
-    if [ "$JMX_LOAD" = on ]; then
-        local self=()
-        if [ "$mode" = control ]; then read -r -a self <<<"$JMX_OPTS"; fi   # the load JVM scrapes itself
-        start_group jmx "$dir/jmx-load.log" ip netns exec "$jvm_ns" java -XX:+UseSerialGC -Xmx64m "${self[@]}" \
-            -cp "$WORK/jmxload" JmxLoad "127.0.0.1:$JMX_PORT" "$SECONDS_TO_RUN" "$JMX_RATE"
-        wait_until 60 grep -q "jmx-load: connected" "$dir/jmx-load.log" || die "$mode: the JMX load did not connect"
-    fi
     local end
     end=$(( $(stat -c %Y "$dir/window.start") + SECONDS_TO_RUN ))
     while [ "$(date +%s)" -lt "$end" ]; do

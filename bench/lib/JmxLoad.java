@@ -21,9 +21,11 @@ import javax.management.remote.JMXServiceURL;
  * attribute on its RMI threads. Runs for the given time, at most RATE passes a second (0: back
  * to back, as fast as the target answers).
  *
- * <pre>java JmxLoad HOST:PORT SECONDS RATE</pre>
+ * <pre>java JmxLoad HOST:PORT SECONDS RATE [DELAY]</pre>
  *
- * Prints "jmx-load: connected" once connected, a progress line every minute and a summary at
+ * Connects at once, prints "jmx-load: connected", then waits DELAY seconds (default 0) before
+ * the first pass and prints "jmx-load: loading": the start-up of this JVM and of the target's
+ * connector stay out of the measurement if the caller wants. A progress line every minute and a summary at
  * the end, with how many bytes each live thread of the target allocated meanwhile (HotSpot's
  * per-thread allocation counters, read through the same connection), largest first.
  *
@@ -35,13 +37,14 @@ public final class JmxLoad {
     private static final long MINUTE = Duration.ofSeconds(60).toNanos();
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 3) {
-            System.err.println("usage: java JmxLoad HOST:PORT SECONDS RATE");
+        if (args.length != 3 && args.length != 4) {
+            System.err.println("usage: java JmxLoad HOST:PORT SECONDS RATE [DELAY]");
             System.exit(2);
         }
         JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://" + args[0] + "/jmxrmi");
+        long delay = args.length == 4 ? Duration.ofSeconds(Long.parseLong(args[3])).toNanos() : 0;
         long started = System.nanoTime();
-        long end = started + Duration.ofSeconds(Long.parseLong(args[1])).toNanos();
+        long end = started + delay + Duration.ofSeconds(Long.parseLong(args[1])).toNanos();
         double rate = Double.parseDouble(args[2]);
         long period = rate > 0 ? (long) (1e9 / rate) : 0;
         long next = started;
@@ -55,9 +58,16 @@ public final class JmxLoad {
             try (JMXConnector connector = connect(url, end)) {
                 MBeanServerConnection server = connector.getMBeanServerConnection();
                 if (allocatedAtStart == null) {
+                    System.out.println("jmx-load: connected");
+                    long wait = started + delay - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000);
+                    }
                     allocatedAtStart = allocatedBytes(server);
                     started = System.nanoTime();
-                    System.out.println("jmx-load: connected");
+                    next = started;
+                    reportAt = started + MINUTE;
+                    System.out.println("jmx-load: loading");
                 }
                 while (System.nanoTime() < end) {
                     if (period > 0) {
