@@ -25,7 +25,8 @@
 #    branch has no Prometheus endpoint to scrape (the exporters are not merged yet).
 # The window opens once the initial election is over (every instance MASTER on one side and
 # BACKUP on the other, and 3 s without a transition) and the JMX load starts loading; the load
-# generator's JVM is started and connected 20 s before, out of the window.
+# generator's JVM is started and connected 20 s before (after a first 3 s without a
+# transition), out of the window.
 set -euo pipefail
 export LC_ALL=C
 # shellcheck source=lib/common.sh
@@ -190,6 +191,8 @@ run_mode() {
     wait_until 60 all_in_state "$dir/master.log" MASTER "$INSTANCES" \
         || die "$mode: the master side lost MASTER during the initial election $(why master "$dir")"
 
+    # A freshly started JVM is still compiling its hot paths: let the pair hold still first.
+    settle "$dir" || log "$mode: WARNING: the pair did not hold still for 3 s within 60 s after the election"
     # The JMX client connects now (its JVM's start-up and the daemon's connector start-up are
     # not the load under study) and starts loading JMX_DELAY seconds later. Meanwhile the pair
     # must hold still for 3 s; the window opens as the load starts.
