@@ -184,6 +184,12 @@ run_mode() {
     start_side master "$master_impl" "$NS_A" "$IF_A" 200 "$dir"
     wait_until 60 all_in_state "$dir/master.log" MASTER "$INSTANCES" \
         || die "$mode: the master side did not get all $INSTANCES instances to MASTER $(why master "$dir")"
+    # capture the main instance's adverts from now on: gaps during the election are evidence too
+    local td jmx="" sampler
+    start_group td "$dir/tcpdump.txt" ip netns exec "$NS_B" \
+        tcpdump -i "$IF_B" -n -tt -l -U 'ip proto 112 and ip[21] = 1'
+    wait_until 10 grep -q "listening on" "$dir/tcpdump.txt" || die "tcpdump did not start"
+    date -u +%Y-%m-%dT%H:%M:%S.%3N >"$dir/election.start"
     start_side backup "$backup_impl" "$NS_B" "$IF_B" 100 "$dir"
     # the initial election is over when every instance is MASTER on one side, BACKUP on the other
     wait_until 60 all_in_state "$dir/backup.log" BACKUP "$INSTANCES" \
@@ -196,7 +202,6 @@ run_mode() {
     # The JMX client connects now (its JVM's start-up and the daemon's connector start-up are
     # not the load under study) and starts loading JMX_DELAY seconds later. Meanwhile the pair
     # must hold still for 3 s; the window opens as the load starts.
-    local td jmx="" sampler
     if [ "$JMX_LOAD" = on ]; then
         local self=()
         if [ "$mode" = control ]; then read -r -a self <<<"$JMX_OPTS"; fi   # the load JVM scrapes itself
@@ -205,9 +210,6 @@ run_mode() {
         wait_until 60 grep -q "jmx-load: connected" "$dir/jmx-load.log" || die "$mode: the JMX load did not connect"
     fi
     settle "$dir" || log "$mode: WARNING: the pair did not hold still for 3 s within 60 s; measuring anyway"
-    start_group td "$dir/tcpdump.txt" ip netns exec "$NS_B" \
-        tcpdump -i "$IF_B" -n -tt -l -U 'ip proto 112 and ip[21] = 1'
-    wait_until 10 grep -q "listening on" "$dir/tcpdump.txt" || die "tcpdump did not start"
     if [ -n "$jmx" ]; then
         wait_until $((JMX_DELAY + 60)) grep -q "jmx-load: loading" "$dir/jmx-load.log" \
             || die "$mode: the JMX load did not start"

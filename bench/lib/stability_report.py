@@ -145,6 +145,14 @@ def mode_report(d):
           f"{meta['instances']} instance(s) per side at advert_int {meta['interval']} s; "
           f"window {seconds:.0f} s ({start:%H:%M:%S}-{end:%H:%M:%S} UTC)")
     ok = True
+    election = read(os.path.join(d, "election.start"))
+    if election:
+        # what the master's adverts did while the backup started (before the window)
+        _, early_gaps = advert_gaps(d, meta["master_ip"], utc(election), start)
+        long_gaps = [g for g in early_gaps if g > 2 * interval * 1000]
+        print(f"  before the window (backup start-up and settling): {len(early_gaps) + 1 if early_gaps else 0} "
+              f"adverts of VI_1 from the master; {len(long_gaps)} gap(s) > 2 intervals"
+              + (f", largest {max(long_gaps):.1f} ms" if long_gaps else ""))
     for role in ("master", "backup"):
         initial, during = transitions(d, role + ".log")
         ok = ok and not during
