@@ -129,7 +129,11 @@ def raw_drops(d, role):
 def gap_causes(gap_end, gap_ms, pauses, safepoints, pacing_lines):
     """What the JVM logged while one advert gap was open (its GC log has millisecond times)."""
     lo, hi = gap_end - gap_ms / 1000 - 0.001, gap_end + 0.001
-    found = [f"{name} {ms:.1f} ms" for ms, name, at in pauses if lo <= utc(at).timestamp() <= hi]
+    inside = [p for p in pauses if lo <= utc(p[2]).timestamp() <= hi]
+    found = [f"{name} {ms:.1f} ms" for ms, name, _ in inside if ms >= 1]
+    small = sum(1 for p in inside if p[0] < 1)
+    if small:
+        found.append(f"{small} GC pause(s) under 1 ms")
     found += [f"safepoint {name} {ms:.1f} ms" for ms, _, name, at in safepoints
               if ms >= 1 and lo <= utc(at).timestamp() <= hi and not name.startswith("Shenandoah")]
     return ", ".join(found) or "nothing in the GC/safepoint log"
@@ -186,7 +190,9 @@ def mode_report(d):
         for i in sorted(worst):
             if gaps[i] > 2 * interval * 1000:
                 at = datetime.datetime.fromtimestamp(times[i + 1], datetime.timezone.utc)
-                causes = gap_causes(times[i + 1], gaps[i], pauses, safepoints, pacing) if has_jvm else ""
+                # the master's own log says why it was silent; only keepalived4j has one here
+                causes = (gap_causes(times[i + 1], gaps[i], pauses, safepoints, pacing)
+                          if has_jvm and meta["master_impl"] == "keepalived4j" else "")
                 print(f"      gap {gaps[i]:6.1f} ms ending {at:%H:%M:%S.%f}" + (f": {causes}" if causes else ""))
     else:
         print("  no adverts of VI_1 captured in the window")
