@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,6 +74,21 @@ class MetricsIT {
         throw new AssertionError("metrics never matched within " + timeout + ":\n" + last);
     }
 
+    /**
+     * One attribute read through the daemon's Jolokia agent (on by default, 127.0.0.1:8778), as
+     * the JSON text of its value: the MBeans answer from the live state, one object at a time.
+     */
+    private static String jolokiaRead(String ns, String mbean, String attribute) {
+        String request = "{\"type\":\"read\",\"mbean\":\"" + mbean.replace("\"", "\\\"") + "\",\"attribute\":\""
+                + attribute + "\"}";
+        String reply = Lab.run("ip", "netns", "exec", ns, "curl", "-sf", "-H", "Content-Type: application/json",
+                "-d", request, "http://127.0.0.1:8778/jolokia/");
+        Matcher m = Pattern.compile("\"value\":(\"[^\"]*\"|[^,}]+)").matcher(reply);
+        assertThat(reply).contains("\"status\":200");
+        assertThat(m.find()).as(reply).isTrue();
+        return m.group(1);
+    }
+
     private static double value(String metrics, String series) {
         return metrics.lines().filter(l -> l.startsWith(series + " ")).mapToDouble(l ->
                 Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst()
@@ -96,12 +113,15 @@ class MetricsIT {
         String before = awaitScrape(nsA, m -> m.contains(state + " 2.0"), Duration.ofSeconds(15));
         assertThat(value(before, "keepalived_become_master_total" + labels)).isEqualTo(1);
         assertThat(value(before, "keepalived_vrrp_effective_priority" + labels)).isEqualTo(150);
+        String instance = "keepalived:type=VrrpInstance,name=\"VI_1\"";
+        assertThat(jolokiaRead(nsA, instance, "State")).isEqualTo("\"MASTER\"");
 
         // A higher-priority keepalived appears: ours must see it on the wire and step down.
         Node peer = start(Node.Kind.KEEPALIVED, nsB, "peer", VrrpConfig.node()
                 .instance("VI_1", "eth0", 61, 200, VIP).text());
         String after = awaitScrape(nsA, m -> m.contains(state + " 1.0"), Duration.ofSeconds(15));
         assertThat(value(after, "keepalived_release_master_total" + labels)).isEqualTo(1);
+        assertThat(jolokiaRead(nsA, instance, "State")).isEqualTo("\"BACKUP\"");
         assertThat(value(after, "keepalived_advertisements_received_total" + labels)).isGreaterThanOrEqualTo(1);
         assertThat(value(after, "keepalived_advertisements_sent_total" + labels))
                 .isGreaterThan(value(before, "keepalived_advertisements_sent_total" + labels));
@@ -147,11 +167,16 @@ class MetricsIT {
         String down = awaitScrape(nsA, m -> m.contains(up + " 0.0"), Duration.ofSeconds(15));
         assertThat(value(down, "keepalived_virtual_server_real_servers_up{virtual_server=\"10.79.0.200:8080/tcp\"}"))
                 .isZero();
+        String realServer = "keepalived:type=RealServer,virtualServer=\"10.79.0.200:8080/tcp\",name=\"10.79.1.10:8080\"";
+        assertThat(jolokiaRead(nsA, realServer, "Alive")).isEqualTo("false");
+        assertThat(jolokiaRead(nsA, "keepalived:type=VirtualServer,name=\"10.79.0.200:8080/tcp\"", "RealServersUp"))
+                .isEqualTo("0");
         assertThat(value(down, "keepalived_real_server_check_failures_total{real_server=\"10.79.1.10:8080\","
                 + "virtual_server=\"10.79.0.200:8080/tcp\"}")).isGreaterThanOrEqualTo(2);
 
         startNginx(nginxConf);
         awaitScrape(nsA, m -> m.contains(up + " 1.0"), Duration.ofSeconds(15));
+        assertThat(jolokiaRead(nsA, realServer, "Alive")).isEqualTo("true");
     }
 
     private Process startNginx(Path conf) throws Exception {

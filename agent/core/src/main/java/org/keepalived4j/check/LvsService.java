@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -104,6 +105,16 @@ public final class LvsService implements VirtualServerSource, AutoCloseable {
             out.add(vs.snapshot());
         }
         return out;
+    }
+
+    @Override
+    public Optional<VirtualServerSnapshot> virtualServer(String key) {
+        for (VirtualServerState vs : servers) {
+            if (vs.key().equals(key)) {
+                return Optional.of(vs.snapshot());
+            }
+        }
+        return Optional.empty();
     }
 
     /** Stops every checker and removes what was programmed into IPVS. */

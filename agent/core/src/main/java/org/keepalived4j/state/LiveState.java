@@ -1,6 +1,7 @@
 package org.keepalived4j.state;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.keepalived4j.model.DaemonSnapshot;
@@ -8,6 +9,9 @@ import org.keepalived4j.model.StateEvent;
 import org.keepalived4j.model.StateListener;
 import org.keepalived4j.model.StateSnapshot;
 import org.keepalived4j.model.StateView;
+import org.keepalived4j.model.SyncGroupSnapshot;
+import org.keepalived4j.model.VirtualServerSnapshot;
+import org.keepalived4j.model.VrrpInstanceSnapshot;
 
 /**
  * The daemon's live state as exporters see it. {@link #current()} assembles a snapshot from
@@ -18,12 +22,12 @@ public final class LiveState implements StateView, EventSink {
 
     private static final VrrpSource NO_VRRP = new VrrpSource() {
         @Override
-        public List<org.keepalived4j.model.VrrpInstanceSnapshot> vrrpInstances() {
+        public List<VrrpInstanceSnapshot> vrrpInstances() {
             return List.of();
         }
 
         @Override
-        public List<org.keepalived4j.model.SyncGroupSnapshot> syncGroups() {
+        public List<SyncGroupSnapshot> syncGroups() {
             return List.of();
         }
 
@@ -46,8 +50,24 @@ public final class LiveState implements StateView, EventSink {
         daemon.set(snapshot);
     }
 
+    @Override
     public DaemonSnapshot daemon() {
         return daemon.get();
+    }
+
+    @Override
+    public Optional<VrrpInstanceSnapshot> vrrpInstance(String name) {
+        return vrrp.vrrpInstance(name);
+    }
+
+    @Override
+    public Optional<SyncGroupSnapshot> syncGroup(String name) {
+        return vrrp.syncGroups().stream().filter(g -> g.name().equals(name)).findFirst();
+    }
+
+    @Override
+    public Optional<VirtualServerSnapshot> virtualServer(String key) {
+        return lvs.virtualServer(key);
     }
 
     public void attach(VrrpSource source) {

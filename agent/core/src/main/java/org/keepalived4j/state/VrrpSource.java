@@ -1,6 +1,7 @@
 package org.keepalived4j.state;
 
 import java.util.List;
+import java.util.Optional;
 import org.keepalived4j.model.ScriptSnapshot;
 import org.keepalived4j.model.SyncGroupSnapshot;
 import org.keepalived4j.model.VrrpInstanceSnapshot;
@@ -9,6 +10,11 @@ import org.keepalived4j.model.VrrpInstanceSnapshot;
 public interface VrrpSource {
 
     List<VrrpInstanceSnapshot> vrrpInstances();
+
+    /** One instance, without building the others' snapshots. */
+    default Optional<VrrpInstanceSnapshot> vrrpInstance(String name) {
+        return vrrpInstances().stream().filter(i -> i.name().equals(name)).findFirst();
+    }
 
     List<SyncGroupSnapshot> syncGroups();
 

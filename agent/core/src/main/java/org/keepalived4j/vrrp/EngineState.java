@@ -61,6 +61,7 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
     private volatile TrackerSources trackers;
     private KeepalivedConfig config;
     private volatile List<InstancePublisher> publishers = List.of();
+    private volatile Map<String, InstancePublisher> publishersByName = Map.of();
     private volatile List<SyncGroup> syncGroups = List.of();
 
     EngineState(VrrpHost host, EventSink events, Clock wallClock, Consumer<Runnable> loop, LongSupplier clock) {
@@ -157,6 +158,9 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
             list.add(i.publisher());
         }
         publishers = List.copyOf(list);
+        Map<String, InstancePublisher> byName = new HashMap<>();
+        instances.forEach((name, i) -> byName.put(name, i.publisher()));
+        publishersByName = Map.copyOf(byName);
     }
 
     // ---- the loop -------------------------------------------------------------------------
@@ -382,6 +386,11 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
 
     List<InstancePublisher> publishers() {
         return publishers;
+    }
+
+    /** Any thread: the publisher of the instance with this name, or null. */
+    InstancePublisher publisher(String name) {
+        return publishersByName.get(name);
     }
 
     List<SyncGroupSnapshot> syncGroupSnapshots() {

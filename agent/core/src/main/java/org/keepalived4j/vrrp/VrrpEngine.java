@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -204,6 +205,13 @@ public final class VrrpEngine implements VrrpSource, AutoCloseable {
             out.add(p.snapshot());
         }
         return out;
+    }
+
+    @Override
+    public Optional<VrrpInstanceSnapshot> vrrpInstance(String name) {
+        EngineState s = state;
+        InstancePublisher p = s == null ? null : s.publisher(name);
+        return p == null ? Optional.empty() : Optional.of(p.snapshot());
     }
 
     @Override

@@ -10,6 +10,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.keepalived4j.model.DaemonSnapshot;
+import org.keepalived4j.model.SampleStates;
+import org.keepalived4j.model.ScriptSnapshot;
+import org.keepalived4j.model.StateSnapshot;
+import org.keepalived4j.model.SyncGroupSnapshot;
+import org.keepalived4j.model.VirtualServerSnapshot;
+import org.keepalived4j.model.VrrpInstanceSnapshot;
+import org.keepalived4j.model.VrrpState;
 import org.keepalived4j.model.StateListener;
 import org.keepalived4j.model.TopologyChanged;
 
@@ -17,6 +24,42 @@ class LiveStateTest {
 
     private final LiveState state = new LiveState(new DaemonSnapshot("v", "r", 1, Instant.EPOCH, "f",
             Instant.EPOCH, 0, false));
+
+    @Test
+    void oneObjectLookupsAnswerWhatTheWholeSnapshotHolds() {
+        List<VrrpInstanceSnapshot> instances = List.of(SampleStates.instance("VI_1", 1, VrrpState.MASTER),
+                SampleStates.instance("VI_2", 2, VrrpState.BACKUP));
+        List<VirtualServerSnapshot> servers = List.of(SampleStates.virtualServer("10.9.0.1", 80, 3, 1),
+                SampleStates.virtualServer("10.9.0.2", 443, 2, 0));
+        state.attach(new VrrpSource() {
+            @Override
+            public List<VrrpInstanceSnapshot> vrrpInstances() {
+                return instances;
+            }
+
+            @Override
+            public List<SyncGroupSnapshot> syncGroups() {
+                return List.of(new SyncGroupSnapshot("SG_1", VrrpState.MASTER, List.of("VI_1"),
+                        SampleStates.NOW, 1));
+            }
+
+            @Override
+            public List<ScriptSnapshot> scripts() {
+                return List.of();
+            }
+        });
+        state.attach(() -> servers);
+        StateSnapshot all = state.current();
+
+        assertThat(state.vrrpInstance("VI_2")).isEqualTo(all.vrrpInstance("VI_2")).isPresent();
+        assertThat(state.vrrpInstance("VI_9")).isEmpty();
+        assertThat(state.syncGroup("SG_1")).isEqualTo(all.syncGroup("SG_1")).isPresent();
+        assertThat(state.syncGroup("SG_9")).isEmpty();
+        assertThat(state.virtualServer("10.9.0.2:443/tcp")).isEqualTo(all.virtualServer("10.9.0.2:443/tcp"))
+                .isPresent();
+        assertThat(state.virtualServer("10.9.0.3:80/tcp")).isEmpty();
+        assertThat(state.daemon()).isEqualTo(all.daemon());
+    }
 
     @Test
     void deliversEventsInOrderOnTheListenersOwnThread() throws Exception {

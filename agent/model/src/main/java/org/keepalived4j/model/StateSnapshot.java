@@ -25,6 +25,11 @@ public record StateSnapshot(
         return vrrpInstances.stream().filter(i -> i.name().equals(name)).findFirst();
     }
 
+    /** The sync group with this name, if there is one. */
+    public Optional<SyncGroupSnapshot> syncGroup(String name) {
+        return syncGroups.stream().filter(g -> g.name().equals(name)).findFirst();
+    }
+
     /** The virtual server with this key, if there is one. */
     public Optional<VirtualServerSnapshot> virtualServer(String key) {
         return virtualServers.stream().filter(v -> v.key().equals(key)).findFirst();

@@ -1,5 +1,7 @@
 package org.keepalived4j.model;
 
+import java.util.Optional;
+
 /**
  * The live daemon, as exporters see it.
  */
@@ -7,6 +9,32 @@ public interface StateView {
 
     /** The state at this moment, assembled from the daemon's current per-object snapshots. */
     StateSnapshot current();
+
+    /*
+     * One object as it is now. The same as asking current() for it, but an implementation may
+     * answer without assembling everything else: a JMX client reading every attribute of every
+     * MBean asks these once per attribute.
+     */
+
+    /** The daemon as it is now. */
+    default DaemonSnapshot daemon() {
+        return current().daemon();
+    }
+
+    /** The VRRP instance with this name as it is now, if there is one. */
+    default Optional<VrrpInstanceSnapshot> vrrpInstance(String name) {
+        return current().vrrpInstance(name);
+    }
+
+    /** The sync group with this name as it is now, if there is one. */
+    default Optional<SyncGroupSnapshot> syncGroup(String name) {
+        return current().syncGroup(name);
+    }
+
+    /** The virtual server with this key (and its real servers) as it is now, if there is one. */
+    default Optional<VirtualServerSnapshot> virtualServer(String key) {
+        return current().virtualServer(key);
+    }
 
     /**
      * Starts delivering events to the listener on a thread of its own; events emitted before

@@ -13,7 +13,7 @@ final class DaemonBean extends LiveBean implements DaemonMXBean {
     }
 
     private DaemonSnapshot daemon() {
-        return current().daemon();
+        return state().daemon();
     }
 
     @Override

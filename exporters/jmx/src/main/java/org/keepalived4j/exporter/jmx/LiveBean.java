@@ -37,8 +37,13 @@ abstract class LiveBean extends NotificationBroadcasterSupport {
         return objectName;
     }
 
+    /** The whole state; attribute getters use {@link #state()}'s lookups for their own object. */
     final StateSnapshot current() {
         return state.current();
+    }
+
+    final StateView state() {
+        return state;
     }
 
     /** Announces a change of {@code attribute} from {@code oldValue} to {@code newValue}. */

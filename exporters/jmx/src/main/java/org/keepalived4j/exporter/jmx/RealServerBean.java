@@ -18,7 +18,7 @@ final class RealServerBean extends LiveBean implements RealServerMXBean {
     }
 
     private RealServerSnapshot rs() {
-        return current().virtualServer(virtualServer).flatMap(vs -> vs.realServers().stream()
+        return state().virtualServer(virtualServer).flatMap(vs -> vs.realServers().stream()
                 .filter(r -> r.key().equals(key)).findFirst()).orElseThrow(this::gone);
     }
 

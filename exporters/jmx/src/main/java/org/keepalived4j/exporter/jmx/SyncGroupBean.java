@@ -16,12 +16,7 @@ final class SyncGroupBean extends LiveBean implements SyncGroupMXBean {
     }
 
     private SyncGroupSnapshot group() {
-        for (SyncGroupSnapshot g : current().syncGroups()) {
-            if (g.name().equals(name)) {
-                return g;
-            }
-        }
-        throw gone();
+        return state().syncGroup(name).orElseThrow(this::gone);
     }
 
     void stateChanged(SyncGroupStateChanged e) {

@@ -16,7 +16,7 @@ final class VirtualServerBean extends LiveBean implements VirtualServerMXBean {
     }
 
     private VirtualServerSnapshot vs() {
-        return current().virtualServer(key).orElseThrow(this::gone);
+        return state().virtualServer(key).orElseThrow(this::gone);
     }
 
     void quorumChanged(VirtualServerQuorumChanged e) {

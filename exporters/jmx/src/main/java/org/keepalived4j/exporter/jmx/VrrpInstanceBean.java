@@ -19,7 +19,7 @@ final class VrrpInstanceBean extends LiveBean implements VrrpInstanceMXBean {
     }
 
     private VrrpInstanceSnapshot vi() {
-        return current().vrrpInstance(name).orElseThrow(this::gone);
+        return state().vrrpInstance(name).orElseThrow(this::gone);
     }
 
     void stateChanged(VrrpStateChanged e) {
