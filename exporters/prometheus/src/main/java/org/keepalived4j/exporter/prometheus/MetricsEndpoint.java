@@ -2,10 +2,7 @@ package org.keepalived4j.exporter.prometheus;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.prometheus.metrics.config.EscapingScheme;
-import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Locale;
@@ -28,7 +25,6 @@ final class MetricsEndpoint implements HttpHandler {
 
     private final Supplier<MetricSnapshots> standard;
     private final Supplier<MetricSnapshots> legacy;
-    private final OpenMetricsTextFormatWriter openMetrics = OpenMetricsTextFormatWriter.create();
     /** One text buffer per server thread, reused from scrape to scrape. */
     private final ThreadLocal<PrometheusTextWriter> text = ThreadLocal.withInitial(
             () -> new PrometheusTextWriter(256 * 1024));
@@ -49,14 +45,13 @@ final class MetricsEndpoint implements HttpHandler {
                 return;
             }
             boolean om = wantsOpenMetrics(exchange.getRequestHeaders().getFirst("Accept"), legacy != null);
-            ByteArrayOutputStream omBody = new ByteArrayOutputStream(om ? 64 * 1024 : 0);
-            PrometheusTextWriter textBody = text.get();
+            PrometheusTextWriter body = text.get();
             try {
+                body.reset();
                 if (om) {
-                    openMetrics.write(omBody, standard.get(), EscapingScheme.DEFAULT);
+                    body.writeOpenMetrics(standard.get());
                 } else {
-                    textBody.reset();
-                    writeText(textBody);
+                    writeText(body);
                 }
             } catch (RuntimeException e) {
                 LOG.warn("Scrape failed", e);
@@ -64,7 +59,7 @@ final class MetricsEndpoint implements HttpHandler {
                 return;
             }
             exchange.getResponseHeaders().set("Content-Type",
-                    om ? openMetrics.getContentType() : PrometheusTextWriter.CONTENT_TYPE);
+                    om ? PrometheusTextWriter.OPENMETRICS_CONTENT_TYPE : PrometheusTextWriter.CONTENT_TYPE);
             if (method.equals("HEAD")) {
                 exchange.sendResponseHeaders(200, -1);
                 return;
@@ -74,15 +69,11 @@ final class MetricsEndpoint implements HttpHandler {
                 exchange.getResponseHeaders().set("Content-Encoding", "gzip");
                 exchange.sendResponseHeaders(200, 0);
             } else {
-                exchange.sendResponseHeaders(200, om ? omBody.size() : textBody.size());
+                exchange.sendResponseHeaders(200, body.size());
             }
             try (OutputStream out = gzip ? new GZIPOutputStream(exchange.getResponseBody(), 64 * 1024)
                     : exchange.getResponseBody()) {
-                if (om) {
-                    omBody.writeTo(out);
-                } else {
-                    textBody.writeTo(out);
-                }
+                body.writeTo(out);
             }
         }
     }
@@ -96,8 +87,8 @@ final class MetricsEndpoint implements HttpHandler {
     }
 
     /** Writes one scrape in OpenMetrics. */
-    void writeOpenMetrics(OutputStream out) throws IOException {
-        openMetrics.write(out, standard.get(), EscapingScheme.DEFAULT);
+    void writeOpenMetrics(PrometheusTextWriter out) {
+        out.writeOpenMetrics(standard.get());
     }
 
     static boolean wantsOpenMetrics(String accept, boolean preferText) {

@@ -15,15 +15,17 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes client_java snapshots in the Prometheus text format (0.0.4) straight into a byte
- * buffer. It produces the same bytes as client_java's {@code PrometheusTextFormatWriter} for
- * the metric types keepalived4j uses (counter, gauge, untyped, info, classic histogram, without
- * exemplars or created timestamps), about three times faster, which matters for daemons with
- * thousands of real servers. Not thread-safe: one per scrape, or reused by one thread.
+ * Writes client_java snapshots in the Prometheus text format (0.0.4) or in OpenMetrics 1.0
+ * straight into a byte buffer. It produces the same bytes as client_java's
+ * {@code PrometheusTextFormatWriter} and {@code OpenMetricsTextFormatWriter} for the metric
+ * types keepalived4j uses (counter, gauge, unknown, info, classic histogram, without exemplars
+ * or created timestamps), two to three times faster, which matters for daemons with thousands
+ * of real servers. Not thread-safe: one per scrape, or reused by one thread.
  */
 final class PrometheusTextWriter {
 
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+    static final String OPENMETRICS_CONTENT_TYPE = "application/openmetrics-text; version=1.0.0; charset=utf-8";
 
     private byte[] buf;
     private int len;
@@ -32,6 +34,8 @@ final class PrometheusTextWriter {
     private byte[][] boundTexts = new byte[0][];
     /** The rendered labels of the current histogram series. */
     private byte[] scratch = new byte[256];
+    /** Whether the families being written are OpenMetrics (else the Prometheus text format). */
+    private boolean openMetrics;
 
     PrometheusTextWriter(int initialCapacity) {
         buf = new byte[Math.max(1024, initialCapacity)];
@@ -49,21 +53,37 @@ final class PrometheusTextWriter {
         out.write(buf, 0, len);
     }
 
-    /** Appends every family, in the order given (MetricSnapshots keeps them sorted by name). */
+    /**
+     * Appends every family in the Prometheus text format, in the order given (MetricSnapshots
+     * keeps them sorted by name).
+     */
     void write(MetricSnapshots snapshots) {
+        openMetrics = false;
+        families(snapshots);
+    }
+
+    /** Writes a whole OpenMetrics exposition: every family, then the {@code # EOF} line. */
+    void writeOpenMetrics(MetricSnapshots snapshots) {
+        openMetrics = true;
+        families(snapshots);
+        ascii("# EOF\n");
+    }
+
+    private void families(MetricSnapshots snapshots) {
         for (MetricSnapshot s : snapshots) {
             if (s.getDataPoints().isEmpty()) {
                 continue; // as client_java: a family without series is not written at all
             }
             String base = s.getMetadata().getPrometheusName();
+            // OpenMetrics names a family without the suffixes its samples carry
             if (s instanceof CounterSnapshot c) {
-                simple(base + "_total", "counter", s, c.getDataPoints());
+                simple(openMetrics ? base : base + "_total", base + "_total", "counter", s, c.getDataPoints());
             } else if (s instanceof GaugeSnapshot g) {
-                simple(base, "gauge", s, g.getDataPoints());
+                simple(base, base, "gauge", s, g.getDataPoints());
             } else if (s instanceof UnknownSnapshot u) {
-                simple(base, "untyped", s, u.getDataPoints());
+                simple(base, base, openMetrics ? "unknown" : "untyped", s, u.getDataPoints());
             } else if (s instanceof InfoSnapshot i) {
-                info(base + "_info", s, i);
+                info(openMetrics ? base : base + "_info", base + "_info", s, i);
             } else if (s instanceof HistogramSnapshot h) {
                 histogram(base, s, h);
             } else {
@@ -74,6 +94,29 @@ final class PrometheusTextWriter {
 
     private void header(String name, String type, MetricSnapshot s) {
         String help = s.getMetadata().getHelp();
+        if (openMetrics) {
+            // TYPE, UNIT, HELP; help text escaped like a label value
+            ascii("# TYPE ");
+            ascii(name);
+            put(' ');
+            ascii(type);
+            put('\n');
+            if (s.getMetadata().hasUnit()) {
+                ascii("# UNIT ");
+                ascii(name);
+                put(' ');
+                escaped(s.getMetadata().getUnit().toString(), true);
+                put('\n');
+            }
+            if (help != null) {
+                ascii("# HELP ");
+                ascii(name);
+                put(' ');
+                escaped(help, true);
+                put('\n');
+            }
+            return;
+        }
         if (help != null) {
             ascii("# HELP ");
             ascii(name);
@@ -88,8 +131,9 @@ final class PrometheusTextWriter {
         put('\n');
     }
 
-    private void simple(String name, String type, MetricSnapshot s, Iterable<? extends DataPointSnapshot> points) {
-        header(name, type, s);
+    private void simple(String family, String name, String type, MetricSnapshot s,
+            Iterable<? extends DataPointSnapshot> points) {
+        header(family, type, s);
         for (DataPointSnapshot p : points) {
             ascii(name);
             labels(p.getLabels(), null, null);
@@ -109,8 +153,8 @@ final class PrometheusTextWriter {
         return ((UnknownSnapshot.UnknownDataPointSnapshot) p).getValue();
     }
 
-    private void info(String name, MetricSnapshot s, InfoSnapshot info) {
-        header(name, "gauge", s);
+    private void info(String family, String name, MetricSnapshot s, InfoSnapshot info) {
+        header(family, openMetrics ? "info" : "gauge", s);
         for (InfoSnapshot.InfoDataPointSnapshot p : info.getDataPoints()) {
             ascii(name);
             labels(p.getLabels(), null, null);
@@ -230,11 +274,11 @@ final class PrometheusTextWriter {
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c >= 0x80) {
-                byte[] utf8 = s.substring(i).getBytes(StandardCharsets.UTF_8);
-                for (byte b : utf8) {
-                    put((char) (b & 0xff));
-                }
-                return;
+                int cp = s.codePointAt(i);
+                i += Character.charCount(cp) - 1;
+                utf8(cp);
+                ensure(2 * (n - i));
+                continue;
             }
             if (c == '\\') {
                 buf[len++] = '\\';
@@ -248,6 +292,25 @@ final class PrometheusTextWriter {
             } else {
                 buf[len++] = (byte) c;
             }
+        }
+    }
+
+    private void utf8(int cp) {
+        ensure(4);
+        if (Character.isSurrogate((char) cp)) {
+            buf[len++] = '?'; // an unpaired surrogate, as String.getBytes(UTF_8) writes it
+        } else if (cp < 0x800) {
+            buf[len++] = (byte) (0xc0 | cp >> 6);
+            buf[len++] = (byte) (0x80 | cp & 0x3f);
+        } else if (cp < 0x10000) {
+            buf[len++] = (byte) (0xe0 | cp >> 12);
+            buf[len++] = (byte) (0x80 | cp >> 6 & 0x3f);
+            buf[len++] = (byte) (0x80 | cp & 0x3f);
+        } else {
+            buf[len++] = (byte) (0xf0 | cp >> 18);
+            buf[len++] = (byte) (0x80 | cp >> 12 & 0x3f);
+            buf[len++] = (byte) (0x80 | cp >> 6 & 0x3f);
+            buf[len++] = (byte) (0x80 | cp & 0x3f);
         }
     }
 

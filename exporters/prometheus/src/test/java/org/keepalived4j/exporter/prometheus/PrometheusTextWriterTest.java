@@ -2,6 +2,7 @@ package org.keepalived4j.exporter.prometheus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
@@ -24,8 +25,20 @@ class PrometheusTextWriterTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    private static String oursOpenMetrics(MetricSnapshots s) throws Exception {
+        PrometheusTextWriter w = new PrometheusTextWriter(16);
+        w.writeOpenMetrics(s);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        w.writeTo(out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
     private static String clientJava(MetricSnapshots s) {
         return PrometheusTextFormatWriter.create().toDebugString(s);
+    }
+
+    private static String clientJavaOpenMetrics(MetricSnapshots s) {
+        return OpenMetricsTextFormatWriter.create().toDebugString(s);
     }
 
     private static void assertSameAsClientJava(StateView view) throws Exception {
@@ -34,6 +47,17 @@ class PrometheusTextWriterTest {
             MetricSnapshots s = c.collect();
             assertThat(ours(s)).isEqualTo(clientJava(s));
         }
+        // OpenMetrics is only ever served without the legacy names
+        MetricSnapshots s = KeepalivedCollector.standard(view).collect();
+        assertThat(oursOpenMetrics(s)).isEqualTo(clientJavaOpenMetrics(s)).endsWith("# EOF\n")
+                .contains("# TYPE keepalived_become_master counter\n", "# TYPE keepalived4j_build info\n",
+                        "# UNIT keepalived_start_time_seconds seconds\n");
+    }
+
+    @Test
+    void openMetricsContentTypeIsClientJavas() {
+        assertThat(PrometheusTextWriter.OPENMETRICS_CONTENT_TYPE)
+                .isEqualTo(OpenMetricsTextFormatWriter.create().getContentType());
     }
 
     @Test
@@ -53,6 +77,8 @@ class PrometheusTextWriterTest {
                 .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
                         .labels(Labels.of("name", "a\"b\\c\nd \u00fcber \ud83d\ude00")).value(-0.0).build())
                 .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                        .labels(Labels.of("name", "\u00e9 then \"quotes\" and \\ after UTF-8")).value(1).build())
+                .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
                         .labels(Labels.of("name", "big")).value(12345678.0).build())
                 .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
                         .labels(Labels.of("name", "inf")).value(Double.NEGATIVE_INFINITY).build())
@@ -64,5 +90,6 @@ class PrometheusTextWriterTest {
                         .labels(Labels.of("name", "small")).value(1e-9).build())
                 .build());
         assertThat(ours(s)).isEqualTo(clientJava(s));
+        assertThat(oursOpenMetrics(s)).isEqualTo(clientJavaOpenMetrics(s));
     }
 }
