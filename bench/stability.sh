@@ -21,8 +21,8 @@
 #    a second (0: back to back; on 2 shared cores that starves every process of CPU, keepalived
 #    pairs included, so it measures the machine rather than the JVM; see bench/README.md),
 #    through the JVM's built-in JMX connector (standard -Dcom.sun.management.jmxremote.*
-#    flags, on 127.0.0.1 inside A or B): what jmx_exporter or JConsole do to a JVM. This
-#    branch has no Prometheus endpoint to scrape (the exporters are not merged yet).
+#    flags, on 127.0.0.1 inside A or B): what jmx_exporter or JConsole do to a JVM. Every
+#    pass reads the daemon's own MBeans (one per instance) as well as the JVM's.
 # The window opens once the initial election is over (every instance MASTER on one side and
 # BACKUP on the other, and 3 s without a transition) and the JMX load starts loading; the load
 # generator's JVM is started and connected 20 s before (after a first 3 s without a
