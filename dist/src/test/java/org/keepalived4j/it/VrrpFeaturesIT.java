@@ -129,8 +129,13 @@ class VrrpFeaturesIT {
         String vi2b = instance("VI_2", 52, "10.80.0.102");
         String vi3 = instance("VI_3", 53, "10.80.0.103");
         ours.reload(header + "\n\n" + vi2b + vi3 + vi1);
-        await("reconciled", Duration.ofSeconds(15), () -> lab.hasAddress(nsA, "eth0", "10.80.0.102")
-                && !lab.hasAddress(nsA, "eth0", "10.80.0.101") && lab.hasAddress(nsA, "eth0", "10.80.0.103"));
+        try {
+            await("reconciled", Duration.ofSeconds(15), () -> lab.hasAddress(nsA, "eth0", "10.80.0.102")
+                    && !lab.hasAddress(nsA, "eth0", "10.80.0.101") && lab.hasAddress(nsA, "eth0", "10.80.0.103"));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; addresses:\n" + Lab.run("ip", "-n", nsA, "-o", "addr", "show")
+                    + "daemon log:\n" + ours.log(), e);
+        }
         String log = ours.log();
         assertThat(log).contains("reloading configuration");
         assertThat(log.lines().filter(l -> l.contains("(VI_1) Entering")).count()).isEqualTo(2);

@@ -18,16 +18,20 @@ import org.keepalived4j.model.StateView;
 class PrometheusTextWriterTest {
 
     private static String ours(MetricSnapshots s) throws Exception {
-        PrometheusTextWriter w = new PrometheusTextWriter(16);
-        w.write(s);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        w.writeTo(out);
-        return out.toString(StandardCharsets.UTF_8);
+        return written(s, false);
     }
 
     private static String oursOpenMetrics(MetricSnapshots s) throws Exception {
+        return written(s, true);
+    }
+
+    private static String written(MetricSnapshots s, boolean openMetrics) throws Exception {
         PrometheusTextWriter w = new PrometheusTextWriter(16);
-        w.writeOpenMetrics(s);
+        if (openMetrics) {
+            w.writeOpenMetrics(s);
+        } else {
+            w.write(s);
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         w.writeTo(out);
         return out.toString(StandardCharsets.UTF_8);
