@@ -45,7 +45,8 @@ final class Node implements AutoCloseable {
         if (kind == Kind.KEEPALIVED4J) {
             String lib = System.getProperty("keepalived4j.lib");
             String home = System.getProperty("keepalived4j.home");
-            cmd.addAll(List.of(javaBinary(), "-Xmx128m", "-XX:+UseShenandoahGC",
+            // as bin/keepalived4j: signals ignored by whoever started the build (nohup) stay ignored in a JVM
+            cmd.addAll(List.of("env", "--default-signal=HUP,INT,TERM", javaBinary(), "-Xmx128m", "-XX:+UseShenandoahGC",
                     "-Dlogback.configurationFile=" + home + "/conf/logback.xml", "-cp", lib + "/*",
                     "org.keepalived4j.daemon.Main", "-n", "-l", "-f", conf.toString(),
                     "-p", dir.resolve(name + ".pid").toString()));
