@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The real Prometheus server (Debian package), on loopback, scraping one target every second. */
@@ -20,13 +21,23 @@ final class PrometheusServer implements AutoCloseable {
     private final Http http = new Http();
 
     PrometheusServer(Path dir, String target, String nodeName) throws Exception {
+        this(dir, target, nodeName, List.of());
+    }
+
+    /** The same, evaluating the alerting rules of {@code ruleFiles} every second. */
+    PrometheusServer(Path dir, String target, String nodeName, List<Path> ruleFiles) throws Exception {
         Path binary = ExternalProcess.require("/usr/bin/prometheus");
         int port = ExternalProcess.freePort();
         Path config = dir.resolve("prometheus.yml");
+        StringBuilder rules = new StringBuilder();
+        for (Path f : ruleFiles) {
+            rules.append("  - '").append(f.toAbsolutePath()).append("'\n");
+        }
         Files.writeString(config, String.join("\n",
                 "global:",
                 "  scrape_interval: 1s",
                 "  evaluation_interval: 1s",
+                ruleFiles.isEmpty() ? "" : "rule_files:\n" + rules,
                 "scrape_configs:",
                 "  - job_name: keepalived",
                 "    static_configs:",
@@ -67,6 +78,11 @@ final class PrometheusServer implements AutoCloseable {
     String labelValues(String label, String match) throws Exception {
         return http.get(base + "/api/v1/label/" + label + "/values?match[]="
                 + URLEncoder.encode(match, StandardCharsets.UTF_8)).body();
+    }
+
+    /** The raw JSON answer listing the active (pending and firing) alerts. */
+    String alerts() throws Exception {
+        return http.get(base + "/api/v1/alerts").body();
     }
 
     /** The state of the scrape target, as Prometheus reports it. */
