@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,7 +44,18 @@ class MetricsIT {
     @AfterEach
     void cleanUp() {
         nodes.forEach(Node::close);
-        others.forEach(Process::destroyForcibly);
+        // SIGTERM first: nginx's master stops its workers; SIGKILL would orphan them
+        for (Process p : others) {
+            p.destroy();
+            try {
+                if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
         lab.close();
     }
 
