@@ -27,6 +27,11 @@ public final class LiveState implements StateView, EventSink {
         }
 
         @Override
+        public Optional<VrrpInstanceSnapshot> vrrpInstance(String name) {
+            return Optional.empty();
+        }
+
+        @Override
         public List<SyncGroupSnapshot> syncGroups() {
             return List.of();
         }

@@ -12,9 +12,7 @@ public interface VrrpSource {
     List<VrrpInstanceSnapshot> vrrpInstances();
 
     /** One instance, without building the others' snapshots. */
-    default Optional<VrrpInstanceSnapshot> vrrpInstance(String name) {
-        return vrrpInstances().stream().filter(i -> i.name().equals(name)).findFirst();
-    }
+    Optional<VrrpInstanceSnapshot> vrrpInstance(String name);
 
     List<SyncGroupSnapshot> syncGroups();
 

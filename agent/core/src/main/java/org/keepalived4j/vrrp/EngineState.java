@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,8 +62,8 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
     private PollRegistration monitorRegistration;
     private volatile TrackerSources trackers;
     private KeepalivedConfig config;
-    private volatile List<InstancePublisher> publishers = List.of();
-    private volatile Map<String, InstancePublisher> publishersByName = Map.of();
+    /** Every instance's publisher by name, in configuration order; replaced whole, read by any thread. */
+    private volatile Map<String, InstancePublisher> publishers = Map.of();
     private volatile List<SyncGroup> syncGroups = List.of();
 
     EngineState(VrrpHost host, EventSink events, Clock wallClock, Consumer<Runnable> loop, LongSupplier clock) {
@@ -153,14 +155,9 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
     }
 
     private void publish() {
-        List<InstancePublisher> list = new ArrayList<>(instances.size());
-        for (VrrpInstance i : instances.values()) {
-            list.add(i.publisher());
-        }
-        publishers = List.copyOf(list);
-        Map<String, InstancePublisher> byName = new HashMap<>();
+        Map<String, InstancePublisher> byName = new LinkedHashMap<>();
         instances.forEach((name, i) -> byName.put(name, i.publisher()));
-        publishersByName = Map.copyOf(byName);
+        publishers = Collections.unmodifiableMap(byName);
     }
 
     // ---- the loop -------------------------------------------------------------------------
@@ -384,13 +381,13 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
 
     // ---- snapshots (any thread) ---------------------------------------------------------------
 
-    List<InstancePublisher> publishers() {
-        return publishers;
+    Collection<InstancePublisher> publishers() {
+        return publishers.values();
     }
 
     /** Any thread: the publisher of the instance with this name, or null. */
     InstancePublisher publisher(String name) {
-        return publishersByName.get(name);
+        return publishers.get(name);
     }
 
     List<SyncGroupSnapshot> syncGroupSnapshots() {

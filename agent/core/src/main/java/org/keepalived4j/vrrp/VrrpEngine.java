@@ -3,6 +3,7 @@ package org.keepalived4j.vrrp;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -199,7 +200,7 @@ public final class VrrpEngine implements VrrpSource, AutoCloseable {
         if (s == null) {
             return List.of();
         }
-        List<InstancePublisher> publishers = s.publishers();
+        Collection<InstancePublisher> publishers = s.publishers();
         List<VrrpInstanceSnapshot> out = new ArrayList<>(publishers.size());
         for (InstancePublisher p : publishers) {
             out.add(p.snapshot());

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,11 @@ class LiveStateTest {
             @Override
             public List<VrrpInstanceSnapshot> vrrpInstances() {
                 return instances;
+            }
+
+            @Override
+            public Optional<VrrpInstanceSnapshot> vrrpInstance(String name) {
+                return instances.stream().filter(i -> i.name().equals(name)).findFirst();
             }
 
             @Override
