@@ -95,39 +95,30 @@ final class PrometheusTextWriter {
     private void header(String name, String type, MetricSnapshot s) {
         String help = s.getMetadata().getHelp();
         if (openMetrics) {
-            // TYPE, UNIT, HELP; help text escaped like a label value
-            ascii("# TYPE ");
-            ascii(name);
-            put(' ');
-            ascii(type);
-            put('\n');
+            // TYPE, UNIT, HELP; text escaped like a label value
+            comment("TYPE", name, type);
             if (s.getMetadata().hasUnit()) {
-                ascii("# UNIT ");
-                ascii(name);
-                put(' ');
-                escaped(s.getMetadata().getUnit().toString(), true);
-                put('\n');
+                comment("UNIT", name, s.getMetadata().getUnit().toString());
             }
             if (help != null) {
-                ascii("# HELP ");
-                ascii(name);
-                put(' ');
-                escaped(help, true);
-                put('\n');
+                comment("HELP", name, help);
             }
             return;
         }
         if (help != null) {
-            ascii("# HELP ");
-            ascii(name);
-            put(' ');
-            escaped(help, false);
-            put('\n');
+            comment("HELP", name, help);
         }
-        ascii("# TYPE ");
+        comment("TYPE", name, type);
+    }
+
+    /** {@code # KEYWORD name text}: the text escaped as the format wants (only OpenMetrics escapes quotes). */
+    private void comment(String keyword, String name, String text) {
+        ascii("# ");
+        ascii(keyword);
+        put(' ');
         ascii(name);
         put(' ');
-        ascii(type);
+        escaped(text, openMetrics);
         put('\n');
     }
 
