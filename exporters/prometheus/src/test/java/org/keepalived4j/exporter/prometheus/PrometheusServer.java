@@ -80,6 +80,12 @@ final class PrometheusServer implements AutoCloseable {
                 + URLEncoder.encode(match, StandardCharsets.UTF_8)).body();
     }
 
+    /** Whether a query or label-values answer succeeded with at least one series (or value). */
+    static boolean hasData(String json) {
+        return json.contains("\"status\":\"success\"") && !json.contains("\"result\":[]")
+                && !json.contains("\"data\":[]");
+    }
+
     /** The raw JSON answer listing the active (pending and firing) alerts. */
     String alerts() throws Exception {
         return http.get(base + "/api/v1/alerts").body();
