@@ -28,18 +28,6 @@ import org.slf4j.LoggerFactory;
 public final class VrrpEngine implements VrrpSource, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(VrrpEngine.class);
-    /** The loop wakes at least this often even with nothing to do (cheap, and bounds any lost wake-up). */
-    private static final long MAX_SLEEP_NANOS = 1_000_000_000L;
-    /**
-     * A long sleep ends this much before the deadline, and the loop polls its sockets without
-     * sleeping for the rest: after seconds idle, waking a core (and the JVM's caches) takes
-     * hundreds of microseconds, which would otherwise be added to a takeover. The cost is this
-     * much CPU per sleep longer than {@link #LONG_SLEEP_NANOS}: a backup spins only when a
-     * takeover is imminent, a master with a long advert interval once per advert.
-     */
-    static final long PRE_WAKE_NANOS = 400_000L;
-    /** Only sleeps longer than this end early: short ones find the core still awake. */
-    static final long LONG_SLEEP_NANOS = 50_000_000L;
 
     private final VrrpHost host;
     private final EventSink events;
@@ -127,21 +115,10 @@ public final class VrrpEngine implements VrrpSource, AutoCloseable {
     }
 
     private void loop() {
-        long spinningFor = VrrpInstance.NEVER;
+        LoopSleep sleep = new LoopSleep();
         while (!stopping) {
             try {
-                long now = now();
-                long next = state.nextDeadline();
-                long timeout;
-                if (next == spinningFor && next > now && next - now <= PRE_WAKE_NANOS) {
-                    // the last stretch before a deadline we woke up early for: poll without sleeping
-                    timeout = 0;
-                    Thread.onSpinWait();
-                } else {
-                    timeout = sleepBefore(next, now);
-                    spinningFor = endsEarly(next, now, timeout) ? next : VrrpInstance.NEVER;
-                }
-                host.poller().poll(timeout);
+                host.poller().poll(sleep.timeout(state.nextDeadline(), now()));
                 drainInbox();
                 state.fireTimers(now());
             } catch (IOException | RuntimeException e) {
@@ -153,23 +130,6 @@ public final class VrrpEngine implements VrrpSource, AutoCloseable {
                 }
             }
         }
-    }
-
-    /** How long to sleep for a deadline at {@code next}: see {@link #PRE_WAKE_NANOS}. */
-    static long sleepBefore(long next, long now) {
-        if (next <= now) {
-            return 0;
-        }
-        long remaining = next - now;
-        if (remaining > LONG_SLEEP_NANOS) {
-            return Math.min(MAX_SLEEP_NANOS, remaining - PRE_WAKE_NANOS);
-        }
-        return remaining;
-    }
-
-    /** Whether a sleep of {@code timeout} was shortened by {@link #PRE_WAKE_NANOS} (not capped at a second). */
-    static boolean endsEarly(long next, long now, long timeout) {
-        return timeout > 0 && next - now - timeout == PRE_WAKE_NANOS;
     }
 
     private void drainInbox() {
