@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The VRRP side of the daemon: one loop thread owns every instance. It polls the raw sockets
- * and the link monitor with a timeout equal to the next timer deadline, so the protocol code
- * needs no locks; other threads (script and file watchers, reloads) post work to it. Nothing
- * thrown by one step of the loop ever stops it.
+ * and the link monitor until the next timer deadline ({@link LoopSleep} says how long to sleep
+ * so as to wake on time), so the protocol code needs no locks; other threads (script and file
+ * watchers, reloads) post work to it. Nothing thrown by one step of the loop ever stops it.
  */
 public final class VrrpEngine implements VrrpSource, AutoCloseable {
 
