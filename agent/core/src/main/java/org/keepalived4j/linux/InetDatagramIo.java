@@ -2,14 +2,12 @@ package org.keepalived4j.linux;
 
 import static org.keepalived4j.linux.SocketConstants.*;
 
-import com.sun.jna.Memory;
 import java.net.InetAddress;
 
 /**
  * sendmsg/recvmsg of one raw IP socket on reused native buffers: the destination address and
  * the packet-info control message are rewritten only when they change, and what recvmsg
- * reports (source, packet info, hop limit, how long the datagram was queued) is kept for the
- * {@code last*} accessors.
+ * reports (source, packet info, hop limit) is kept for the {@code last*} accessors.
  */
 final class InetDatagramIo implements AutoCloseable {
 
@@ -20,8 +18,6 @@ final class InetDatagramIo implements AutoCloseable {
     private final boolean ipv6;
     private final MessageBuffers out = new MessageBuffers(DATA_SIZE);
     private final MessageBuffers in = new MessageBuffers(DATA_SIZE);
-    /** struct timespec for clock_gettime, read only when a datagram carries a timestamp. */
-    private final Memory now = new Memory(16);
 
     private InetAddress sentTo;
     private int sentToScope;
@@ -37,8 +33,6 @@ final class InetDatagramIo implements AutoCloseable {
     int lastHopLimit;
     int lastInterfaceIndex;
     boolean lastTruncated;
-    /** Nanoseconds between the kernel's arrival timestamp and recvmsg, or -1 without one. */
-    long lastQueuedNanos;
 
     InetDatagramIo(boolean ipv6) {
         this.ipv6 = ipv6;
@@ -91,7 +85,6 @@ final class InetDatagramIo implements AutoCloseable {
     }
 
     private void readControlMessages() {
-        lastQueuedNanos = -1;
         lastHopLimit = -1;
         lastInterfaceIndex = 0;
         lastDestinationLength = 0;
@@ -119,21 +112,7 @@ final class InetDatagramIo implements AutoCloseable {
             lastInterfaceIndex = in.control.getInt(data + 16);
         } else if (level == SOL_IPV6 && type == IPV6_HOPLIMIT) {
             lastHopLimit = in.control.getInt(data);
-        } else if (level == SOL_SOCKET && type == SO_TIMESTAMPNS) {
-            lastQueuedNanos = queuedSince(in.control.getLong(data), in.control.getLong(data + 8));
         }
-    }
-
-    /**
-     * How long ago (CLOCK_REALTIME, like the kernel's timestamp) the datagram stamped
-     * {@code seconds}/{@code nanos} arrived; -1 when the clock cannot be read. A step of the
-     * wall clock in between makes this wrong, which is why its user bounds it.
-     */
-    private long queuedSince(long seconds, long nanos) {
-        if (LibC.clock_gettime(CLOCK_REALTIME, now) != 0) {
-            return -1;
-        }
-        return (now.getLong(0) - seconds) * 1_000_000_000L + (now.getLong(8) - nanos);
     }
 
     /** IP_PKTINFO (ifindex, spec_dst = source, addr) / IPV6_PKTINFO (addr = source, ifindex). */
@@ -155,6 +134,5 @@ final class InetDatagramIo implements AutoCloseable {
     public void close() {
         out.close();
         in.close();
-        now.close();
     }
 }

@@ -149,14 +149,6 @@ public final class InetRawSocket extends NativeDescriptor {
         setInt(SOL_IPV6, IPV6_RECVHOPLIMIT, 1, "IPV6_RECVHOPLIMIT");
     }
 
-    /**
-     * SO_TIMESTAMPNS: the kernel stamps each datagram when it arrives, so that
-     * {@link #lastQueuedNanos()} can tell how long it waited for {@link #receive}.
-     */
-    public void enableArrivalTimestamps() throws SyscallException {
-        setInt(SOL_SOCKET, SO_TIMESTAMPNS, 1, "SO_TIMESTAMPNS");
-    }
-
     /** SO_RCVBUF. */
     public void setReceiveBufferSize(int bytes) throws SyscallException {
         setInt(SOL_SOCKET, SO_RCVBUF, bytes, "SO_RCVBUF");
@@ -212,15 +204,6 @@ public final class InetRawSocket extends NativeDescriptor {
     /** Interface index the last datagram arrived on, or 0 when packet info is off. */
     public int lastInterfaceIndex() {
         return io.lastInterfaceIndex;
-    }
-
-    /**
-     * Nanoseconds from the kernel's arrival timestamp of the last datagram to its receive (wall
-     * clock, so it may be off by any step of the clock in between), or -1 when timestamps are
-     * off.
-     */
-    public long lastQueuedNanos() {
-        return io.lastQueuedNanos;
     }
 
     /** Whether the last datagram was longer than the buffer it was copied into. */

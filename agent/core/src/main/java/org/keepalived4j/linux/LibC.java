@@ -59,8 +59,6 @@ final class LibC {
 
     static native int getpid();
 
-    static native int clock_gettime(int clock, Pointer timespec);
-
     static native String strerror(int errno);
 
     /** errno of the last failed call on this thread. */

@@ -18,8 +18,6 @@ final class SocketConstants {
     static final int SO_RCVBUF = 8;
     static final int SO_BINDTODEVICE = 25;
     static final int SO_RCVBUFFORCE = 33;
-    /** Also the control message type (SCM_TIMESTAMPNS): a struct timespec of CLOCK_REALTIME. */
-    static final int SO_TIMESTAMPNS = 35;
 
     static final int SOL_IP = 0;
     static final int IP_TOS = 1;
@@ -67,7 +65,6 @@ final class SocketConstants {
     static final int EFD_NONBLOCK = 0x800;
     static final int EFD_CLOEXEC = 0x80000;
     static final int CLONE_NEWNET = 0x40000000;
-    static final int CLOCK_REALTIME = 0;
 
     private SocketConstants() {
     }

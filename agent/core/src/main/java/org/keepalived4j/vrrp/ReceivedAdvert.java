@@ -7,7 +7,7 @@ import org.keepalived4j.vrrp.packet.VrrpDecodeResult;
  *
  * @param result what the decoder made of the bytes (a packet, or why not)
  * @param multicastDestination whether it was addressed to a multicast group
- * @param receivedNanos when it arrived, by the kernel's timestamp where there is one (the loop's monotonic clock)
+ * @param receivedNanos when it was received (the loop's monotonic clock)
  */
 record ReceivedAdvert(VrrpDecodeResult result, boolean multicastDestination, long receivedNanos) {
 }

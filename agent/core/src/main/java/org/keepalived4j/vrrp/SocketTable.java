@@ -28,13 +28,6 @@ import org.slf4j.LoggerFactory;
 final class SocketTable implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SocketTable.class);
-    /**
-     * At most this much of the time a datagram waited in its socket is taken off its reception
-     * time. The wait is measured on the wall clock, and a step of that clock between arrival and
-     * receive must not move a Master_Down timer by the size of the step; a real wait is
-     * microseconds, or a few milliseconds when the loop was held up.
-     */
-    static final long MAX_QUEUED_NANOS = 5_000_000L;
 
     private record Key(int interfaceIndex, boolean ipv6, InetAddress group, InetAddress unicastSource, int protocol) {
     }
@@ -156,21 +149,12 @@ final class SocketTable implements AutoCloseable {
             target = bySource(candidates, result.ip().source());
         }
         ReceivedAdvert advert = new ReceivedAdvert(result, result.ip().destination().isMulticast(),
-                arrivalNanos(clock.getAsLong(), packet.queuedNanos()));
+                clock.getAsLong());
         try {
             target.onAdvert(advert.receivedNanos(), advert);
         } catch (RuntimeException e) {
             LOG.error("({}) failed to process an advert", target.name(), e);
         }
-    }
-
-    /**
-     * When a datagram read at {@code readNanos} arrived: the kernel's arrival time is what the
-     * timers of RFC 5798 count from, not the moment the loop got round to reading it (after
-     * seconds idle, waking the loop thread takes a good part of a millisecond).
-     */
-    static long arrivalNanos(long readNanos, long queuedNanos) {
-        return queuedNanos > 0 ? readNanos - Math.min(queuedNanos, MAX_QUEUED_NANOS) : readNanos;
     }
 
     /** Several unicast instances share a VRID on one socket when their peers differ. */

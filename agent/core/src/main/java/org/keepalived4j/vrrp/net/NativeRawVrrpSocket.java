@@ -10,8 +10,7 @@ import org.keepalived4j.linux.SyscallException;
  * sockets: bound to the interface, traffic class 0xc0 (internetwork control), multicast hop
  * limit 255 and no multicast loopback, multicast limited to the joined group
  * (IP_MULTICAST_ALL off), no DF bit on IPv4, and for IPv6 the checksum at offset 6 computed
- * by the kernel. The source address goes with each send as IP_PKTINFO / IPV6_PKTINFO. Each
- * received datagram carries the kernel's arrival timestamp (SO_TIMESTAMPNS).
+ * by the kernel. The source address goes with each send as IP_PKTINFO / IPV6_PKTINFO.
  */
 public final class NativeRawVrrpSocket implements RawVrrpSocket {
 
@@ -47,7 +46,6 @@ public final class NativeRawVrrpSocket implements RawVrrpSocket {
         socket.bindToDevice(options.interfaceName());
         socket.setTrafficClass(TRAFFIC_CLASS_INTERNETWORK_CONTROL);
         socket.enablePacketInfo();
-        socket.enableArrivalTimestamps();
         if (options.ipv6()) {
             socket.setChecksumOffset(VRRP_CHECKSUM_OFFSET);
             socket.enableHopLimit();
@@ -108,7 +106,7 @@ public final class NativeRawVrrpSocket implements RawVrrpSocket {
         if (options.ipv6()) {
             socket.lastDestination(destination);
             into.set(true, length, 0, source, destination, socket.lastHopLimit(),
-                    socket.lastInterfaceIndex(), socket.lastTruncated(), socket.lastQueuedNanos());
+                    socket.lastInterfaceIndex(), socket.lastTruncated());
             return true;
         }
         int headerLength = length > 0 ? (buffer[offset] & 0x0f) * 4 : 0;
@@ -119,7 +117,7 @@ public final class NativeRawVrrpSocket implements RawVrrpSocket {
             socket.lastDestination(destination);
         }
         into.set(false, length, Math.min(headerLength, length), source, destination, ttl,
-                socket.lastInterfaceIndex(), socket.lastTruncated(), socket.lastQueuedNanos());
+                socket.lastInterfaceIndex(), socket.lastTruncated());
         return true;
     }
 

@@ -22,12 +22,10 @@ public final class ReceivedVrrpPacket {
     private int hopLimit = -1;
     private int interfaceIndex;
     private boolean truncated;
-    private long queuedNanos = -1;
 
     /** Fills the holder (the socket implementation and test fakes call this). */
     public void set(boolean ipv6, int length, int payloadOffset, byte[] sourceAddress,
-            byte[] destinationAddress, int hopLimit, int interfaceIndex, boolean truncated,
-            long queuedNanos) {
+            byte[] destinationAddress, int hopLimit, int interfaceIndex, boolean truncated) {
         int addressLength = ipv6 ? 16 : 4;
         this.ipv6 = ipv6;
         this.length = length;
@@ -37,7 +35,6 @@ public final class ReceivedVrrpPacket {
         this.hopLimit = hopLimit;
         this.interfaceIndex = interfaceIndex;
         this.truncated = truncated;
-        this.queuedNanos = queuedNanos;
     }
 
     /** Whether the datagram came over IPv6. */
@@ -68,15 +65,6 @@ public final class ReceivedVrrpPacket {
     /** Whether the datagram was longer than the buffer. */
     public boolean truncated() {
         return truncated;
-    }
-
-    /**
-     * How long the datagram waited in the socket between its arrival (the kernel's timestamp)
-     * and the receive, or -1 when the socket reports no arrival time. Measured on the wall
-     * clock, so a clock step in between can make it wrong in either direction.
-     */
-    public long queuedNanos() {
-        return queuedNanos;
     }
 
     /** Copies the source address (4 or 16 bytes) into {@code target}; returns its length. */

@@ -13,7 +13,7 @@ class ReceivedVrrpPacketTest {
         byte[] source = {10, 0, 0, 2};
         byte[] destination = {(byte) 224, 0, 0, 18};
 
-        packet.set(false, 40, 20, source, destination, 255, 3, false, -1);
+        packet.set(false, 40, 20, source, destination, 255, 3, false);
 
         byte[] copy = new byte[16];
         assertThat(packet.copySource(copy)).isEqualTo(4);
@@ -22,21 +22,19 @@ class ReceivedVrrpPacketTest {
         assertThat(packet.payloadOffset()).isEqualTo(20);
         assertThat(packet.hopLimit()).isEqualTo(255);
         assertThat(packet.interfaceIndex()).isEqualTo(3);
-        assertThat(packet.queuedNanos()).as("no arrival time").isEqualTo(-1);
     }
 
     @Test
     void isReusedForAnIpv6Datagram() throws Exception {
         ReceivedVrrpPacket packet = new ReceivedVrrpPacket();
-        packet.set(false, 40, 20, new byte[] {10, 0, 0, 2}, new byte[4], 255, 3, false, -1);
+        packet.set(false, 40, 20, new byte[] {10, 0, 0, 2}, new byte[4], 255, 3, false);
         InetAddress source = InetAddress.getByName("fe80::1");
 
-        packet.set(true, 24, 0, source.getAddress(), InetAddress.getByName("ff02::12").getAddress(), 255, 4, true, 1234);
+        packet.set(true, 24, 0, source.getAddress(), InetAddress.getByName("ff02::12").getAddress(), 255, 4, true);
 
         assertThat(packet.ipv6()).isTrue();
         assertThat(packet.source()).isEqualTo(source);
         assertThat(packet.payloadOffset()).isZero();
         assertThat(packet.truncated()).isTrue();
-        assertThat(packet.queuedNanos()).isEqualTo(1234);
     }
 }

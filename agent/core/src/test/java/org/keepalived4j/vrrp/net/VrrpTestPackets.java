@@ -57,14 +57,6 @@ final class VrrpTestPackets {
     /** Waits up to {@code timeout} for a datagram and receives it; fails if none comes. */
     static void receive(RawVrrpSocket socket, byte[] buffer, ReceivedVrrpPacket into, Duration timeout)
             throws Exception {
-        awaitReadable(socket, timeout);
-        if (!socket.receive(buffer, 0, buffer.length, into)) {
-            throw new AssertionError("no VRRP packet within " + timeout + " on " + socket);
-        }
-    }
-
-    /** Waits until {@code socket} has a datagram queued, without reading it. */
-    static void awaitReadable(RawVrrpSocket socket, Duration timeout) throws Exception {
         try (NativePoller poller = NativePoller.open()) {
             boolean[] ready = new boolean[1];
             poller.register(socket.fd(), (fd, failed) -> ready[0] = true);
@@ -72,7 +64,7 @@ final class VrrpTestPackets {
             while (!ready[0] && System.nanoTime() < deadline) {
                 poller.poll(Math.max(0, deadline - System.nanoTime()));
             }
-            if (!ready[0]) {
+            if (!ready[0] || !socket.receive(buffer, 0, buffer.length, into)) {
                 throw new AssertionError("no VRRP packet within " + timeout + " on " + socket);
             }
         }
