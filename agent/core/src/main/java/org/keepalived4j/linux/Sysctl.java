@@ -19,11 +19,16 @@ public final class Sysctl {
         this.root = root;
     }
 
-    /** The integer value of {@code name} (like {@code net/ipv4/conf/eth0/arp_ignore}). */
+    /**
+     * The integer value of {@code name} (like {@code net/ipv4/conf/eth0/arp_ignore}). Read in
+     * one go: an integer parameter answers a read that does not start at offset 0 with end of
+     * file, and {@code Files.readString} reads a file whose size is given as 0 one byte first.
+     */
     public int read(String name) throws IOException {
         Path file = resolve(name);
         try {
-            return Integer.parseInt(Files.readString(file, StandardCharsets.US_ASCII).trim());
+            java.util.List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
+            return Integer.parseInt(lines.isEmpty() ? "" : lines.get(0).trim());
         } catch (NumberFormatException e) {
             throw new IOException(file + " does not hold an integer", e);
         }

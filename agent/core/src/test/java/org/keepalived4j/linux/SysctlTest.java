@@ -48,5 +48,8 @@ class SysctlTest {
         Sysctl sysctl = new Sysctl(Path.of("/proc/sys"));
 
         assertThat(sysctl.read("net/ipv4/conf/lo/arp_ignore")).isBetween(0, 8);
+        // several digits: a parameter that answers only a read from offset 0
+        assertThat(sysctl.read("net/core/rmem_default")).isEqualTo(Integer.parseInt(
+                Files.readAllLines(Path.of("/proc/sys/net/core/rmem_default")).get(0).trim())).isGreaterThan(9);
     }
 }
