@@ -37,6 +37,11 @@ final class GlobalDraft {
     long gnaIntervalMicros;
     boolean minGarp;
     int downTimerAdverts = 3;
+    /** {@code vrrp_rx_bufs_policy} as keepalived keeps it: a size, or MTU, or ADVERT (MTU wins over ADVERT). */
+    RxBufferConfig.Kind rxBufsPolicy = RxBufferConfig.Kind.NONE;
+    long rxBufsSize;
+    /** {@code vrrp_rx_bufs_multiplier}, default 3. */
+    long rxBufsMultiplier = 3;
     boolean lowerPrioNoAdvert;
     boolean higherPrioSendAdvert;
     int vrrpVersion = 2;

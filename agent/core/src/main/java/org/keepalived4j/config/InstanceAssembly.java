@@ -56,7 +56,7 @@ final class InstanceAssembly {
                         : g.toConfig("").mcastGroup4(),
                 d.peers, d.unicastTtl < 0 ? 255 : d.unicastTtl, d.unicastFaultNoPeer,
                 d.checkUnicastSrc || g.checkUnicastSrc, vmac, d.oldUnicastChecksum,
-                d.trackSrcIp && d.sourceAddress != null);
+                d.trackSrcIp && d.sourceAddress != null, rxBuffer(g, d));
         TrackingConfig tracking = new TrackingConfig(d.trackInterfaces, d.trackScripts, d.trackFiles,
                 d.trackProcesses, d.trackBfds);
         NotifyConfig notify = new NotifyConfig(d.notifyMaster, d.notifyBackup, d.notifyFault, d.notifyStop,
@@ -67,6 +67,19 @@ final class InstanceAssembly {
                 d.version, d.family == 6, !d.nopreempt, d.preemptDelayMicros, auth, d.vips, d.excludedVips, d.routes,
                 d.rules, d.promoteSecondaries, transport, tracking, d.dontTrackPrimary, garp, d.downTimerAdverts,
                 lowerPrioNoAdvert, higherPrio, accept, strict, d.skipCheckAdvAddr, notify, priorityChanges, smtp);
+    }
+
+    /** keepalived's order: the instance's own size, else the global size, ADVERT or MTU policy. */
+    private static RxBufferConfig rxBuffer(GlobalDraft g, InstanceDraft d) {
+        if (d.kernelRxBufSize > 0) {
+            return new RxBufferConfig(RxBufferConfig.Kind.SIZE, d.kernelRxBufSize);
+        }
+        return switch (g.rxBufsPolicy) {
+            case NONE -> RxBufferConfig.NONE;
+            case SIZE -> g.rxBufsSize > 0 ? new RxBufferConfig(RxBufferConfig.Kind.SIZE, g.rxBufsSize)
+                    : RxBufferConfig.NONE;
+            case ADVERT, MTU -> new RxBufferConfig(g.rxBufsPolicy, g.rxBufsMultiplier);
+        };
     }
 
     private static GarpConfig garp(ParseContext ctx, GlobalDraft g, InstanceDraft d, boolean strict) {

@@ -64,6 +64,8 @@ final class InstanceDraft {
     Long garpExtraIfMicros;
     boolean garpExtraIfAll;
     int downTimerAdverts = 3;
+    /** {@code kernel_rx_buf_size}; 0 when not given (keepalived treats 0 as not given). */
+    long kernelRxBufSize;
     Boolean lowerPrioNoAdvert;
     Boolean higherPrioSendAdvert;
     Boolean accept;

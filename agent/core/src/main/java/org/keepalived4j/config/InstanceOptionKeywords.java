@@ -68,6 +68,8 @@ final class InstanceOptionKeywords {
                 .line("kernel_rx_buf_size", (d, n, c) -> {
                     if (n.args().size() != 1 || !NumberReading.unsigned(n.arg(0), 0, UINT_MAX).ok()) {
                         c.error(n, d.name, "invalid kernel_rx_buf_size specified");
+                    } else {
+                        d.kernelRxBufSize = NumberReading.unsigned(n.arg(0), 0, UINT_MAX).value();
                     }
                 })
                 .line("linkbeat_use_polling", (d, n, c) -> c.warning(n, d.name,

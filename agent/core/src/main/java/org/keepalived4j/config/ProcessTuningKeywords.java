@@ -2,8 +2,10 @@ package org.keepalived4j.config;
 
 /**
  * global_defs keywords that tune keepalived's C processes (names, scheduling, CPU affinity,
- * netlink buffers, firewall tables, reload helpers...). keepalived4j has no use for their
- * values, but reads them with keepalived's ranges so that {@code -t} verdicts agree.
+ * netlink buffers, firewall tables, reload helpers...). keepalived4j has no use for most of
+ * their values, but reads them with keepalived's ranges so that {@code -t} verdicts agree; the
+ * VRRP receive buffer policy ({@code vrrp_rx_bufs_policy}, {@code vrrp_rx_bufs_multiplier})
+ * is applied.
  */
 final class ProcessTuningKeywords {
 
@@ -66,7 +68,10 @@ final class ProcessTuningKeywords {
             if (n.arg(0) == null) {
                 c.error(n, null, "Invalid vrrp_rx_bufs_multiplier");
             } else {
-                c.args(n).unsignedIn(0, 1, UINT_MAX, null, "Invalid vrrp_rx_bufs_multiplier " + n.arg(0));
+                Long v = c.args(n).unsignedIn(0, 1, UINT_MAX, null, "Invalid vrrp_rx_bufs_multiplier " + n.arg(0));
+                if (v != null) {
+                    d.rxBufsMultiplier = v;
+                }
             }
         });
         t.line("random_seed", (d, n, c) -> c.args(n).unsignedIn(0, 0, UINT_MAX, null, "random_seed " + n.arg(0)
@@ -167,6 +172,7 @@ final class ProcessTuningKeywords {
                 advert = true;
             } else if (NumberReading.unsigned(word, 0, UINT_MAX).ok()) {
                 size = true;
+                d.rxBufsSize = NumberReading.unsigned(word, 0, UINT_MAX).value();
             } else {
                 c.error(n, null, "Invalid vrrp_rx_bufs_policy " + word);
             }
@@ -176,6 +182,8 @@ final class ProcessTuningKeywords {
         } else if (mtu && advert) {
             c.error(n, null, "Cannot set both vrrp_rx_bufs_policy MTU and ADVERT, ignoring ADVERT");
         }
+        d.rxBufsPolicy = size ? RxBufferConfig.Kind.SIZE : mtu ? RxBufferConfig.Kind.MTU
+                : advert ? RxBufferConfig.Kind.ADVERT : d.rxBufsPolicy;
     }
 
     private static void umask(GlobalDraft d, ConfigNode n, ParseContext c) {

@@ -17,13 +17,16 @@ import java.util.List;
  * @param oldUnicastChecksum {@code old_unicast_checksum}: compute VRRPv3 IPv4 checksums without
  *        the pseudo-header, as keepalived before 1.3.6 did
  * @param trackSrcIp {@code track_src_ip}
+ * @param rxBuffer the instance's share of its socket's receive buffer ({@code kernel_rx_buf_size},
+ *        {@code vrrp_rx_bufs_policy})
  */
 public record VrrpTransportConfig(InetAddress mcastSrcIp, InetAddress unicastSrcIp, InetAddress mcastDstIp,
         List<UnicastPeer> unicastPeers, int unicastTtl, boolean unicastFaultNoPeer, boolean checkUnicastSrc,
-        VmacConfig vmac, boolean oldUnicastChecksum, boolean trackSrcIp) {
+        VmacConfig vmac, boolean oldUnicastChecksum, boolean trackSrcIp, RxBufferConfig rxBuffer) {
 
     public VrrpTransportConfig {
         unicastPeers = List.copyOf(unicastPeers);
+        java.util.Objects.requireNonNull(rxBuffer, "rxBuffer");
     }
 
     /**

@@ -21,6 +21,7 @@ import org.keepalived4j.vrrp.net.VmacLink;
 import org.keepalived4j.vrrp.net.VmacSpec;
 import org.keepalived4j.vrrp.net.VrrpSocketOptions;
 import org.keepalived4j.vrrp.packet.VrrpAddress;
+import org.keepalived4j.vrrp.packet.VrrpPacket;
 
 /**
  * Connects an instance to the network: resolves its interface, creates its VMAC, picks the
@@ -67,7 +68,7 @@ final class InstanceWiring {
             // adverts from a VMAC carry the base interface's address, as keepalived's do
             InetAddress source = source(c, base.index());
             VrrpSocketOptions options = options(c, advertLink, source);
-            SocketTable.Shared socket = sockets.acquire(options, instance);
+            SocketTable.Shared socket = sockets.acquire(options, instance, rxShare(c, advertLink));
             int addressIndex = vmac != null ? vmac.index() : base.index();
             MacAddress mac = vmac != null ? vmac.mac() : base.mac();
             List<VipAddress> addresses = new ArrayList<>();
@@ -89,6 +90,15 @@ final class InstanceWiring {
             }
             throw e;
         }
+    }
+
+    /** The instance's share of its socket's receive buffer; keepalived's advert length has no IP header. */
+    private static SocketTable.RxShare rxShare(VrrpInstanceConfig c, LinkInfo link) {
+        long advertised = c.vips().stream().filter(v -> v.address().ipv6() == c.ipv6()).count();
+        int advertLength = (int) (VrrpPacket.HEADER_LENGTH + advertised * (c.ipv6() ? 16 : 4)
+                + (c.version() == 2 ? VrrpPacket.AUTH_DATA_LENGTH : 0));
+        long perSecond = (1_000_000L + c.advertIntervalMicros() - 1) / c.advertIntervalMicros();
+        return new SocketTable.RxShare(c.transport().rxBuffer().bytes(advertLength, link.mtu()), (int) perSecond);
     }
 
     private LinkInfo link(String name) throws BindException, IOException {

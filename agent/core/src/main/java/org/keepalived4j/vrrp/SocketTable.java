@@ -32,17 +32,93 @@ final class SocketTable implements AutoCloseable {
     private record Key(int interfaceIndex, boolean ipv6, InetAddress group, InetAddress unicastSource, int protocol) {
     }
 
+    /**
+     * What an instance asks of the receive buffer of the socket it joins.
+     *
+     * @param configuredBytes its {@code kernel_rx_buf_size} / {@code vrrp_rx_bufs_policy} share, 0 if none
+     * @param advertsPerSecond how many adverts a second its peers send at its {@code advert_int}
+     */
+    record RxShare(long configuredBytes, int advertsPerSecond) {
+    }
+
+    /**
+     * What one queued advert costs a raw socket's receive buffer: the kernel charges a packet's
+     * whole buffer (832 bytes for a VRRP advert on a veth here, about 2 KiB on many NICs).
+     */
+    static final int ADVERT_QUEUE_COST = 2048;
+    /** How long the loop may be held up (GC pause, CPU starvation) without an advert being dropped. */
+    static final int STALL_SECONDS = 1;
+    /** The most the default sizing asks for. */
+    static final int MAX_DEFAULT_BUFFER = 64 << 20;
+
+    /**
+     * What to pass to SO_RCVBUF for a socket: with configured shares their sum, as keepalived
+     * does; otherwise half of {@link #STALL_SECONDS} of adverts (the kernel doubles the
+     * request), at most {@link #MAX_DEFAULT_BUFFER}, and never less than the kernel gave.
+     *
+     * @param configured the sum of the instances' configured shares, bytes
+     * @param advertsPerSecond the sum of their advert rates
+     * @param kernelDefault the buffer the socket had when opened (getsockopt, already doubled)
+     */
+    static int receiveBufferRequest(long configured, long advertsPerSecond, int kernelDefault) {
+        if (configured > 0) {
+            return (int) Math.min(configured, Integer.MAX_VALUE);
+        }
+        long budget = Math.min(advertsPerSecond * STALL_SECONDS * ADVERT_QUEUE_COST, MAX_DEFAULT_BUFFER);
+        return (int) (Math.max(budget, kernelDefault) / 2);
+    }
+
     /** One open socket and the instances that use it. */
     final class Shared {
         private final Key key;
         private final RawVrrpSocket socket;
         private final PollRegistration registration;
         private final Map<Integer, List<VrrpInstance>> byVrid = new HashMap<>();
+        private final Map<VrrpInstance, RxShare> shares = new HashMap<>();
+        /** The buffer the kernel gave the socket when it was opened. */
+        private final int kernelDefault;
+        /** What was last asked of the kernel (SO_RCVBUF's argument), 0 before that. */
+        private int asked;
+        private boolean askedConfigured;
 
-        private Shared(Key key, RawVrrpSocket socket) {
+        private Shared(Key key, RawVrrpSocket socket) throws IOException {
             this.key = key;
             this.socket = socket;
+            this.kernelDefault = socket.receiveBuffer();
             this.registration = poller.register(socket.fd(), (fd, failed) -> drain());
+        }
+
+        /**
+         * Sizes the receive buffer for the instances now sharing the socket. With a configured
+         * share, keepalived's rule: SO_RCVBUF with the sum of the shares. Without one, room for
+         * {@link #STALL_SECONDS} of every instance's adverts (never less than the kernel's
+         * default), so that a loop held up that long still reads every advert, before any timer
+         * fires, instead of losing them to a full buffer and taking over from a live master.
+         */
+        private void sizeReceiveBuffer() {
+            long configured = 0;
+            long adverts = 0;
+            for (RxShare share : shares.values()) {
+                configured += share.configuredBytes();
+                adverts += share.advertsPerSecond();
+            }
+            boolean isConfigured = configured > 0;
+            int ask = receiveBufferRequest(configured, adverts, kernelDefault);
+            if (shares.isEmpty() || (ask == asked && isConfigured == askedConfigured)) {
+                return;
+            }
+            try {
+                socket.setReceiveBuffer(ask, !isConfigured);
+                asked = ask;
+                askedConfigured = isConfigured;
+                LOG.debug("VRRP socket on interface index {}: receive buffer {} bytes for {} instance(s){}",
+                        key.interfaceIndex(), socket.receiveBuffer(), shares.size(), isConfigured
+                                ? " (kernel_rx_buf_size / vrrp_rx_bufs_policy)"
+                                : ", room for " + STALL_SECONDS + " s of adverts");
+            } catch (IOException e) {
+                LOG.warn("VRRP socket on interface index {}: cannot set the receive buffer to {} bytes: {}",
+                        key.interfaceIndex(), ask, e.getMessage());
+            }
         }
 
         RawVrrpSocket socket() {
@@ -80,7 +156,7 @@ final class SocketTable implements AutoCloseable {
         this.clock = clock;
     }
 
-    Shared acquire(VrrpSocketOptions options, VrrpInstance instance) throws IOException {
+    Shared acquire(VrrpSocketOptions options, VrrpInstance instance, RxShare share) throws IOException {
         Key key = new Key(options.interfaceIndex(), options.ipv6(), options.multicastGroup(),
                 options.isMulticast() ? null : options.sourceAddress(), options.ipProtocol());
         Shared shared = sockets.get(key);
@@ -88,13 +164,15 @@ final class SocketTable implements AutoCloseable {
             RawVrrpSocket socket = factory.open(options);
             try {
                 shared = new Shared(key, socket);
-            } catch (RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 socket.close();
                 throw e;
             }
             sockets.put(key, shared);
         }
         shared.byVrid.computeIfAbsent(instance.config().vrid(), v -> new ArrayList<>(1)).add(instance);
+        shared.shares.put(instance, share);
+        shared.sizeReceiveBuffer();
         return shared;
     }
 
@@ -106,10 +184,13 @@ final class SocketTable implements AutoCloseable {
                 shared.byVrid.remove(instance.config().vrid());
             }
         }
+        shared.shares.remove(instance);
         if (shared.byVrid.isEmpty()) {
             shared.registration.close();
             shared.socket.close();
             sockets.remove(shared.key);
+        } else {
+            shared.sizeReceiveBuffer();
         }
     }
 

@@ -163,4 +163,53 @@ class VrrpInstanceParserTest {
         assertThat(Parsing.lines(r)).contains("4 ERROR (VI_1) Strict mode does not support authentication. Ignoring.");
         assertThat(r.config().vrrpInstances().get(0).auth()).isEqualTo(AuthConfig.NONE);
     }
+
+    private static RxBufferConfig rxBuffer(String config) {
+        ConfigResult r = Parsing.parse(config);
+        assertThat(Parsing.lines(r)).isEmpty();
+        return r.config().vrrpInstances().get(0).transport().rxBuffer();
+    }
+
+    @Test
+    void receiveBufferIsLeftToTheDaemonWhenNothingIsConfigured() {
+        RxBufferConfig rx = rxBuffer(instance(""));
+        assertThat(rx).isEqualTo(RxBufferConfig.NONE);
+        assertThat(rx.bytes(20, 1500)).isZero();
+    }
+
+    @Test
+    void kernelRxBufSizeIsTheInstancesShareAndWinsOverTheGlobalPolicy() {
+        RxBufferConfig rx = rxBuffer("global_defs {\n    vrrp_rx_bufs_policy MTU\n}\n"
+                + instance("    kernel_rx_buf_size 300000"));
+        assertThat(rx).isEqualTo(new RxBufferConfig(RxBufferConfig.Kind.SIZE, 300_000));
+        assertThat(rx.bytes(20, 1500)).isEqualTo(300_000);
+    }
+
+    @Test
+    void globalPolicySizesEveryInstanceWithoutItsOwn() {
+        assertThat(rxBuffer("global_defs {\n    vrrp_rx_bufs_policy 65536\n}\n" + instance("")).bytes(20, 1500))
+                .isEqualTo(65_536);
+        assertThat(rxBuffer("global_defs {\n    vrrp_rx_bufs_policy ADVERT\n}\n" + instance("")).bytes(20, 1500))
+                .as("3 adverts by default").isEqualTo(60);
+        assertThat(rxBuffer("global_defs {\n    vrrp_rx_bufs_policy MTU\n    vrrp_rx_bufs_multiplier 10\n}\n"
+                + instance("")).bytes(20, 9000)).isEqualTo(90_000);
+    }
+
+    @Test
+    void conflictingPoliciesKeepWhatKeepalivedKeeps() {
+        ConfigResult sizeAndMtu = Parsing.parse("global_defs {\n    vrrp_rx_bufs_policy MTU 4096\n}\n" + instance(""));
+        assertThat(Parsing.lines(sizeAndMtu)).anyMatch(l -> l.contains("ignoring policy"));
+        assertThat(sizeAndMtu.config().vrrpInstances().get(0).transport().rxBuffer())
+                .isEqualTo(new RxBufferConfig(RxBufferConfig.Kind.SIZE, 4096));
+        ConfigResult mtuAndAdvert = Parsing.parse("global_defs {\n    vrrp_rx_bufs_policy ADVERT MTU\n}\n"
+                + instance(""));
+        assertThat(Parsing.lines(mtuAndAdvert)).anyMatch(l -> l.contains("ignoring ADVERT"));
+        assertThat(mtuAndAdvert.config().vrrpInstances().get(0).transport().rxBuffer().kind())
+                .isEqualTo(RxBufferConfig.Kind.MTU);
+    }
+
+    @Test
+    void kernelRxBufSizeOfZeroMeansNotGiven() {
+        assertThat(rxBuffer(instance("    kernel_rx_buf_size 0"))).isEqualTo(RxBufferConfig.NONE);
+    }
 }

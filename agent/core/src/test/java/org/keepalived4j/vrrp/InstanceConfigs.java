@@ -9,6 +9,7 @@ import org.keepalived4j.config.AuthType;
 import org.keepalived4j.config.GarpConfig;
 import org.keepalived4j.config.IpPrefix;
 import org.keepalived4j.config.NotifyConfig;
+import org.keepalived4j.config.RxBufferConfig;
 import org.keepalived4j.config.SourceLocation;
 import org.keepalived4j.config.TrackingConfig;
 import org.keepalived4j.config.UnicastPeer;
@@ -113,7 +114,7 @@ final class InstanceConfigs {
         List<VipConfig> vipConfigs = vips.stream()
                 .map(v -> VipConfig.of(new IpPrefix(address(v), v.contains(":") ? 128 : 32), null, at)).toList();
         VrrpTransportConfig transport = new VrrpTransportConfig(null, null, null, peers, 255, false,
-                checkUnicastSrc, null, false, false);
+                checkUnicastSrc, null, false, false, RxBufferConfig.NONE);
         return new VrrpInstanceConfig(name, at, initialState, "eth0", vrid, priority, advertMicros, version,
                 vips.stream().anyMatch(v -> v.contains(":")), preempt, preemptDelayMicros, auth, vipConfigs, List.of(),
                 List.of(), List.of(), false, transport, TrackingConfig.NONE, false, garp, downTimerAdverts,

@@ -75,6 +75,16 @@ public final class NativeRawVrrpSocket implements RawVrrpSocket {
     }
 
     @Override
+    public void setReceiveBuffer(int bytes, boolean force) throws SyscallException {
+        socket.setReceiveBufferSize(bytes, force);
+    }
+
+    @Override
+    public int receiveBuffer() throws SyscallException {
+        return socket.receiveBufferSize();
+    }
+
+    @Override
     public void joinGroup(InetAddress group) throws SyscallException {
         socket.joinGroup(group, options.interfaceIndex());
         joined = group;

@@ -37,6 +37,16 @@ public interface RawVrrpSocket extends AutoCloseable {
      */
     boolean receive(byte[] buffer, int offset, int capacity, ReceivedVrrpPacket into) throws IOException;
 
+    /**
+     * Asks for a receive buffer of {@code bytes} (SO_RCVBUF, which the kernel doubles and caps
+     * at {@code net.core.rmem_max}); with {@code force}, past that cap where the process has
+     * CAP_NET_ADMIN (SO_RCVBUFFORCE).
+     */
+    void setReceiveBuffer(int bytes, boolean force) throws IOException;
+
+    /** The receive buffer the kernel gives the socket, in bytes (SO_RCVBUF as getsockopt reports it). */
+    int receiveBuffer() throws IOException;
+
     /** Leaves the groups and closes the descriptor. */
     @Override
     void close();

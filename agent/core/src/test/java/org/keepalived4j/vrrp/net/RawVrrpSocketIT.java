@@ -242,6 +242,23 @@ class RawVrrpSocketIT {
         }
     }
 
+    @Test
+    void receiveBufferIsCappedByRmemMaxUnlessForced() throws Exception {
+        // Files.readString truncates numeric sysctl files to their first byte
+        int rmemMax = Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/core/rmem_max")).get(0).trim());
+        try (RawVrrpSocket socket = openB(VrrpSocketOptions.multicast(false, lab.ifB, lab.linkB.index(),
+                address("10.99.0.2")))) {
+            int wanted = rmemMax + (1 << 20);
+            socket.setReceiveBuffer(wanted, false);
+            assertThat(socket.receiveBuffer()).as("SO_RCVBUF: doubled, capped at rmem_max").isEqualTo(rmemMax * 2);
+            // the tests run as root (CAP_NET_ADMIN), so SO_RCVBUFFORCE passes the cap
+            socket.setReceiveBuffer(wanted, true);
+            assertThat(socket.receiveBuffer()).isEqualTo(wanted * 2);
+            socket.setReceiveBuffer(100_000, false);
+            assertThat(socket.receiveBuffer()).isEqualTo(200_000);
+        }
+    }
+
     private static RawVrrpSocket openA(VrrpSocketOptions options) throws Exception {
         return lab.threadA.call(() -> NativeRawVrrpSocket.open(options));
     }
