@@ -5,6 +5,7 @@ For each mode directory WORK/<mode>/ it reads
   meta                          mode, master_impl, backup_impl, interval, instances, heap, jmx_load,
                                 master_ip, backup_priority
   window.start, window.end      UTC times (ISO, ms) bounding the measured window
+  stall.start, stall.end        (with --stall) when the master was stopped and continued
   master.log, backup.log        the daemons' logs, with <log>.start / <log>.end byte offsets of the window
   gc.log                        (if keepalived4j runs) its -Xlog:gc*,safepoint (decorations time,uptime,level,tags)
   tcpdump.txt                   the main instance's (VRID 1) adverts seen in the backup's namespace
@@ -20,6 +21,10 @@ import re
 import sys
 
 ENTERING = re.compile(r"\((VI_\d+)\) Entering ([A-Z]+) STATE")
+# keepalived4j: "2026-12-06T07:28:38.145 ..."; keepalived: "Sun Dec  6 07:35:32 2026: ..." (both UTC here)
+K4J_TIME = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3})")
+KEEPALIVED_TIME = re.compile(r"^\w{3} (\w{3}) +(\d+) (\d\d:\d\d:\d\d) (\d{4}):")
+RECOVERY_GRACE = datetime.timedelta(seconds=10)
 DECOR = re.compile(r"^\[(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3})\+0000\]\[[\d.]+s\]\[\w+\s*\]\[([\w,]+)\s*\] (.*)$")
 PAUSE = re.compile(r"^GC\((\d+)\) (Pause .*?) ([\d.]+)ms$")
 CLEANUP = re.compile(r"^GC\((\d+)\) Concurrent cleanup (\d+)M->(\d+)M\(")
@@ -42,6 +47,18 @@ def meta_of(d):
 
 def utc(text):
     return datetime.datetime.strptime(text.strip(), "%Y-%m-%dT%H:%M:%S.%f").replace(tzinfo=datetime.timezone.utc)
+
+
+def line_time(line):
+    """When a log line was written (keepalived's lines to the second), or None."""
+    m = K4J_TIME.match(line)
+    if m:
+        return utc(m.group(1))
+    m = KEEPALIVED_TIME.match(line)
+    if m:
+        return datetime.datetime.strptime(" ".join(m.groups()), "%b %d %H:%M:%S %Y").replace(
+            tzinfo=datetime.timezone.utc)
+    return None
 
 
 def percentile(values, p):
@@ -157,16 +174,47 @@ def mode_report(d):
         print(f"  before the window (backup start-up and settling): {len(early_gaps) + 1 if early_gaps else 0} "
               f"adverts of VI_1 from the master; {len(long_gaps)} gap(s) > 2 intervals"
               + (f", largest {max(long_gaps):.1f} ms" if long_gaps else ""))
+    stall_start, stall_end = read(os.path.join(d, "stall.start")), read(os.path.join(d, "stall.end"))
+    if stall_start and stall_end:
+        stall_start, stall_end = utc(stall_start), utc(stall_end)
+        print(f"  fault: the master's VRRP process stopped {stall_start:%H:%M:%S.%f}"[:-3]
+              + f" to {stall_end:%H:%M:%S.%f}"[:-3] + f" ({(stall_end - stall_start).total_seconds() * 1000:.0f} ms)")
+    else:
+        stall_start = stall_end = None
     for role in ("master", "backup"):
         initial, during = transitions(d, role + ".log")
-        ok = ok and not during
         print(f"  {role} ({meta[role + '_impl']}): {initial} transition(s) in the initial election, "
               f"{len(during)} in the window")
-        for line in during[:10]:
+        if stall_start is None:
+            ok = ok and not during
+            shown = during
+        else:
+            # keepalived's times are whole seconds: a line in the stall's first second counts as in it
+            times = [line_time(line) for line in during]
+            before, fault, after = [], [], []
+            for line, t in zip(during, times):
+                if t is not None and t < stall_start.replace(microsecond=0):
+                    before.append(line)
+                elif t is not None and t >= stall_end + RECOVERY_GRACE:
+                    after.append(line)
+                else:
+                    fault.append(line)
+            last = max((t for t in times if t is not None), default=None)
+            ok = ok and not before and not after
+            print(f"      {len(before)} before the stall, {len(fault)} from the stall to 10 s after it, "
+                  f"{len(after)} later" + (f"; the last at {last:%H:%M:%S}, "
+                                            f"{(last - stall_end).total_seconds():.1f} s after the master resumed"
+                                            if fault or after else ""))
+            shown = before + after
+        for line in shown[:10]:
             print(f"      {line.strip()}")
-        if len(during) > 10:
-            print(f"      ... {len(during) - 10} more")
-    print(f"  verdict: {'PASS' if ok else 'FAIL'} (zero transitions after the initial election)")
+        if len(shown) > 10:
+            print(f"      ... {len(shown) - 10} more")
+    if stall_start is None:
+        print(f"  verdict: {'PASS' if ok else 'FAIL'} (zero transitions after the initial election)")
+    else:
+        print(f"  verdict: {'PASS' if ok else 'FAIL'} (zero transitions before the stall, and none from 10 s after "
+              f"the master resumed to the end of the window)")
 
     for role in ("master", "backup"):
         drops = raw_drops(d, role)
@@ -234,8 +282,7 @@ def mode_report(d):
 
 def main(work, modes):
     results = [mode_report(os.path.join(work, m)) for m in modes if os.path.isdir(os.path.join(work, m))]
-    print("OVERALL: " + ("PASS" if results and all(results) else "FAIL")
-          + " (zero state transitions after the initial election)")
+    print("OVERALL: " + ("PASS" if results and all(results) else "FAIL") + " (every mode's verdict above)")
     return 0 if results and all(results) else 2
 
 
