@@ -202,9 +202,10 @@ def mode_report(d):
             last = max((t for t in times if t is not None), default=None)
             ok = ok and not before and not after
             print(f"      {len(before)} before the stall, {len(fault)} from the stall to 10 s after it, "
-                  f"{len(after)} later" + (f"; the last at {last:%H:%M:%S}, "
-                                            f"{(last - stall_end).total_seconds():.1f} s after the master resumed"
-                                            if fault or after else ""))
+                  f"{len(after)} later" + (f"; the last at {last:%H:%M:%S}, " + (
+                      f"{(last - stall_end).total_seconds():.1f} s after the master resumed"
+                      if last >= stall_end else "within a second of the master resuming (keepalived logs whole seconds)")
+                      if fault or after else ""))
             shown = before + after
         for line in shown[:10]:
             print(f"      {line.strip()}")
