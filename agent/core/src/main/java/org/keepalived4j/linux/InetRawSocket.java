@@ -149,19 +149,9 @@ public final class InetRawSocket extends NativeDescriptor {
         setInt(SOL_IPV6, IPV6_RECVHOPLIMIT, 1, "IPV6_RECVHOPLIMIT");
     }
 
-    /**
-     * SO_RCVBUF, which the kernel doubles (for its bookkeeping) and caps at
-     * {@code net.core.rmem_max}; with {@code force}, SO_RCVBUFFORCE first, which is not capped
-     * but needs CAP_NET_ADMIN, then SO_RCVBUF if that is refused.
-     */
+    /** SO_RCVBUF, or SO_RCVBUFFORCE first with {@code force}: see {@link #setReceiveBuffer}. */
     public void setReceiveBufferSize(int bytes, boolean force) throws SyscallException {
-        if (force) {
-            option.setInt(0, bytes);
-            if (LibC.setsockopt(fd(), SOL_SOCKET, SO_RCVBUFFORCE, option, 4) == 0) {
-                return;
-            }
-        }
-        setInt(SOL_SOCKET, SO_RCVBUF, bytes, "SO_RCVBUF");
+        setReceiveBuffer(option, bytes, force);
     }
 
     /** The receive buffer the kernel allows the socket, in bytes (SO_RCVBUF as getsockopt reports it). */

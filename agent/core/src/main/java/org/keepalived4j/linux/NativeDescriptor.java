@@ -1,5 +1,6 @@
 package org.keepalived4j.linux;
 
+import com.sun.jna.Memory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +55,24 @@ public abstract class NativeDescriptor implements AutoCloseable {
 
     /** Frees what the subclass allocated; called once from {@link #close()}. */
     protected void releaseResources() {
+    }
+
+    /**
+     * Sets the socket's receive buffer to {@code bytes} with SO_RCVBUF, which the kernel doubles
+     * (for its bookkeeping) and caps at {@code net.core.rmem_max}; with {@code force},
+     * SO_RCVBUFFORCE first, which is not capped but needs CAP_NET_ADMIN, then SO_RCVBUF if that
+     * is refused.
+     *
+     * @param scratch at least 4 bytes of the subclass's native option buffer
+     */
+    protected final void setReceiveBuffer(Memory scratch, int bytes, boolean force) throws SyscallException {
+        scratch.setInt(0, bytes);
+        if (force && LibC.setsockopt(fd(), SocketConstants.SOL_SOCKET, SocketConstants.SO_RCVBUFFORCE, scratch, 4)
+                == 0) {
+            return;
+        }
+        check(LibC.setsockopt(fd(), SocketConstants.SOL_SOCKET, SocketConstants.SO_RCVBUF, scratch, 4),
+                "setsockopt(SO_RCVBUF)");
     }
 
     /** Closes a freshly created descriptor on a failure path before its owner exists. */

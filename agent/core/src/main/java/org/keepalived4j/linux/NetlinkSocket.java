@@ -107,11 +107,7 @@ public final class NetlinkSocket extends NativeDescriptor {
 
     /** SO_RCVBUFFORCE (needs CAP_NET_ADMIN), falling back to SO_RCVBUF. */
     public void setReceiveBufferSize(int bytes) throws SyscallException {
-        option.setInt(0, bytes);
-        if (LibC.setsockopt(fd(), SOL_SOCKET, SO_RCVBUFFORCE, option, 4) == 0) {
-            return;
-        }
-        check(LibC.setsockopt(fd(), SOL_SOCKET, SO_RCVBUF, option, 4), "setsockopt(SO_RCVBUF)");
+        setReceiveBuffer(option, bytes, true);
     }
 
     /** Sends one message (from {@code message}'s position to its limit) to the kernel. */
