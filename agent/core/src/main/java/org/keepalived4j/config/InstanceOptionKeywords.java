@@ -66,10 +66,12 @@ final class InstanceOptionKeywords {
                 .line("debug", (d, n, c) -> c.args(n).unsignedIn(0, 0, 4, d.name, "Debug value '" + n.arg(0)
                         + "' not valid; must be between 0-4"))
                 .line("kernel_rx_buf_size", (d, n, c) -> {
-                    if (n.args().size() != 1 || !NumberReading.unsigned(n.arg(0), 0, UINT_MAX).ok()) {
+                    NumberReading.Result size = n.args().size() == 1 ? NumberReading.unsigned(n.arg(0), 0, UINT_MAX)
+                            : null;
+                    if (size == null || !size.ok()) {
                         c.error(n, d.name, "invalid kernel_rx_buf_size specified");
                     } else {
-                        d.kernelRxBufSize = NumberReading.unsigned(n.arg(0), 0, UINT_MAX).value();
+                        d.kernelRxBufSize = size.value();
                     }
                 })
                 .line("linkbeat_use_polling", (d, n, c) -> c.warning(n, d.name,

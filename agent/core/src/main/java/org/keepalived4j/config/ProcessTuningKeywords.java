@@ -166,13 +166,14 @@ final class ProcessTuningKeywords {
         boolean mtu = false;
         boolean advert = false;
         for (String word : n.args()) {
+            NumberReading.Result number = NumberReading.unsigned(word, 0, UINT_MAX);
             if ("MTU".equals(word)) {
                 mtu = true;
             } else if ("ADVERT".equals(word)) {
                 advert = true;
-            } else if (NumberReading.unsigned(word, 0, UINT_MAX).ok()) {
+            } else if (number.ok()) {
                 size = true;
-                d.rxBufsSize = NumberReading.unsigned(word, 0, UINT_MAX).value();
+                d.rxBufsSize = number.value();
             } else {
                 c.error(n, null, "Invalid vrrp_rx_bufs_policy " + word);
             }

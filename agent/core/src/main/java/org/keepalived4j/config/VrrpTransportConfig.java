@@ -2,6 +2,7 @@ package org.keepalived4j.config;
 
 import java.net.InetAddress;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * How a VRRP instance sends and receives advertisements.
@@ -26,7 +27,7 @@ public record VrrpTransportConfig(InetAddress mcastSrcIp, InetAddress unicastSrc
 
     public VrrpTransportConfig {
         unicastPeers = List.copyOf(unicastPeers);
-        java.util.Objects.requireNonNull(rxBuffer, "rxBuffer");
+        Objects.requireNonNull(rxBuffer, "rxBuffer");
     }
 
     /**

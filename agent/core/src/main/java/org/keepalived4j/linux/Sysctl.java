@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Reads and writes integer kernel parameters under a root ({@code /proc/sys} normally). Network
@@ -27,7 +28,7 @@ public final class Sysctl {
     public int read(String name) throws IOException {
         Path file = resolve(name);
         try {
-            java.util.List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
+            List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
             return Integer.parseInt(lines.isEmpty() ? "" : lines.get(0).trim());
         } catch (NumberFormatException e) {
             throw new IOException(file + " does not hold an integer", e);

@@ -68,7 +68,11 @@ final class InstanceWiring {
             // adverts from a VMAC carry the base interface's address, as keepalived's do
             InetAddress source = source(c, base.index());
             VrrpSocketOptions options = options(c, advertLink, source);
-            SocketTable.Shared socket = sockets.acquire(options, instance, rxShare(c, advertLink));
+            List<VrrpAddress> advertised = c.vips().stream()
+                    .filter(v -> v.address().ipv6() == c.ipv6())
+                    .map(v -> VrrpAddress.of(v.address().address())).toList();
+            SocketTable.Shared socket = sockets.acquire(options, instance,
+                    rxShare(c, advertised.size(), advertLink));
             int addressIndex = vmac != null ? vmac.index() : base.index();
             MacAddress mac = vmac != null ? vmac.mac() : base.mac();
             List<VipAddress> addresses = new ArrayList<>();
@@ -78,9 +82,6 @@ final class InstanceWiring {
             for (VipConfig v : c.excludedVips()) {
                 addresses.add(vipAddress(v, addressIndex));
             }
-            List<VrrpAddress> advertised = c.vips().stream()
-                    .filter(v -> v.address().ipv6() == c.ipv6())
-                    .map(v -> VrrpAddress.of(v.address().address())).toList();
             List<VrrpAddress> destinations = destinations(c);
             return new InstanceBinding(advertLink.index(), addressIndex, mac, VrrpAddress.of(source),
                     destinations, destinations.stream().map(VrrpAddress::toInetAddress).toList(), socket, List.copyOf(addresses), advertised, vmac);
@@ -93,10 +94,9 @@ final class InstanceWiring {
     }
 
     /** The instance's share of its socket's receive buffer; keepalived's advert length has no IP header. */
-    private static SocketTable.RxShare rxShare(VrrpInstanceConfig c, LinkInfo link) {
-        long advertised = c.vips().stream().filter(v -> v.address().ipv6() == c.ipv6()).count();
-        int advertLength = (int) (VrrpPacket.HEADER_LENGTH + advertised * (c.ipv6() ? 16 : 4)
-                + (c.version() == 2 ? VrrpPacket.AUTH_DATA_LENGTH : 0));
+    private static SocketTable.RxShare rxShare(VrrpInstanceConfig c, int advertised, LinkInfo link) {
+        int advertLength = VrrpPacket.HEADER_LENGTH + advertised * (c.ipv6() ? 16 : 4)
+                + (c.version() == 2 ? VrrpPacket.AUTH_DATA_LENGTH : 0);
         long perSecond = (1_000_000L + c.advertIntervalMicros() - 1) / c.advertIntervalMicros();
         return new SocketTable.RxShare(c.transport().rxBuffer().bytes(advertLength, link.mtu()), (int) perSecond);
     }

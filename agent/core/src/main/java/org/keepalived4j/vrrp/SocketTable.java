@@ -111,10 +111,12 @@ final class SocketTable implements AutoCloseable {
                 socket.setReceiveBuffer(ask, !isConfigured);
                 asked = ask;
                 askedConfigured = isConfigured;
-                LOG.debug("VRRP socket on interface index {}: receive buffer {} bytes for {} instance(s){}",
-                        key.interfaceIndex(), socket.receiveBuffer(), shares.size(), isConfigured
-                                ? " (kernel_rx_buf_size / vrrp_rx_bufs_policy)"
-                                : ", room for " + STALL_SECONDS + " s of adverts");
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("VRRP socket on interface index {}: receive buffer {} bytes for {} instance(s){}",
+                            key.interfaceIndex(), socket.receiveBuffer(), shares.size(), isConfigured
+                                    ? " (kernel_rx_buf_size / vrrp_rx_bufs_policy)"
+                                    : ", room for " + STALL_SECONDS + " s of adverts");
+                }
             } catch (IOException e) {
                 LOG.warn("VRRP socket on interface index {}: cannot set the receive buffer to {} bytes: {}",
                         key.interfaceIndex(), ask, e.getMessage());
