@@ -64,6 +64,11 @@ final class Node implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
+    /** The daemon's pid (the launch commands exec in place). */
+    long pid() {
+        return process.pid();
+    }
+
     Kind kind() {
         return kind;
     }

@@ -2,11 +2,14 @@ package org.keepalived4j.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -184,5 +187,64 @@ class VrrpFeaturesIT {
         Lab.sleep(Duration.ofSeconds(2));
         assertThat(rawSocketDrops(nsB) - dropsBefore).as("adverts dropped while the daemon was stopped").isZero();
         assertThat(ours.entered("MASTER")).as("takeovers after the stop").isZero();
+    }
+
+    /** The VRRP thread's stat fields (policy, real-time priority) and allowed CPUs, from /proc. */
+    private static String vrrpThread(Node node) throws IOException {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/" + node.pid() + "/task"))) {
+            for (Path task : tasks.toList()) {
+                if (Files.readString(task.resolve("comm")).trim().equals("vrrp")) {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    String cpus = Files.readAllLines(task.resolve("status")).stream()
+                            .filter(l -> l.startsWith("Cpus_allowed_list:")).findFirst().orElseThrow();
+                    return "policy " + f[41 - 3] + ", rt_priority " + f[40 - 3] + ", " + cpus.replaceAll("\\s+", " ");
+                }
+            }
+        }
+        throw new AssertionError("no vrrp thread in process " + node.pid());
+    }
+
+    @Test
+    void vrrpRtPriorityRunsTheVrrpThreadRealTimeUntilItsCpuLimitIsPassed() throws Exception {
+        String config = "global_defs {\n    router_id it\n    vrrp_rt_priority 20\n    vrrp_rlimit_rttime 50000\n"
+                + "    vrrp_cpu_affinity 0\n}\n" + instance("VI_1", 51, "10.80.0.100");
+        Node ours = start(Node.Kind.KEEPALIVED4J, nsA, "ours", config);
+        await("master", Duration.ofSeconds(15), () -> lab.hasAddress(nsA, "eth0", "10.80.0.100"));
+        assertThat(vrrpThread(ours)).isEqualTo("policy 2, rt_priority 20, Cpus_allowed_list: 0");
+        assertThat(ours.log()).contains("VRRP thread: real-time scheduling (SCHED_RR) at priority 20");
+        String main = Files.readString(Path.of("/proc/" + ours.pid() + "/stat"));
+        assertThat(main.substring(main.lastIndexOf(')') + 2).split(" ")[41 - 3]).as("the main thread's policy")
+                .isEqualTo("0");
+        assertThat(Files.readAllLines(Path.of("/proc/" + ours.pid() + "/limits")).stream()
+                .filter(l -> l.startsWith("Max realtime timeout")).findFirst().orElseThrow()).contains(" 50000 ");
+
+        // what the kernel sends once the thread has run 50 ms at real-time priority without sleeping
+        ours.signal("XCPU");
+        assertThat(ours.awaitLog("vrrp_rlimit_rttime may need to be increased")).contains("more than 50000 us");
+        awaitVrrpThread(ours, "policy 0, rt_priority 0,");
+        // real-time again a second later, as keepalived's VRRP process is once its parent restarts it
+        awaitVrrpThread(ours, "policy 2, rt_priority 20,");
+        assertThat(ours.alive()).isTrue();
+        assertThat(ours.entered("MASTER")).isEqualTo(1);
+
+        // a reload sets up its instances under normal scheduling, then goes back to real-time
+        ours.reload(config);
+        assertThat(ours.awaitLog("reloading configuration")).contains("reloading configuration");
+        Lab.sleep(Duration.ofSeconds(1));
+        awaitVrrpThread(ours, "policy 2, rt_priority 20,");
+        assertThat(ours.log().lines().filter(l -> l.contains("real-time scheduling (SCHED_RR) at priority 20")).count())
+                .isEqualTo(3);
+        assertThat(lab.hasAddress(nsA, "eth0", "10.80.0.100")).isTrue();
+    }
+
+    private static void awaitVrrpThread(Node node, String prefix) {
+        await("VRRP thread " + prefix, Duration.ofSeconds(5), () -> {
+            try {
+                return vrrpThread(node).startsWith(prefix);
+            } catch (IOException e) {
+                return false;
+            }
+        });
     }
 }

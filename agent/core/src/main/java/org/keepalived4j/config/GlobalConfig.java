@@ -4,9 +4,10 @@ import java.net.InetAddress;
 
 /**
  * The {@code global_defs} block (and the top-level daemon keywords), with keepalived's defaults
- * applied. Keywords that tune keepalived's C processes (priorities, CPU affinity, buffer sizes,
- * process names...) are accepted and checked but have no field here; see the README's
- * compatibility table.
+ * applied. Of the keywords that tune keepalived's C processes, those of the VRRP process
+ * (scheduling, CPU affinity, memory locking) are kept in {@link #vrrpScheduling}; the others
+ * (checker and BFD processes, process names, netlink buffers...) are accepted and checked but
+ * have no field here; see the README's compatibility table.
  *
  * @param routerId {@code router_id} (default the host name)
  * @param smtp mail settings
@@ -42,6 +43,8 @@ import java.net.InetAddress;
  * @param instanceName {@code instance}, or {@code null}
  * @param startupScript {@code startup_script}, or {@code null}
  * @param shutdownScript {@code shutdown_script}, or {@code null}
+ * @param vrrpScheduling {@code vrrp_rt_priority}, {@code vrrp_rlimit_rttime}, {@code vrrp_priority},
+ *     {@code vrrp_cpu_affinity}, {@code vrrp_no_swap}
  */
 public record GlobalConfig(
         String routerId,
@@ -77,5 +80,6 @@ public record GlobalConfig(
         String netNamespace,
         String instanceName,
         NotifyScript startupScript,
-        NotifyScript shutdownScript) {
+        NotifyScript shutdownScript,
+        SchedulingConfig vrrpScheduling) {
 }

@@ -42,6 +42,12 @@ final class GlobalDraft {
     long rxBufsSize;
     /** {@code vrrp_rx_bufs_multiplier}, default 3. */
     long rxBufsMultiplier = 3;
+    /** {@code vrrp_rt_priority} (0: not set), {@code vrrp_rlimit_rttime}, {@code vrrp_priority}... */
+    int vrrpRealtimePriority;
+    long vrrpRealtimeLimitMicros = SchedulingConfig.DEFAULT_REALTIME_LIMIT_MICROS;
+    int vrrpNice;
+    List<Integer> vrrpCpus = List.of();
+    boolean vrrpNoSwap;
     boolean lowerPrioNoAdvert;
     boolean higherPrioSendAdvert;
     int vrrpVersion = 2;
@@ -104,6 +110,7 @@ final class GlobalDraft {
                 minGarp, downTimerAdverts, lowerPrioNoAdvert, higherPrioSendAdvert, vrrpVersion, checkUnicastSrc,
                 skipCheckAdvAddr, strict, notifyPriorityChanges, startupDelayMicros, snmp, scriptUser, scriptGroup,
                 scriptSecurity, notifyFifo, vrrpNotifyFifo, lvsNotifyFifo, lvsFlush, lvsFlushOnStop, rsInitNotifies,
-                checkerLogAllFailures, dynamicInterfaces, netNamespace, instanceName, startupScript, shutdownScript);
+                checkerLogAllFailures, dynamicInterfaces, netNamespace, instanceName, startupScript, shutdownScript,
+                new SchedulingConfig(vrrpRealtimePriority, vrrpRealtimeLimitMicros, vrrpNice, vrrpCpus, vrrpNoSwap));
     }
 }

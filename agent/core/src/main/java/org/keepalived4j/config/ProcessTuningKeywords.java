@@ -1,11 +1,15 @@
 package org.keepalived4j.config;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * global_defs keywords that tune keepalived's C processes (names, scheduling, CPU affinity,
  * netlink buffers, firewall tables, reload helpers...). keepalived4j has no use for most of
- * their values, but reads them with keepalived's ranges so that {@code -t} verdicts agree; the
+ * their values, but reads them with keepalived's ranges so that {@code -t} verdicts agree. The
  * VRRP receive buffer policy ({@code vrrp_rx_bufs_policy}, {@code vrrp_rx_bufs_multiplier})
- * is applied.
+ * and the VRRP process's scheduling ({@code vrrp_rt_priority}, {@code vrrp_rlimit_rttime},
+ * {@code vrrp_priority}, {@code vrrp_cpu_affinity}, {@code vrrp_no_swap}) are applied.
  */
 final class ProcessTuningKeywords {
 
@@ -25,14 +29,37 @@ final class ProcessTuningKeywords {
             processName(d, n, c);
         });
         for (String p : new String[] {"vrrp", "checker", "bfd"}) {
-            t.line(p + "_priority", (d, n, c) -> priority(n, c, p));
-            t.line(p + "_no_swap", (d, n, c) -> { });
-            t.line(p + "_rt_priority", (d, n, c) -> realtimePriority(n, c, p));
-            t.line(p + "_cpu_affinity", (d, n, c) -> cpuAffinity(n, c, p));
-            t.line(p + "_rlimit_rttime", (d, n, c) -> rtLimit(n, c, p));
+            // the VRRP process's settings apply to the VRRP thread; the others are checked only
+            boolean vrrp = "vrrp".equals(p);
+            t.line(p + "_priority", (d, n, c) -> {
+                Long v = priority(n, c, p);
+                if (vrrp && v != null) {
+                    d.vrrpNice = v.intValue();
+                }
+            });
+            t.line(p + "_no_swap", (d, n, c) -> d.vrrpNoSwap |= vrrp);
+            t.line(p + "_rt_priority", (d, n, c) -> {
+                Long v = realtimePriority(n, c, p);
+                if (vrrp && v != null) {
+                    d.vrrpRealtimePriority = v.intValue();
+                }
+            });
+            t.line(p + "_cpu_affinity", (d, n, c) -> {
+                List<Integer> cpus = cpuAffinity(n, c, p);
+                if (vrrp && cpus != null) {
+                    d.vrrpCpus = cpus;
+                }
+            });
+            KeywordTable.Handler<GlobalDraft> limit = (d, n, c) -> {
+                Long v = rtLimit(n, c, p);
+                if (vrrp && v != null) {
+                    d.vrrpRealtimeLimitMicros = v;
+                }
+            };
+            t.line(p + "_rlimit_rttime", limit);
             t.line(p + "_rlimit_rtime", (d, n, c) -> {
                 c.info(n, null, "Keyword '" + n.keyword() + "' is deprecated - please use '" + p + "_rlimit_rttime'");
-                rtLimit(n, c, p);
+                limit.handle(d, n, c);
             });
         }
         t.line("max_auto_priority", (d, n, c) -> {
@@ -107,45 +134,55 @@ final class ProcessTuningKeywords {
         }
     }
 
-    private static void priority(ConfigNode n, ParseContext c, String process) {
+    /** The nice value, or {@code null} when missing or out of range (reported). */
+    private static Long priority(ConfigNode n, ParseContext c, String process) {
         if (n.arg(0) == null) {
             c.error(n, null, "No " + process + " process priority specified");
-        } else {
-            c.args(n).signedIn(0, -20, 19, null, "Invalid " + process + " process priority specified");
+            return null;
         }
+        return c.args(n).signedIn(0, -20, 19, null, "Invalid " + process + " process priority specified");
     }
 
-    private static void realtimePriority(ConfigNode n, ParseContext c, String process) {
+    /** The SCHED_RR priority clamped to 1-99 as keepalived does, or {@code null} when unreadable. */
+    private static Long realtimePriority(ConfigNode n, ParseContext c, String process) {
         if (n.arg(0) == null) {
             c.error(n, null, "No " + process + " process real-time priority specified");
-            return;
+            return null;
         }
         Long v = c.args(n).signedIn(0, Integer.MIN_VALUE, Integer.MAX_VALUE, null, process
                 + " process real-time priority '" + n.arg(0) + "' invalid");
         if (v != null && v < 1) {
             c.warning(n, null, process + " process real-time priority " + v + " less than minimum 1 - setting to minimum");
+            return 1L;
         } else if (v != null && v > 99) {
             c.warning(n, null, process + " process real-time priority " + v
                     + " greater than maximum 99 - setting to maximum");
+            return 99L;
         }
+        return v;
     }
 
-    private static void cpuAffinity(ConfigNode n, ParseContext c, String process) {
+    /** The CPU ids, or {@code null} when one of them is not a CPU of this machine (reported). */
+    private static List<Integer> cpuAffinity(ConfigNode n, ParseContext c, String process) {
         if (n.args().isEmpty()) {
             c.error(n, null, "No " + process + " cpu_id set specified");
-            return;
+            return null;
         }
         int cpus = Runtime.getRuntime().availableProcessors();
+        List<Integer> ids = new ArrayList<>();
         for (int i = 0; i < n.args().size(); i++) {
-            if (!NumberReading.signed(n.arg(i), 0, cpus - 1L).ok()) {
+            NumberReading.Result id = NumberReading.signed(n.arg(i), 0, cpus - 1L);
+            if (!id.ok()) {
                 c.error(n, null, "Invalid cpu_id:" + n.arg(i) + " specified for " + process + " process");
-                return;
+                return null;
             }
+            ids.add((int) id.value());
         }
+        return ids;
     }
 
-    private static void rtLimit(ConfigNode n, ParseContext c, String process) {
-        c.args(n).unsignedIn(0, 1, UINT_MAX, null, "Invalid " + process + " real-time limit - " + n.arg(0));
+    private static Long rtLimit(ConfigNode n, ParseContext c, String process) {
+        return c.args(n).unsignedIn(0, 1, UINT_MAX, null, "Invalid " + process + " real-time limit - " + n.arg(0));
     }
 
     private static void scriptTimeout(ConfigNode n, ParseContext c, String type) {

@@ -59,6 +59,26 @@ final class LibC {
 
     static native int getpid();
 
+    static native int gettid();
+
+    static native int sched_setscheduler(int pid, int policy, Pointer param);
+
+    static native int sched_getscheduler(int pid);
+
+    static native int sched_setaffinity(int pid, long size, Pointer mask);
+
+    static native int sched_getaffinity(int pid, long size, Pointer mask);
+
+    static native int setpriority(int which, int who, int priority);
+
+    static native int getrlimit(int resource, Pointer limit);
+
+    static native int setrlimit(int resource, Pointer limit);
+
+    static native int mlockall(int flags);
+
+    static native int munlockall();
+
     static native String strerror(int errno);
 
     /** errno of the last failed call on this thread. */

@@ -37,6 +37,7 @@ public final class VrrpEngine implements VrrpSource, AutoCloseable {
     private final CountDownLatch started = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread thread;
+    private final VrrpScheduling scheduling = new VrrpScheduling();
     private volatile boolean stopping;
     private volatile EngineState state;
     private KeepalivedConfig pendingConfig;
@@ -63,7 +64,13 @@ public final class VrrpEngine implements VrrpSource, AutoCloseable {
         post(() -> {
             EngineState s = state;
             if (s != null) {
-                s.reconfigure(config, now());
+                // as keepalived: normal scheduling while instances are set up, which does not sleep
+                scheduling.pause();
+                try {
+                    s.reconfigure(config, now());
+                } finally {
+                    scheduling.apply(config.global().vrrpScheduling());
+                }
                 events.emit(new TopologyChanged("reload", wallClock.instant()));
             }
         });
@@ -97,6 +104,7 @@ public final class VrrpEngine implements VrrpSource, AutoCloseable {
         try {
             state = new EngineState(host, events, wallClock, this::post, this::now);
             state.configure(pendingConfig);
+            scheduling.apply(pendingConfig.global().vrrpScheduling());
             pendingConfig = null;
             events.emit(new TopologyChanged("startup", wallClock.instant()));
         } catch (IOException | RuntimeException e) {
@@ -121,6 +129,7 @@ public final class VrrpEngine implements VrrpSource, AutoCloseable {
                 host.poller().poll(sleep.timeout(state.nextDeadline(), now()));
                 drainInbox();
                 state.fireTimers(now());
+                scheduling.resume(System.nanoTime());
             } catch (IOException | RuntimeException e) {
                 LOG.error("VRRP loop step failed; continuing", e);
             } catch (Error e) {

@@ -2,6 +2,7 @@ package org.keepalived4j.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GlobalDefsParserTest {
@@ -65,6 +66,37 @@ class GlobalDefsParserTest {
         assertThat(Parsing.lines(r)).containsExactly(
                 "2 ERROR Invalid vrrp process priority specified - number '-21' outside range [-20, 19]",
                 "3 WARNING checker process real-time priority 150 greater than maximum 99 - setting to maximum");
+    }
+
+    @Test
+    void keepsTheVrrpProcessSchedulingForTheVrrpThread() {
+        ConfigResult r = globals("vrrp_rt_priority 40\nvrrp_rlimit_rttime 25000\nvrrp_priority -5\nvrrp_cpu_affinity 0\n"
+                + "vrrp_no_swap");
+        assertThat(r.clean()).isTrue();
+        assertThat(r.config().global().vrrpScheduling()).isEqualTo(new SchedulingConfig(40, 25_000, -5, List.of(0), true));
+    }
+
+    @Test
+    void theVrrpThreadIsScheduledAsTheJvmStartsItByDefault() {
+        assertThat(globals("router_id r1").config().global().vrrpScheduling()).isEqualTo(SchedulingConfig.DEFAULT);
+        assertThat(SchedulingConfig.DEFAULT.realtimeLimitMicros()).isEqualTo(10_000);
+    }
+
+    @Test
+    void clampsTheRealtimePriorityAsKeepalivedDoesAndIgnoresValuesItRejects() {
+        assertThat(globals("vrrp_rt_priority 0").config().global().vrrpScheduling().realtimePriority()).isEqualTo(1);
+        assertThat(globals("vrrp_rt_priority 150").config().global().vrrpScheduling().realtimePriority()).isEqualTo(99);
+        ConfigResult r = globals("vrrp_rt_priority x\nvrrp_priority 20\nvrrp_cpu_affinity 0 4096\nvrrp_rlimit_rttime 0");
+        assertThat(Parsing.lines(r)).hasSize(4);
+        assertThat(r.config().global().vrrpScheduling()).isEqualTo(SchedulingConfig.DEFAULT);
+    }
+
+    @Test
+    void checkerAndBfdSchedulingIsCheckedButNotTheVrrpThreads() {
+        ConfigResult r = globals("checker_rt_priority 50\nbfd_priority -3\nchecker_cpu_affinity 0\nchecker_no_swap\n"
+                + "bfd_rlimit_rttime 5");
+        assertThat(r.clean()).isTrue();
+        assertThat(r.config().global().vrrpScheduling()).isEqualTo(SchedulingConfig.DEFAULT);
     }
 
     @Test

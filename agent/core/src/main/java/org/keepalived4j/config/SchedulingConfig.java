@@ -1,0 +1,40 @@
+package org.keepalived4j.config;
+
+import java.util.List;
+
+/**
+ * How the VRRP engine's thread is scheduled: keepalived's {@code vrrp_rt_priority},
+ * {@code vrrp_rlimit_rttime}, {@code vrrp_priority}, {@code vrrp_cpu_affinity} and
+ * {@code vrrp_no_swap}, which keepalived applies to its VRRP process and keepalived4j to the
+ * one thread that runs every VRRP instance.
+ *
+ * @param realtimePriority SCHED_RR priority 1-99, or 0 for normal scheduling
+ * @param realtimeLimitMicros with real-time scheduling, the CPU time the thread may use without
+ *     sleeping before it is warned about and put back to normal scheduling (default 10,000 µs)
+ * @param nice the nice value (-20..19) under normal scheduling, 0 when not set
+ * @param cpus the CPUs the thread may run on; empty: those of the process
+ * @param noSwap lock the daemon's memory (a JVM's threads share it, so the whole process)
+ */
+public record SchedulingConfig(int realtimePriority, long realtimeLimitMicros, int nice, List<Integer> cpus,
+        boolean noSwap) {
+
+    /** keepalived's default for {@code vrrp_rlimit_rttime}. */
+    public static final long DEFAULT_REALTIME_LIMIT_MICROS = 10_000;
+
+    /** Nothing configured: the thread is scheduled as the JVM starts it. */
+    public static final SchedulingConfig DEFAULT =
+            new SchedulingConfig(0, DEFAULT_REALTIME_LIMIT_MICROS, 0, List.of(), false);
+
+    public SchedulingConfig {
+        if (realtimePriority < 0 || realtimePriority > 99 || nice < -20 || nice > 19 || realtimeLimitMicros < 1) {
+            throw new IllegalArgumentException("bad scheduling: real-time priority " + realtimePriority + ", limit "
+                    + realtimeLimitMicros + " us, nice " + nice);
+        }
+        cpus = List.copyOf(cpus);
+    }
+
+    /** Whether the thread runs under SCHED_RR. */
+    public boolean realtime() {
+        return realtimePriority > 0;
+    }
+}

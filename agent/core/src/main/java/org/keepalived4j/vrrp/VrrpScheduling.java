@@ -1,0 +1,178 @@
+package org.keepalived4j.vrrp;
+
+import java.util.BitSet;
+import org.keepalived4j.config.SchedulingConfig;
+import org.keepalived4j.linux.SyscallException;
+import org.keepalived4j.linux.ThreadScheduling;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+
+/**
+ * Schedules the VRRP loop thread as keepalived schedules its VRRP process: {@code vrrp_rt_priority}
+ * (SCHED_RR), else {@code vrrp_priority} (nice); {@code vrrp_cpu_affinity}; {@code vrrp_no_swap}.
+ * Applied from the loop thread when it starts and again on every reload, so that a reload puts
+ * back what the new configuration says.
+ *
+ * <p>As in keepalived, the thread starts (and reloads) under normal scheduling and goes
+ * real-time once its instances are set up: setting up hundreds of instances is work that does
+ * not sleep.
+ *
+ * <p>{@code vrrp_rlimit_rttime}: keepalived sets RLIMIT_RTTIME, logs at half of it and is
+ * killed at the limit, and its parent starts a new VRRP process, real-time again. Here the VRRP
+ * thread shares its process with everything else, so the limit is not fatal: past it, the
+ * SIGXCPU handler logs and puts the thread back to normal scheduling, and the loop makes it
+ * real-time again a second later.
+ */
+final class VrrpScheduling {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VrrpScheduling.class);
+    private static final long RESUME_AFTER_NANOS = 1_000_000_000L;
+
+    private SchedulingConfig applied = SchedulingConfig.DEFAULT;
+    private volatile int tid;
+    private volatile boolean realtime;
+    private volatile int nice;
+    private volatile long limitMicros;
+    /** When SIGXCPU put the thread back to normal scheduling (System.nanoTime()); 0: it did not. */
+    private volatile long demotedAt;
+    private BitSet originalCpus;
+    private boolean locked;
+    private boolean limitSet;
+    private boolean handlerInstalled;
+
+    /** Back to normal scheduling while a reload sets up instances; {@link #apply} follows. */
+    void pause() {
+        if (realtime) {
+            toNormal(nice);
+        }
+    }
+
+    /** After SIGXCPU: real-time again once a second has passed (called from the loop). */
+    void resume(long nowNanos) {
+        long at = demotedAt;
+        if (at != 0 && nowNanos - at >= RESUME_AFTER_NANOS && !realtime) {
+            demotedAt = 0;
+            SchedulingConfig config = applied;
+            if (config.realtime()) {
+                applied = SchedulingConfig.DEFAULT;
+                apply(config);
+            }
+        }
+    }
+
+    /** Applies {@code config} to the calling thread, which must be the VRRP loop thread. */
+    void apply(SchedulingConfig config) {
+        tid = ThreadScheduling.currentThreadId();
+        demotedAt = 0;
+        SchedulingConfig previous = applied;
+        applied = config;
+        if (config.equals(previous) && realtime == config.realtime()) {
+            return;
+        }
+        cpus(config, previous);
+        nice = config.nice();
+        if (config.realtime()) {
+            limitMicros = config.realtimeLimitMicros();
+            if (installHandler()) {
+                setLimit(config.realtimeLimitMicros());
+            }
+            try {
+                ThreadScheduling.realtime(tid, config.realtimePriority());
+                realtime = true;
+                LOG.info("VRRP thread: real-time scheduling (SCHED_RR) at priority {}", config.realtimePriority());
+            } catch (SyscallException e) {
+                LOG.warn("VRRP thread: cannot raise priority to real-time {}: {}", config.realtimePriority(),
+                        e.getMessage());
+                toNormal(config.nice());
+            }
+        } else if (realtime || config.nice() != previous.nice()) {
+            if (limitSet) {
+                setLimit(0);
+            }
+            toNormal(config.nice());
+        }
+        memory(config.noSwap());
+    }
+
+    private void cpus(SchedulingConfig config, SchedulingConfig previous) {
+        if (config.cpus().equals(previous.cpus())) {
+            return;
+        }
+        try {
+            if (originalCpus == null) {
+                originalCpus = ThreadScheduling.affinity(tid);
+            }
+            BitSet wanted = originalCpus;
+            if (!config.cpus().isEmpty()) {
+                wanted = new BitSet();
+                config.cpus().forEach(wanted::set);
+            }
+            ThreadScheduling.affinity(tid, wanted);
+            LOG.info("VRRP thread: CPU affinity {}", wanted);
+        } catch (SyscallException e) {
+            LOG.warn("VRRP thread: cannot set CPU affinity to {}: {}", config.cpus(), e.getMessage());
+        }
+    }
+
+    private void toNormal(int niceValue) {
+        try {
+            ThreadScheduling.normal(tid, niceValue);
+            realtime = false;
+            if (niceValue != 0) {
+                LOG.info("VRRP thread: normal scheduling at nice {}", niceValue);
+            }
+        } catch (SyscallException e) {
+            LOG.warn("VRRP thread: cannot set normal scheduling at nice {}: {}", niceValue, e.getMessage());
+        }
+    }
+
+    private void setLimit(long micros) {
+        try {
+            ThreadScheduling.realtimeTimeLimit(micros);
+            limitSet = micros != 0;
+        } catch (SyscallException e) {
+            LOG.warn("VRRP thread: cannot set the real-time CPU limit (RLIMIT_RTTIME): {}", e.getMessage());
+        }
+    }
+
+    private void memory(boolean noSwap) {
+        if (noSwap == locked) {
+            return;
+        }
+        try {
+            ThreadScheduling.lockMemory(noSwap);
+            locked = noSwap;
+            LOG.info(noSwap ? "process memory locked (vrrp_no_swap)" : "process memory unlocked");
+        } catch (SyscallException e) {
+            LOG.warn("Unable to {} process memory: {}", noSwap ? "lock" : "unlock", e.getMessage());
+        }
+    }
+
+    /**
+     * SIGXCPU is fatal unless handled: without a handler the limit is not set. The JVM runs a Java
+     * signal handler on a thread of its own, so it can reschedule the VRRP thread at once.
+     */
+    private boolean installHandler() {
+        if (!handlerInstalled) {
+            try {
+                Signal.handle(new Signal("XCPU"), s -> cpuLimitExceeded());
+                handlerInstalled = true;
+            } catch (IllegalArgumentException e) {
+                LOG.warn("VRRP thread: SIGXCPU cannot be handled ({}); no real-time CPU limit", e.getMessage());
+            }
+        }
+        return handlerInstalled;
+    }
+
+    /** SIGXCPU: the real-time thread ran past vrrp_rlimit_rttime without sleeping. */
+    void cpuLimitExceeded() {
+        if (!realtime) {
+            return;
+        }
+        LOG.warn("VRRP thread used more than {} us of CPU at real-time priority without sleeping; vrrp_rlimit_rttime"
+                + " may need to be increased. Normal scheduling for a second", limitMicros);
+        toNormal(nice);
+        demotedAt = System.nanoTime() | 1;
+    }
+}
