@@ -5,7 +5,7 @@
 #
 #   bench/stability.sh [--minutes 10] [--interval 0.02] [--mode both|all|k4j-master|k4j-backup|control]
 #                      [--extra-instances 200] [--heap 64m] [--jmx-load on|off] [--jmx-rate 10]
-#                      [--peer-nice -10] [--stall SECONDS] [--out DIR]
+#                      [--peer-nice -10] [--rt-priority N] [--rt-limit US] [--stall SECONDS] [--out DIR]
 #
 # Two namespaces joined by a veth, the master in A, the backup in B. k4j-master: keepalived4j
 # MASTER (priority 200), keepalived BACKUP (priority 100); k4j-backup: the reverse roles;
@@ -35,6 +35,13 @@
 # always recover from the takeovers that follow (bench/README.md, item 9). At -10 that still
 # happened once in a 10-minute run: the delay is not (only) the master's scheduling.
 #
+# --rt-priority N puts "vrrp_rt_priority N" in both sides' global_defs: keepalived runs its VRRP
+# process, keepalived4j its VRRP thread, under SCHED_RR at priority N, the setting keepalived
+# documents for VRRP timing out on a busy machine. Default 0: not set. With it goes
+# "vrrp_rlimit_rttime US" (--rt-limit, default 1000000): at keepalived's default of 10000 us, a
+# keepalived VRRP process with 201 instances at 0.02 s is killed by the kernel within seconds
+# (RLIMIT_RTTIME) and respawned by its parent, again and again.
+#
 # --stall SECONDS: a fault on purpose. 30 s into the window (or at a quarter of a shorter one)
 # the master's VRRP process (keepalived's VRRP child, or keepalived4j's JVM) is stopped with
 # SIGSTOP for that long, then continued: every instance times out on the backup, which takes
@@ -53,6 +60,8 @@ HEAP=64m
 JMX_LOAD=on
 JMX_RATE=10
 PEER_NICE=0
+RT_PRIORITY=0
+RT_LIMIT=1000000
 STALL=0
 OUT=""
 while [ $# -gt 0 ]; do
@@ -67,7 +76,9 @@ while [ $# -gt 0 ]; do
         --out) OUT="$2"; shift 2 ;;
         --peer-nice) PEER_NICE="$2"; shift 2 ;;
         --stall) STALL="$2"; shift 2 ;;
-        -h|--help) sed -n '2,40p' "$0"; exit 0 ;;
+        --rt-priority) RT_PRIORITY="$2"; shift 2 ;;
+        --rt-limit) RT_LIMIT="$2"; shift 2 ;;
+        -h|--help) sed -n '2,49p' "$0"; exit 0 ;;
         *) die "unknown argument: $1 (see --help)" ;;
     esac
 done
@@ -78,6 +89,8 @@ done
 case "$JMX_LOAD" in on|off) ;; *) die "--jmx-load on|off" ;; esac
 [[ "$JMX_RATE" =~ ^[0-9]+(\.[0-9]+)?$ ]] || die "--jmx-rate must be a number of passes per second (0: no limit)"
 [[ "$PEER_NICE" =~ ^-?[0-9]+$ ]] && [ "$PEER_NICE" -ge -20 ] && [ "$PEER_NICE" -le 19 ] || die "--peer-nice must be -20..19"
+[[ "$RT_PRIORITY" =~ ^[0-9]+$ ]] && [ "$RT_PRIORITY" -le 99 ] || die "--rt-priority must be 0-99 (0: not set)"
+[[ "$RT_LIMIT" =~ ^[0-9]+$ ]] && [ "$RT_LIMIT" -ge 2 ] || die "--rt-limit must be a number of microseconds (>= 2)"
 [[ "$STALL" =~ ^[0-9]+(\.[0-9]+)?$ ]] || die "--stall must be a number of seconds"
 case "$MODE" in
     both) MODES="k4j-master k4j-backup" ;;
@@ -110,7 +123,9 @@ make_link "$NS_A" "$NS_B" "$IF_A" "$IF_B" "$NET"
 
 # config NAME IFACE PRIORITY: the main instance VI_1 (VRID 1) and the extra ones VI_2.. (VRID 2..)
 config() {
-    global_defs "$1"
+    local extra=()
+    if [ "$RT_PRIORITY" != 0 ]; then extra+=("vrrp_rt_priority $RT_PRIORITY" "vrrp_rlimit_rttime $RT_LIMIT"); fi
+    global_defs "$1" "${extra[@]}"
     vrrp_instance VI_1 "$2" 1 "$3" "$INTERVAL" "$NET.100"
     local v
     for v in $(seq 2 "$INSTANCES"); do
@@ -212,6 +227,8 @@ run_mode() {
         echo "peer_role=$PEER_ROLE"
         echo "peer_nice=$PEER_NICE"
         echo "stall=$STALL"
+        echo "rt_priority=$RT_PRIORITY"
+        echo "rt_limit=$RT_LIMIT"
     } >"$dir/meta"
     log "$mode: master $master_impl, backup $backup_impl; $INSTANCES instance(s) at advert_int $INTERVAL," \
         "heap $HEAP, JMX load $JMX_LOAD at $JMX_RATE/s (load $(loadavg))"
@@ -220,10 +237,15 @@ run_mode() {
     wait_until 60 all_in_state "$dir/master.log" MASTER "$INSTANCES" \
         || die "$mode: the master side did not get all $INSTANCES instances to MASTER $(why master "$dir")"
     # capture the main instance's adverts from now on: gaps during the election are evidence too
-    local td jmx="" sampler
+    # on both ends of the veth: the master's end times each advert as it is sent, the backup's
+    # as it is delivered, so that a gap can be told apart as a late send or a late delivery
+    local td ts jmx="" sampler
     start_group td "$dir/tcpdump.txt" ip netns exec "$NS_B" \
         tcpdump -i "$IF_B" -n -tt -l -U 'ip proto 112 and ip[21] = 1'
+    start_group ts "$dir/tcpdump-sent.txt" ip netns exec "$NS_A" \
+        tcpdump -i "$IF_A" -n -tt -l -U 'ip proto 112 and ip[21] = 1'
     wait_until 10 grep -q "listening on" "$dir/tcpdump.txt" || die "tcpdump did not start"
+    wait_until 10 grep -q "listening on" "$dir/tcpdump-sent.txt" || die "tcpdump did not start"
     date -u +%Y-%m-%dT%H:%M:%S.%3N >"$dir/election.start"
     start_side backup "$backup_impl" "$NS_B" "$IF_B" 100 "$dir"
     # the initial election is over when every instance is MASTER on one side, BACKUP on the other
@@ -278,6 +300,7 @@ run_mode() {
     fi
     stop_group "$sampler" TERM 5
     stop_group "$td" INT 5
+    stop_group "$ts" INT 5
     stop_group "$PG_backup" TERM 15
     stop_group "$PG_master" TERM 15
     log "$mode: done (load $(loadavg))"
@@ -292,6 +315,7 @@ done
 echo "keepalived4j $(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null || echo '?') vs $(keepalived --version 2>&1 | head -1)"
 echo "$(nproc) CPUs, $(uname -r); load average at start $START_LOAD, at end $(loadavg)"
 echo "$MINUTES min per mode at advert_int $INTERVAL (VRRPv3); $INSTANCES VRRP instance(s) per side;" \
-    "keepalived4j heap $HEAP; JMX scrape load $JMX_LOAD ($JMX_RATE passes/s, 0 = back to back)"
+    "keepalived4j heap $HEAP; JMX scrape load $JMX_LOAD ($JMX_RATE passes/s, 0 = back to back);" \
+    "$([ "$RT_PRIORITY" = 0 ] && echo "normal scheduling" || echo "vrrp_rt_priority $RT_PRIORITY and vrrp_rlimit_rttime $RT_LIMIT on both sides")"
 echo
 python3 "$BENCH_DIR/lib/stability_report.py" "$WORK" $MODES

@@ -147,12 +147,16 @@ vrrp_instance $1 {
 EOF
 }
 
+# global_defs ROUTER_ID [LINE...]: a global_defs block; each LINE is one more keyword line.
 global_defs() {
-    cat <<EOF
-global_defs {
-    router_id $1
-}
-EOF
+    echo "global_defs {"
+    echo "    router_id $1"
+    shift
+    local line
+    for line in "$@"; do
+        echo "    $line"
+    done
+    echo "}"
 }
 
 # keepalived_cmd NS CONF DIR: the command line of a foreground keepalived with its own pid files.

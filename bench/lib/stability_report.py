@@ -9,6 +9,7 @@ For each mode directory WORK/<mode>/ it reads
   master.log, backup.log        the daemons' logs, with <log>.start / <log>.end byte offsets of the window
   gc.log                        (if keepalived4j runs) its -Xlog:gc*,safepoint (decorations time,uptime,level,tags)
   tcpdump.txt                   the main instance's (VRID 1) adverts seen in the backup's namespace
+  tcpdump-sent.txt              the same adverts seen leaving the master's end of the veth
   jmx-load.log, loadavg.txt     the load generator's summary, 1-min load average every 15 s
 and prints the state transitions of both daemons in the window (target: zero), the
 advertisement gaps, keepalived4j's GC pauses, safepoints and allocation pacing.
@@ -116,9 +117,9 @@ def gc_report(d, start, end):
     return pauses, safepoints, cycles, reclaimed, pacing, degenerated, full
 
 
-def advert_gaps(d, master_ip, start, end):
+def advert_gaps(d, master_ip, start, end, capture="tcpdump.txt"):
     times = []
-    for line in read(os.path.join(d, "tcpdump.txt")).splitlines():
+    for line in read(os.path.join(d, capture)).splitlines():
         m = ADVERT.match(line)
         if m and m.group(2) == master_ip:
             t = float(m.group(1))
@@ -141,6 +142,21 @@ def raw_drops(d, role):
         return n
     start, end = total(os.path.join(d, role, "raw.start")), total(os.path.join(d, role, "raw.end"))
     return None if start is None or end is None else end - start
+
+
+def sent_during(sent, gap_end, gap_ms):
+    """Whether a gap on the backup's end was the master's (it sent nothing) or the delivery's
+    (it sent in time, the backup's end saw the adverts late), from the master's end's capture."""
+    if not sent:
+        return ""
+    lo = gap_end - gap_ms / 1000
+    inside = [t for t in sent if lo < t < gap_end]
+    span = [t for t in sent if lo - 1 <= t <= gap_end]
+    longest = max((b - a for a, b in zip(span, span[1:]) if b > lo), default=0) * 1000
+    if inside:
+        return (f"sent in time, delivered late ({len(inside)} advert(s) sent inside it, "
+                f"longest gap between sends {longest:.1f} ms)")
+    return f"sent late (longest gap between sends {longest:.1f} ms)"
 
 
 def gap_causes(gap_end, gap_ms, pauses, safepoints, pacing_lines):
@@ -235,13 +251,18 @@ def mode_report(d):
               f"p99 {percentile(gaps, 99):.1f}, p99.9 {percentile(gaps, 99.9):.1f}, max {max(gaps):.1f}; "
               f"gaps > 2 intervals: {sum(g > 2 * interval * 1000 for g in gaps)}, "
               f"> Master_Down_Interval ({mdi_ms:.3f} ms): {sum(g > mdi_ms for g in gaps)}")
-        worst = sorted(range(len(gaps)), key=lambda i: gaps[i], reverse=True)[:5]
+        sent, _ = advert_gaps(d, meta["master_ip"], start, end, "tcpdump-sent.txt")
+        # the five longest, and the first beyond Master_Down_Interval (what set off any takeover)
+        worst = set(sorted(range(len(gaps)), key=lambda i: gaps[i], reverse=True)[:5])
+        worst.update(i for i in [next((i for i, g in enumerate(gaps) if g > mdi_ms), None)] if i is not None)
         for i in sorted(worst):
             if gaps[i] > 2 * interval * 1000:
                 at = datetime.datetime.fromtimestamp(times[i + 1], datetime.timezone.utc)
+                causes = [sent_during(sent, times[i + 1], gaps[i])]
                 # the master's own log says why it was silent; only keepalived4j has one here
-                causes = (gap_causes(times[i + 1], gaps[i], pauses, safepoints, pacing)
-                          if has_jvm and meta["master_impl"] == "keepalived4j" else "")
+                if has_jvm and meta["master_impl"] == "keepalived4j":
+                    causes.append(gap_causes(times[i + 1], gaps[i], pauses, safepoints, pacing))
+                causes = "; ".join(c for c in causes if c)
                 print(f"      gap {gaps[i]:6.1f} ms ending {at:%H:%M:%S.%f}" + (f": {causes}" if causes else ""))
     else:
         print("  no adverts of VI_1 captured in the window")
