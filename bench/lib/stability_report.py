@@ -81,6 +81,15 @@ def transitions(d, name):
     return len(ENTERING.findall(before)), [line for line in during.splitlines() if ENTERING.search(line)]
 
 
+def realtime_kills(d, name):
+    """keepalived's VRRP processes killed at vrrp_rlimit_rttime (its parent logs each and respawns
+    it), before and in the window; keepalived4j's VRRP thread put back to normal scheduling."""
+    before, during = window_slice(d, name)
+    pattern = re.compile(r"exited due to signal 9 .*rlimit_rttime|VRRP thread used more than")
+    return ([line for line in before.splitlines() if pattern.search(line)],
+            [line for line in during.splitlines() if pattern.search(line)])
+
+
 def gc_report(d, start, end):
     pauses, safepoints, cycles, reclaimed, pacing = [], [], set(), 0, {}
     degenerated = full = 0
@@ -201,6 +210,14 @@ def mode_report(d):
         initial, during = transitions(d, role + ".log")
         print(f"  {role} ({meta[role + '_impl']}): {initial} transition(s) in the initial election, "
               f"{len(during)} in the window")
+        if meta.get("rt_priority", "0") != "0":
+            early, late = realtime_kills(d, role + ".log")
+            what = ("VRRP process killed at vrrp_rlimit_rttime (and respawned)"
+                    if meta[role + "_impl"] == "keepalived" else "VRRP thread past vrrp_rlimit_rttime")
+            if early or late:
+                print(f"      {what}: {len(early)} time(s) before the window, {len(late)} in it")
+                for line in (early + late)[:3]:
+                    print(f"      {line.strip()}")
         if stall_start is None:
             ok = ok and not during
             shown = during
