@@ -33,7 +33,7 @@
 # same two cores (JIT, GC, the JMX load) sometimes delay the master's adverts by more than
 # Master_Down_Interval, and a keepalived 2.2.7 master with 201 instances at 0.02 s does not
 # always recover from the takeovers that follow (bench/README.md, item 9). At -10 that still
-# happened once in a 10-minute run: the delay is not (only) the master's scheduling.
+# happened once in a 10-minute run; --rt-priority removes the delay (item 11).
 #
 # --rt-priority N puts "vrrp_rt_priority N" in both sides' global_defs: keepalived runs its VRRP
 # process, keepalived4j its VRRP thread, under SCHED_RR at priority N, the setting keepalived

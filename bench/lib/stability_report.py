@@ -154,18 +154,20 @@ def raw_drops(d, role):
 
 
 def sent_during(sent, gap_end, gap_ms):
-    """Whether a gap on the backup's end was the master's (it sent nothing) or the delivery's
-    (it sent in time, the backup's end saw the adverts late), from the master's end's capture."""
+    """Whether a gap on the backup's end was the master's (it sent nothing for about as long) or
+    the delivery's (it sent in time, the backup's end saw the adverts late), from the capture on
+    the master's end. The advert that ends the gap leaves the master microseconds before it
+    arrives, unless its delivery was late too."""
     if not sent:
         return ""
     lo = gap_end - gap_ms / 1000
-    inside = [t for t in sent if lo < t < gap_end]
     span = [t for t in sent if lo - 1 <= t <= gap_end]
     longest = max((b - a for a, b in zip(span, span[1:]) if b > lo), default=0) * 1000
-    if inside:
-        return (f"sent in time, delivered late ({len(inside)} advert(s) sent inside it, "
-                f"longest gap between sends {longest:.1f} ms)")
-    return f"sent late (longest gap between sends {longest:.1f} ms)"
+    last = span[-1] if span else None
+    if longest >= gap_ms - 1:
+        return f"sent late (the master sent nothing for {longest:.1f} ms)"
+    lag = f", the advert that ended it sent {(gap_end - last) * 1000:.1f} ms before it arrived" if last else ""
+    return f"sent in time, delivered late (longest gap between sends {longest:.1f} ms{lag})"
 
 
 def gap_causes(gap_end, gap_ms, pauses, safepoints, pacing_lines):
