@@ -149,7 +149,7 @@ start_side() {
     config "${TAG}$role" "$iface" "$prio" >"$dir/$role.conf"
     if [ "$impl" = keepalived4j ]; then
         local opts="${KEEPALIVED4J_JAVA_OPTS:-} -Xms$HEAP -Xmx$HEAP"
-        opts+=" -Xlog:gc*,safepoint:file=$dir/gc.log:time,uptime,level,tags"
+        opts+=" -Xlog:gc*,safepoint:file=$dir/gc.log:time,uptime,level,tags:filecount=0"
         if [ "$JMX_LOAD" = on ]; then opts+=" $JMX_OPTS"; fi
         echo "$opts" >"$dir/java-opts"
         KEEPALIVED4J_JAVA_OPTS="$opts" start_group "PG_$role" "$dir/$role.log" \

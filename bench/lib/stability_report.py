@@ -7,7 +7,8 @@ For each mode directory WORK/<mode>/ it reads
   window.start, window.end      UTC times (ISO, ms) bounding the measured window
   stall.start, stall.end        (with --stall) when the master was stopped and continued
   master.log, backup.log        the daemons' logs, with <log>.start / <log>.end byte offsets of the window
-  gc.log                        (if keepalived4j runs) its -Xlog:gc*,safepoint (decorations time,uptime,level,tags)
+  gc.log                        (if keepalived4j runs) its -Xlog:gc*,safepoint (decorations time,uptime,level,tags),
+                                with gc.log.0... if the JVM rotated it
   tcpdump.txt                   the main instance's (VRID 1) adverts seen in the backup's namespace
   tcpdump-sent.txt              the same adverts seen leaving the master's end of the veth
   jmx-load.log, loadavg.txt     the load generator's summary, 1-min load average every 15 s
@@ -16,6 +17,7 @@ advertisement gaps, keepalived4j's GC pauses, safepoints and allocation pacing.
 """
 
 import datetime
+import glob
 import math
 import os
 import re
@@ -94,7 +96,9 @@ def gc_report(d, start, end):
     pauses, safepoints, cycles, reclaimed, pacing = [], [], set(), 0, {}
     degenerated = full = 0
     in_window = False
-    for line in read(os.path.join(d, "gc.log")).splitlines():
+    # older runs let the JVM rotate the log at 20 MB (gc.log.0, ...): read the rotated parts first
+    parts = sorted(glob.glob(os.path.join(d, "gc.log.*")), key=os.path.getmtime) + [os.path.join(d, "gc.log")]
+    for line in "".join(read(part) for part in parts).splitlines():
         m = DECOR.match(line)
         if m:
             t = utc(m.group(1))
