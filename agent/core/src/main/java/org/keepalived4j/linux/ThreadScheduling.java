@@ -42,27 +42,20 @@ public final class ThreadScheduling {
     /** Normal scheduling (SCHED_OTHER) for thread {@code tid}, at nice value {@code nice}. */
     public static void normal(int tid, int nice) throws SyscallException {
         setScheduler(tid, SCHED_OTHER, 0);
-        if (LibC.setpriority(PRIO_PROCESS, tid, nice) != 0) {
-            throw SyscallException.lastError("setpriority(" + tid + ", " + nice + ")");
-        }
+        NativeDescriptor.check(LibC.setpriority(PRIO_PROCESS, tid, nice), "setpriority(" + tid + ", " + nice + ")");
     }
 
     /** The thread's policy ({@link #SCHED_OTHER}, {@link #SCHED_RR}...), without the reset-on-fork flag. */
     public static int policy(int tid) throws SyscallException {
-        int policy = LibC.sched_getscheduler(tid);
-        if (policy < 0) {
-            throw SyscallException.lastError("sched_getscheduler(" + tid + ")");
-        }
-        return policy & ~SCHED_RESET_ON_FORK;
+        return NativeDescriptor.check(LibC.sched_getscheduler(tid), "sched_getscheduler(" + tid + ")")
+                & ~SCHED_RESET_ON_FORK;
     }
 
     private static void setScheduler(int tid, int policy, int priority) throws SyscallException {
         try (Memory param = new Memory(4)) {
             param.setInt(0, priority);
-            if (LibC.sched_setscheduler(tid, policy, param) != 0) {
-                throw SyscallException.lastError("sched_setscheduler(" + tid + ", " + (policy & ~SCHED_RESET_ON_FORK)
-                        + ", " + priority + ")");
-            }
+            NativeDescriptor.check(LibC.sched_setscheduler(tid, policy, param), "sched_setscheduler(" + tid + ", "
+                    + (policy & ~SCHED_RESET_ON_FORK) + ", " + priority + ")");
         }
     }
 
@@ -70,9 +63,7 @@ public final class ThreadScheduling {
     public static BitSet affinity(int tid) throws SyscallException {
         try (Memory mask = new Memory(CPU_SET_BYTES)) {
             mask.clear();
-            if (LibC.sched_getaffinity(tid, CPU_SET_BYTES, mask) < 0) {
-                throw SyscallException.lastError("sched_getaffinity(" + tid + ")");
-            }
+            NativeDescriptor.check(LibC.sched_getaffinity(tid, CPU_SET_BYTES, mask), "sched_getaffinity(" + tid + ")");
             return BitSet.valueOf(mask.getByteArray(0, CPU_SET_BYTES));
         }
     }
@@ -86,9 +77,8 @@ public final class ThreadScheduling {
         try (Memory mask = new Memory(CPU_SET_BYTES)) {
             mask.clear();
             mask.write(0, bytes, 0, bytes.length);
-            if (LibC.sched_setaffinity(tid, CPU_SET_BYTES, mask) != 0) {
-                throw SyscallException.lastError("sched_setaffinity(" + tid + ", " + cpus + ")");
-            }
+            NativeDescriptor.check(LibC.sched_setaffinity(tid, CPU_SET_BYTES, mask),
+                    "sched_setaffinity(" + tid + ", " + cpus + ")");
         }
     }
 
@@ -99,15 +89,11 @@ public final class ThreadScheduling {
      */
     public static void realtimeTimeLimit(long micros) throws SyscallException {
         try (Memory limit = new Memory(16)) {
-            if (LibC.getrlimit(RLIMIT_RTTIME, limit) != 0) {
-                throw SyscallException.lastError("getrlimit(RLIMIT_RTTIME)");
-            }
+            NativeDescriptor.check(LibC.getrlimit(RLIMIT_RTTIME, limit), "getrlimit(RLIMIT_RTTIME)");
             long hard = limit.getLong(8);
             long soft = micros == 0 ? hard : hard == RLIM_INFINITY ? micros : Long.min(micros, hard);
             limit.setLong(0, soft);
-            if (LibC.setrlimit(RLIMIT_RTTIME, limit) != 0) {
-                throw SyscallException.lastError("setrlimit(RLIMIT_RTTIME, " + micros + ")");
-            }
+            NativeDescriptor.check(LibC.setrlimit(RLIMIT_RTTIME, limit), "setrlimit(RLIMIT_RTTIME, " + micros + ")");
         }
     }
 
@@ -116,8 +102,7 @@ public final class ThreadScheduling {
      * touched), or unlocks it.
      */
     public static void lockMemory(boolean lock) throws SyscallException {
-        if (lock ? LibC.mlockall(MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT) != 0 : LibC.munlockall() != 0) {
-            throw SyscallException.lastError(lock ? "mlockall" : "munlockall");
-        }
+        NativeDescriptor.check(lock ? LibC.mlockall(MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT) : LibC.munlockall(),
+                lock ? "mlockall" : "munlockall");
     }
 }
