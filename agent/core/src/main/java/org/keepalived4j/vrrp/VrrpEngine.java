@@ -129,7 +129,7 @@ public final class VrrpEngine implements VrrpSource, AutoCloseable {
                 host.poller().poll(sleep.timeout(state.nextDeadline(), now()));
                 drainInbox();
                 state.fireTimers(now());
-                scheduling.resume(System.nanoTime());
+                scheduling.resume();
             } catch (IOException | RuntimeException e) {
                 LOG.error("VRRP loop step failed; continuing", e);
             } catch (Error e) {

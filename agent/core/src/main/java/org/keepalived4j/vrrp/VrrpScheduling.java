@@ -29,11 +29,10 @@ final class VrrpScheduling {
     private static final Logger LOG = LoggerFactory.getLogger(VrrpScheduling.class);
     private static final long RESUME_AFTER_NANOS = 1_000_000_000L;
 
-    private SchedulingConfig applied = SchedulingConfig.DEFAULT;
+    /** What the configuration asks for; the SIGXCPU handler's thread reads it too. */
+    private volatile SchedulingConfig applied = SchedulingConfig.DEFAULT;
     private volatile int tid;
     private volatile boolean realtime;
-    private volatile int nice;
-    private volatile long limitMicros;
     /** When SIGXCPU put the thread back to normal scheduling (System.nanoTime()); 0: it did not. */
     private volatile long demotedAt;
     private BitSet originalCpus;
@@ -44,20 +43,18 @@ final class VrrpScheduling {
     /** Back to normal scheduling while a reload sets up instances; {@link #apply} follows. */
     void pause() {
         if (realtime) {
-            toNormal(nice);
+            toNormal(applied.nice());
         }
     }
 
-    /** After SIGXCPU: real-time again once a second has passed (called from the loop). */
-    void resume(long nowNanos) {
+    /**
+     * After SIGXCPU: real-time again once a second has passed. Called from the loop on every
+     * turn, so it reads the clock only while the thread is demoted.
+     */
+    void resume() {
         long at = demotedAt;
-        if (at != 0 && nowNanos - at >= RESUME_AFTER_NANOS && !realtime) {
-            demotedAt = 0;
-            SchedulingConfig config = applied;
-            if (config.realtime()) {
-                applied = SchedulingConfig.DEFAULT;
-                apply(config);
-            }
+        if (at != 0 && System.nanoTime() - at >= RESUME_AFTER_NANOS && !realtime) {
+            apply(applied);
         }
     }
 
@@ -71,9 +68,7 @@ final class VrrpScheduling {
             return;
         }
         cpus(config, previous);
-        nice = config.nice();
         if (config.realtime()) {
-            limitMicros = config.realtimeLimitMicros();
             if (installHandler()) {
                 setLimit(config.realtimeLimitMicros());
             }
@@ -170,9 +165,10 @@ final class VrrpScheduling {
         if (!realtime) {
             return;
         }
+        SchedulingConfig config = applied;
         LOG.warn("VRRP thread used more than {} us of CPU at real-time priority without sleeping; vrrp_rlimit_rttime"
-                + " may need to be increased. Normal scheduling for a second", limitMicros);
-        toNormal(nice);
+                + " may need to be increased. Normal scheduling for a second", config.realtimeLimitMicros());
+        toNormal(config.nice());
         demotedAt = System.nanoTime() | 1;
     }
 }
