@@ -2,6 +2,7 @@ package org.keepalived4j.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * global_defs keywords that tune keepalived's C processes (names, scheduling, CPU affinity,
@@ -31,31 +32,13 @@ final class ProcessTuningKeywords {
         for (String p : new String[] {"vrrp", "checker", "bfd"}) {
             // the VRRP process's settings apply to the VRRP thread; the others are checked only
             boolean vrrp = "vrrp".equals(p);
-            t.line(p + "_priority", (d, n, c) -> {
-                Long v = priority(n, c, p);
-                if (vrrp && v != null) {
-                    d.vrrpNice = v.intValue();
-                }
-            });
+            t.line(p + "_priority", keep(vrrp, (n, c) -> priority(n, c, p), (d, v) -> d.vrrpNice = v.intValue()));
             t.line(p + "_no_swap", (d, n, c) -> d.vrrpNoSwap |= vrrp);
-            t.line(p + "_rt_priority", (d, n, c) -> {
-                Long v = realtimePriority(n, c, p);
-                if (vrrp && v != null) {
-                    d.vrrpRealtimePriority = v.intValue();
-                }
-            });
-            t.line(p + "_cpu_affinity", (d, n, c) -> {
-                List<Integer> cpus = cpuAffinity(n, c, p);
-                if (vrrp && cpus != null) {
-                    d.vrrpCpus = cpus;
-                }
-            });
-            KeywordTable.Handler<GlobalDraft> limit = (d, n, c) -> {
-                Long v = rtLimit(n, c, p);
-                if (vrrp && v != null) {
-                    d.vrrpRealtimeLimitMicros = v;
-                }
-            };
+            t.line(p + "_rt_priority", keep(vrrp, (n, c) -> realtimePriority(n, c, p),
+                    (d, v) -> d.vrrpRealtimePriority = v.intValue()));
+            t.line(p + "_cpu_affinity", keep(vrrp, (n, c) -> cpuAffinity(n, c, p), (d, v) -> d.vrrpCpus = v));
+            KeywordTable.Handler<GlobalDraft> limit = keep(vrrp, (n, c) -> rtLimit(n, c, p),
+                    (d, v) -> d.vrrpRealtimeLimitMicros = v);
             t.line(p + "_rlimit_rttime", limit);
             t.line(p + "_rlimit_rtime", (d, n, c) -> {
                 c.info(n, null, "Keyword '" + n.keyword() + "' is deprecated - please use '" + p + "_rlimit_rttime'");
@@ -132,6 +115,23 @@ final class ProcessTuningKeywords {
         if (name.length() >= TASK_COMM_LEN) {
             c.warning(n, null, "Process name " + name + " more than " + (TASK_COMM_LEN - 1) + " characters, truncating");
         }
+    }
+
+    /** Reads a value from a line, or {@code null} after reporting why it cannot. */
+    @FunctionalInterface
+    private interface Reader<T> {
+        T read(ConfigNode node, ParseContext ctx);
+    }
+
+    /** A handler that checks every process's line and keeps the VRRP process's value. */
+    private static <T> KeywordTable.Handler<GlobalDraft> keep(boolean vrrp, Reader<T> reader,
+            BiConsumer<GlobalDraft, T> setter) {
+        return (d, n, c) -> {
+            T v = reader.read(n, c);
+            if (vrrp && v != null) {
+                setter.accept(d, v);
+            }
+        };
     }
 
     /** The nice value, or {@code null} when missing or out of range (reported). */
