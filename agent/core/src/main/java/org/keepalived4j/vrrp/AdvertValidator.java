@@ -141,7 +141,9 @@ final class AdvertValidator {
     }
 
     private boolean addressesAcceptable(VrrpPacket p, IpMetadata ip) {
-        for (VrrpAddress vip : vips) {
+        // indexed: runs for every advert, and an iterator would be an allocation each time
+        for (int i = 0; i < vips.size(); i++) {
+            VrrpAddress vip = vips.get(i);
             if (!p.addresses().contains(vip)) {
                 return reject("address " + vip + " associated with VRID " + config.vrid()
                         + " not present in MASTER advert", () -> stats.addrListErr++);

@@ -35,6 +35,8 @@ final class AnnouncementQueue {
     private final long arpIntervalNanos;
     private final long naIntervalNanos;
     private final Map<Integer, InterfaceQueue> queues = new HashMap<>();
+    /** Announcements queued on all interfaces: the loop asks every turn, nearly always of none. */
+    private int queued;
 
     AnnouncementQueue(GratuitousArpSender arp, NeighborAdvertSender na, long arpIntervalMicros, long naIntervalMicros) {
         this.arp = arp;
@@ -46,11 +48,15 @@ final class AnnouncementQueue {
     void add(int interfaceIndex, MacAddress mac, InetAddress address, boolean router) {
         queues.computeIfAbsent(interfaceIndex, i -> new InterfaceQueue()).pending
                 .add(new Announcement(interfaceIndex, mac, address, router));
+        queued++;
     }
 
     /** Sends everything due now; returns when the next one is due ({@link VrrpInstance#NEVER} if none). */
     long sendDue(long now) {
         long next = VrrpInstance.NEVER;
+        if (queued == 0) {
+            return next;
+        }
         for (InterfaceQueue q : queues.values()) {
             while (!q.pending.isEmpty()) {
                 Announcement a = q.pending.peek();
@@ -61,6 +67,7 @@ final class AnnouncementQueue {
                     break;
                 }
                 q.pending.poll();
+                queued--;
                 send(a);
                 if (v6) {
                     q.nextNaAt = now + naIntervalNanos;
@@ -76,7 +83,9 @@ final class AnnouncementQueue {
     void cancel(int interfaceIndex, InetAddress address) {
         InterfaceQueue q = queues.get(interfaceIndex);
         if (q != null) {
+            int before = q.pending.size();
             q.pending.removeIf(a -> a.address().equals(address));
+            queued -= before - q.pending.size();
         }
     }
 

@@ -53,6 +53,8 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
     private final Map<Integer, MacAddress> macs = new HashMap<>();
     private final Map<Integer, String> names = new HashMap<>();
     private final Map<String, VrrpInstance> instances = new LinkedHashMap<>();
+    /** {@link #instances} as an array, for the timer scans of every loop turn (no iterator each time). */
+    private VrrpInstance[] scanned = new VrrpInstance[0];
     private final Map<VrrpInstance, String> unbound = new HashMap<>();
     private final SocketTable sockets;
     private AnnouncementQueue announcements;
@@ -158,20 +160,21 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
         Map<String, InstancePublisher> byName = new LinkedHashMap<>();
         instances.forEach((name, i) -> byName.put(name, i.publisher()));
         publishers = Collections.unmodifiableMap(byName);
+        scanned = instances.values().toArray(new VrrpInstance[0]);
     }
 
     // ---- the loop -------------------------------------------------------------------------
 
     long nextDeadline() {
         long next = announcements.sendDue(clock.getAsLong());
-        for (VrrpInstance i : instances.values()) {
+        for (VrrpInstance i : scanned) {
             next = Math.min(next, i.nextDeadline());
         }
         return next;
     }
 
     void fireTimers(long now) {
-        for (VrrpInstance i : instances.values()) {
+        for (VrrpInstance i : scanned) {
             if (i.nextDeadline() <= now) {
                 try {
                     i.onTimer(now);

@@ -73,7 +73,11 @@ final class SocketTable implements AutoCloseable {
         private final Key key;
         private final RawVrrpSocket socket;
         private final PollRegistration registration;
-        private final Map<Integer, List<VrrpInstance>> byVrid = new HashMap<>();
+        /** The instances on this socket by VRID (an array: looking one up boxes nothing). */
+        @SuppressWarnings("unchecked")
+        private final List<VrrpInstance>[] byVrid = new List[256];
+        private int vrids;
+        private final AdvertMemo memo = new AdvertMemo();
         private final Map<VrrpInstance, RxShare> shares = new HashMap<>();
         /** The buffer the kernel gave the socket when it was opened. */
         private final int kernelDefault;
@@ -172,22 +176,29 @@ final class SocketTable implements AutoCloseable {
             }
             sockets.put(key, shared);
         }
-        shared.byVrid.computeIfAbsent(instance.config().vrid(), v -> new ArrayList<>(1)).add(instance);
+        int vrid = instance.config().vrid();
+        if (shared.byVrid[vrid] == null) {
+            shared.byVrid[vrid] = new ArrayList<>(1);
+            shared.vrids++;
+        }
+        shared.byVrid[vrid].add(instance);
         shared.shares.put(instance, share);
         shared.sizeReceiveBuffer();
         return shared;
     }
 
     void release(Shared shared, VrrpInstance instance) {
-        List<VrrpInstance> list = shared.byVrid.get(instance.config().vrid());
+        int vrid = instance.config().vrid();
+        List<VrrpInstance> list = shared.byVrid[vrid];
         if (list != null) {
             list.remove(instance);
             if (list.isEmpty()) {
-                shared.byVrid.remove(instance.config().vrid());
+                shared.byVrid[vrid] = null;
+                shared.vrids--;
             }
         }
         shared.shares.remove(instance);
-        if (shared.byVrid.isEmpty()) {
+        if (shared.vrids == 0) {
             shared.registration.close();
             shared.socket.close();
             sockets.remove(shared.key);
@@ -206,6 +217,35 @@ final class SocketTable implements AutoCloseable {
     }
 
     private void dispatch(Shared shared, ReceivedVrrpPacket packet) {
+        long receivedNanos = clock.getAsLong();
+        ReceivedAdvert advert = shared.memo.lookup(buffer, packet);
+        if (advert == null) {
+            advert = decode(packet);
+            if (advert == null) {
+                malformed++;
+                return;
+            }
+            shared.memo.remember(advert);
+        }
+        VrrpDecodeResult result = advert.result();
+        List<VrrpInstance> candidates = shared.byVrid[result.vrid()];
+        if (candidates == null || candidates.isEmpty()) {
+            unknownVrid++;
+            return;
+        }
+        VrrpInstance target = candidates.get(0);
+        if (candidates.size() > 1) {
+            target = bySource(candidates, result.ip().source());
+        }
+        try {
+            target.onAdvert(receivedNanos, advert);
+        } catch (RuntimeException e) {
+            LOG.error("({}) failed to process an advert", target.name(), e);
+        }
+    }
+
+    /** Decodes the datagram in {@link #buffer}; {@code null} if it cannot be attributed to a VRID. */
+    private ReceivedAdvert decode(ReceivedVrrpPacket packet) {
         VrrpDecodeResult result;
         if (packet.ipv6()) {
             int length = packet.copySource(addressScratch);
@@ -218,26 +258,19 @@ final class SocketTable implements AutoCloseable {
             view.clear().limit(packet.length());
             result = codec.decodeIpv4(view);
         }
-        if (result.vrid() < 0 || result.ip() == null) {
-            malformed++;
-            return;
+        if (result.vrid() < 0 || result.vrid() > 255 || result.ip() == null) {
+            return null;
         }
-        List<VrrpInstance> candidates = shared.byVrid.get(result.vrid());
-        if (candidates == null || candidates.isEmpty()) {
-            unknownVrid++;
-            return;
+        return new ReceivedAdvert(result, result.ip().destination().isMulticast());
+    }
+
+    /** Adverts recognised as repeats of the last one of their VRID and not decoded again. */
+    long repeatsNotDecoded() {
+        long n = 0;
+        for (Shared shared : sockets.values()) {
+            n += shared.memo.hits();
         }
-        VrrpInstance target = candidates.get(0);
-        if (candidates.size() > 1) {
-            target = bySource(candidates, result.ip().source());
-        }
-        ReceivedAdvert advert = new ReceivedAdvert(result, result.ip().destination().isMulticast(),
-                clock.getAsLong());
-        try {
-            target.onAdvert(advert.receivedNanos(), advert);
-        } catch (RuntimeException e) {
-            LOG.error("({}) failed to process an advert", target.name(), e);
-        }
+        return n;
     }
 
     /** Several unicast instances share a VRID on one socket when their peers differ. */

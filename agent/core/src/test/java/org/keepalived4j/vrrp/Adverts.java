@@ -34,6 +34,11 @@ final class Adverts {
         return a;
     }
 
+    Adverts vrid(int v) {
+        vrid = v;
+        return this;
+    }
+
     Adverts priority(int p) {
         priority = p;
         return this;
@@ -81,14 +86,20 @@ final class Adverts {
         return this;
     }
 
-    ReceivedAdvert at(long nanos) {
+    ReceivedAdvert received() {
+        ByteBuffer out = ByteBuffer.wrap(datagram(1));
+        return new ReceivedAdvert(CODEC.decodeIpv4(out), destination.isMulticast());
+    }
+
+    /** The advert as an IPv4 socket receives it, IPv4 header first, with this IP identification. */
+    byte[] datagram(int identification) {
         List<VrrpAddress> vips = addresses.stream().map(VrrpAddress::parse).toList();
         VrrpPacket packet = version == 2
                 ? new VrrpPacket(2, type, vrid, priority, authType, authData, interval, IpFamily.IPV4, vips, 0)
                 : new VrrpPacket(3, type, vrid, priority, 0, new byte[0], interval, IpFamily.IPV4, vips, 0);
         ByteBuffer out = ByteBuffer.allocate(1500);
-        CODEC.encodeIpv4(packet, VrrpAddress.parse(source), destination, ttl, 1, VrrpChecksumMode.STANDARD, out);
-        out.flip();
-        return new ReceivedAdvert(CODEC.decodeIpv4(out), destination.isMulticast(), nanos);
+        int length = CODEC.encodeIpv4(packet, VrrpAddress.parse(source), destination, ttl, identification,
+                VrrpChecksumMode.STANDARD, out);
+        return java.util.Arrays.copyOf(out.array(), length);
     }
 }

@@ -73,7 +73,7 @@ class SyncGroupTest {
         for (long t = S; t <= 10 * S; t += S) {
             Adverts advert = Adverts.from("10.0.0.2").priority(200).addresses("192.168.201.16");
             advert.vrid = 52;
-            b.onAdvert(t, advert.at(t));
+            b.onAdvert(t, advert.received());
             runUntil(t, a, b);
         }
         assertThat(a.state()).isEqualTo(VrrpState.BACKUP);
@@ -87,7 +87,7 @@ class SyncGroupTest {
         a.start(0);
         b.start(0);
         runUntil(4 * S, a, b);
-        a.onAdvert(5 * S, Adverts.from("10.0.0.2").priority(200).at(5 * S));
+        a.onAdvert(5 * S, Adverts.from("10.0.0.2").priority(200).received());
         assertThat(a.state()).isEqualTo(VrrpState.BACKUP);
         assertThat(b.state()).isEqualTo(VrrpState.BACKUP);
         assertThat(io.last().reason()).isEqualTo(TransitionReason.SYNC_GROUP);

@@ -96,7 +96,7 @@ class VrrpInstanceTest {
         vi.start(0);
         for (long t = S; t < 30 * S; t += S) {
             runUntil(vi, t);
-            vi.onAdvert(t, Adverts.from("10.0.0.2").priority(150).at(t));
+            vi.onAdvert(t, Adverts.from("10.0.0.2").priority(150).received());
         }
         assertThat(vi.state()).isEqualTo(VrrpState.BACKUP);
         assertThat(vi.masterAddress()).isEqualTo(VrrpAddress.parse("10.0.0.2"));
@@ -109,7 +109,7 @@ class VrrpInstanceTest {
         VrrpInstance vi = instance(InstanceConfigs.instance().priority(150));
         vi.start(0);
         for (long t = S; t <= 5 * S; t += S) {
-            vi.onAdvert(t, Adverts.from("10.0.0.2").priority(100).at(t));
+            vi.onAdvert(t, Adverts.from("10.0.0.2").priority(100).received());
             runUntil(vi, t);
         }
         assertThat(vi.state()).isEqualTo(VrrpState.MASTER);
@@ -121,7 +121,7 @@ class VrrpInstanceTest {
         VrrpInstance vi = instance(InstanceConfigs.instance().priority(150).nopreempt());
         vi.start(0);
         for (long t = S; t <= 20 * S; t += S) {
-            vi.onAdvert(t, Adverts.from("10.0.0.2").priority(100).at(t));
+            vi.onAdvert(t, Adverts.from("10.0.0.2").priority(100).received());
             runUntil(vi, t);
         }
         assertThat(vi.state()).isEqualTo(VrrpState.BACKUP);
@@ -133,12 +133,12 @@ class VrrpInstanceTest {
         vi.start(0);
         long t = S;
         for (; t <= 9 * S; t += S) {
-            vi.onAdvert(t, Adverts.from("10.0.0.2").priority(100).at(t));
+            vi.onAdvert(t, Adverts.from("10.0.0.2").priority(100).received());
             runUntil(vi, t);
         }
         assertThat(vi.state()).isEqualTo(VrrpState.BACKUP);
         for (; t <= 20 * S; t += S) {
-            vi.onAdvert(t, Adverts.from("10.0.0.2").priority(100).at(t));
+            vi.onAdvert(t, Adverts.from("10.0.0.2").priority(100).received());
             runUntil(vi, t);
         }
         assertThat(vi.state()).isEqualTo(VrrpState.MASTER);
@@ -148,8 +148,8 @@ class VrrpInstanceTest {
     void priorityZeroMakesTheBackupTakeOverAfterSkewTimeOnly() {
         VrrpInstance vi = instance(InstanceConfigs.instance().priority(100));
         vi.start(0);
-        vi.onAdvert(S, Adverts.from("10.0.0.2").priority(200).at(S));
-        vi.onAdvert(2 * S, Adverts.from("10.0.0.2").priority(0).at(2 * S));
+        vi.onAdvert(S, Adverts.from("10.0.0.2").priority(200).received());
+        vi.onAdvert(2 * S, Adverts.from("10.0.0.2").priority(0).received());
         // Skew_Time = 156/256 s = 609375 us
         assertThat(vi.nextDeadline()).isEqualTo(2 * S + 609_375_000L);
         runUntil(vi, 2 * S + 609_375_000L);
@@ -165,7 +165,7 @@ class VrrpInstanceTest {
         vi.start(0);
         runUntil(vi, 4 * S);
         assertThat(vi.state()).isEqualTo(VrrpState.MASTER);
-        vi.onAdvert(5 * S, Adverts.from("10.0.0.2").priority(200).at(5 * S));
+        vi.onAdvert(5 * S, Adverts.from("10.0.0.2").priority(200).received());
         assertThat(vi.state()).isEqualTo(VrrpState.BACKUP);
         assertThat(io.last()).isEqualTo(new FakeInstanceIo.Transition("VI_1", VrrpState.MASTER, VrrpState.BACKUP,
                 TransitionReason.PREEMPTED));
@@ -179,7 +179,7 @@ class VrrpInstanceTest {
         VrrpInstance lowAddress = instance(InstanceConfigs.instance().priority(100));
         lowAddress.start(0);
         runUntil(lowAddress, 4 * S);
-        lowAddress.onAdvert(5 * S, Adverts.from("10.0.0.2").priority(100).at(5 * S));
+        lowAddress.onAdvert(5 * S, Adverts.from("10.0.0.2").priority(100).received());
         assertThat(lowAddress.state()).isEqualTo(VrrpState.BACKUP);
 
         FakeInstanceIo otherIo = new FakeInstanceIo();
@@ -187,7 +187,7 @@ class VrrpInstanceTest {
                 WALL, VrrpAddress.parse("10.0.0.3"));
         highAddress.start(0);
         runUntil(highAddress, 4 * S);
-        highAddress.onAdvert(5 * S, Adverts.from("10.0.0.2").priority(100).at(5 * S));
+        highAddress.onAdvert(5 * S, Adverts.from("10.0.0.2").priority(100).received());
         assertThat(highAddress.state()).isEqualTo(VrrpState.MASTER);
     }
 
@@ -197,7 +197,7 @@ class VrrpInstanceTest {
         vi.start(0);
         runUntil(vi, 4 * S);
         int before = io.advertsSent.size();
-        vi.onAdvert(4 * S + 10 * MS, Adverts.from("10.0.0.2").priority(100).at(4 * S + 10 * MS));
+        vi.onAdvert(4 * S + 10 * MS, Adverts.from("10.0.0.2").priority(100).received());
         assertThat(io.advertsSent.size()).isEqualTo(before + 1);
         assertThat(io.lowerPriorityNotifications).isEqualTo(1);
         assertThat(vi.state()).isEqualTo(VrrpState.MASTER);
@@ -208,7 +208,7 @@ class VrrpInstanceTest {
         quiet.start(0);
         runUntil(quiet, 4 * S);
         int quietBefore = quietIo.advertsSent.size();
-        quiet.onAdvert(4 * S + 10 * MS, Adverts.from("10.0.0.2").priority(100).at(4 * S + 10 * MS));
+        quiet.onAdvert(4 * S + 10 * MS, Adverts.from("10.0.0.2").priority(100).received());
         assertThat(quietIo.advertsSent.size()).isEqualTo(quietBefore);
     }
 
@@ -218,7 +218,7 @@ class VrrpInstanceTest {
         vi.start(0);
         runUntil(vi, 4 * S);
         int before = io.advertsSent.size();
-        vi.onAdvert(4 * S + 1, Adverts.from("10.0.0.2").priority(0).at(4 * S + 1));
+        vi.onAdvert(4 * S + 1, Adverts.from("10.0.0.2").priority(0).received());
         assertThat(io.advertsSent.size()).isEqualTo(before + 1);
         assertThat(vi.state()).isEqualTo(VrrpState.MASTER);
     }
@@ -241,7 +241,7 @@ class VrrpInstanceTest {
     void versionThreeBackupAdoptsTheMastersInterval() {
         VrrpInstance vi = instance(InstanceConfigs.instance().priority(100).v3(1_000_000));
         vi.start(0);
-        vi.onAdvert(S, Adverts.from("10.0.0.2").priority(200).v3(50).addresses("192.168.200.16").at(S));
+        vi.onAdvert(S, Adverts.from("10.0.0.2").priority(200).v3(50).addresses("192.168.200.16").received());
         assertThat(vi.masterAdvertIntervalMicros()).isEqualTo(500_000);
         // 3 * 0.5 s + (256 - 100) * 50 cs / 256 = 1.5 s + 0.304687 s (keepalived truncates to the microsecond)
         assertThat(vi.nextDeadline()).isEqualTo(S + 1_804_687_000L);
@@ -251,7 +251,7 @@ class VrrpInstanceTest {
     void versionTwoIntervalMismatchIsCountedAndIgnored() {
         VrrpInstance vi = instance(InstanceConfigs.instance().priority(100));
         vi.start(0);
-        vi.onAdvert(S, Adverts.from("10.0.0.2").priority(200).interval(2).at(S));
+        vi.onAdvert(S, Adverts.from("10.0.0.2").priority(200).interval(2).received());
         assertThat(counters(vi).advertIntervalErr()).isEqualTo(1);
         assertThat(counters(vi).advertRcvd()).isZero();
         assertThat(vi.masterAddress()).isNull();
@@ -261,7 +261,7 @@ class VrrpInstanceTest {
     void rejectsTtlOtherThan255OnMulticast() {
         VrrpInstance vi = instance(InstanceConfigs.instance());
         vi.start(0);
-        vi.onAdvert(S, Adverts.from("10.0.0.2").priority(200).ttl(64).at(S));
+        vi.onAdvert(S, Adverts.from("10.0.0.2").priority(200).ttl(64).received());
         assertThat(counters(vi).ipTtlErr()).isEqualTo(1);
         assertThat(counters(vi).advertRcvd()).isZero();
     }
@@ -270,10 +270,10 @@ class VrrpInstanceTest {
     void countsAuthenticationErrors() {
         VrrpInstance vi = instance(InstanceConfigs.instance().password("secret1"));
         vi.start(0);
-        vi.onAdvert(S, Adverts.from("10.0.0.2").priority(200).password("wrong").at(S));
-        vi.onAdvert(S, Adverts.from("10.0.0.2").priority(200).at(S));
-        vi.onAdvert(S, Adverts.from("10.0.0.2").priority(200).authType(7).at(S));
-        vi.onAdvert(S, Adverts.from("10.0.0.2").priority(200).password("secret1").at(S));
+        vi.onAdvert(S, Adverts.from("10.0.0.2").priority(200).password("wrong").received());
+        vi.onAdvert(S, Adverts.from("10.0.0.2").priority(200).received());
+        vi.onAdvert(S, Adverts.from("10.0.0.2").priority(200).authType(7).received());
+        vi.onAdvert(S, Adverts.from("10.0.0.2").priority(200).password("secret1").received());
         VrrpCounters c = counters(vi);
         assertThat(c.authFailure()).isEqualTo(1);
         assertThat(c.authtypeMismatch()).isEqualTo(1);
@@ -286,10 +286,10 @@ class VrrpInstanceTest {
     void countsAddressListAndTypeErrors() {
         VrrpInstance vi = instance(InstanceConfigs.instance());
         vi.start(0);
-        vi.onAdvert(S, Adverts.from("10.0.0.2").addresses("192.168.200.16", "192.168.200.17").at(S));
-        vi.onAdvert(S, Adverts.from("10.0.0.2").addresses("192.168.200.99").at(S));
-        vi.onAdvert(S, Adverts.from("10.0.0.2").type(2).at(S));
-        vi.onAdvert(S, Adverts.from("10.0.0.2").to("10.0.0.1").at(S));
+        vi.onAdvert(S, Adverts.from("10.0.0.2").addresses("192.168.200.16", "192.168.200.17").received());
+        vi.onAdvert(S, Adverts.from("10.0.0.2").addresses("192.168.200.99").received());
+        vi.onAdvert(S, Adverts.from("10.0.0.2").type(2).received());
+        vi.onAdvert(S, Adverts.from("10.0.0.2").to("10.0.0.1").received());
         VrrpCounters c = counters(vi);
         assertThat(c.addrListErr()).isEqualTo(3);
         assertThat(c.invalidTypeRcvd()).isEqualTo(1);
@@ -300,10 +300,10 @@ class VrrpInstanceTest {
     void skipCheckAdvAddrSkipsTheAddressCheckForTheKnownMasterOnly() {
         VrrpInstance vi = instance(InstanceConfigs.instance().skipCheckAdvAddr());
         vi.start(0);
-        vi.onAdvert(S, Adverts.from("10.0.0.2").priority(200).at(S));
-        vi.onAdvert(2 * S, Adverts.from("10.0.0.2").priority(200).addresses("192.168.200.99").at(2 * S));
+        vi.onAdvert(S, Adverts.from("10.0.0.2").priority(200).received());
+        vi.onAdvert(2 * S, Adverts.from("10.0.0.2").priority(200).addresses("192.168.200.99").received());
         assertThat(counters(vi).addrListErr()).isZero();
-        vi.onAdvert(3 * S, Adverts.from("10.0.0.3").priority(200).addresses("192.168.200.99").at(3 * S));
+        vi.onAdvert(3 * S, Adverts.from("10.0.0.3").priority(200).addresses("192.168.200.99").received());
         assertThat(counters(vi).addrListErr()).isEqualTo(1);
     }
 
@@ -311,9 +311,9 @@ class VrrpInstanceTest {
     void unicastInstanceAcceptsUnicastAndIgnoresTtl() {
         VrrpInstance vi = instance(InstanceConfigs.instance().unicastPeer("10.0.0.2"));
         vi.start(0);
-        vi.onAdvert(S, Adverts.from("10.0.0.2").priority(200).to("10.0.0.1").ttl(64).at(S));
+        vi.onAdvert(S, Adverts.from("10.0.0.2").priority(200).to("10.0.0.1").ttl(64).received());
         assertThat(counters(vi).advertRcvd()).isEqualTo(1);
-        vi.onAdvert(S, Adverts.from("10.0.0.2").priority(200).at(S));
+        vi.onAdvert(S, Adverts.from("10.0.0.2").priority(200).received());
         assertThat(counters(vi).addrListErr()).isEqualTo(1);
     }
 
