@@ -238,6 +238,43 @@ class VrrpFeaturesIT {
         assertThat(lab.hasAddress(nsA, "eth0", "10.80.0.100")).isTrue();
     }
 
+    @Test
+    void maxAutoPriorityRaisesTheVrrpThreadEachTimeItRunsLate() throws Exception {
+        String config = "global_defs {\n    router_id it\n    max_auto_priority 2\n"
+                + "    min_auto_priority_delay 200000\n    vrrp_rlimit_rttime 500000\n}\n"
+                + instance("VI_1", 51, "10.80.0.101");
+        Node ours = start(Node.Kind.KEEPALIVED4J, nsA, "ours", config);
+        await("master", Duration.ofSeconds(15), () -> lab.hasAddress(nsA, "eth0", "10.80.0.101"));
+        assertThat(vrrpThread(ours)).startsWith("policy 0, rt_priority 0,");
+
+        // a daemon held up (here stopped) wakes after its advert timer was due: more than
+        // min_auto_priority_delay late, it goes real-time, then one priority higher each time
+        for (int stall = 1; stall <= 3; stall++) {
+            ours.signal("STOP");
+            Lab.sleep(Duration.ofMillis(1_500));
+            ours.signal("CONT");
+            long logged = stall;
+            await("timer lateness logged " + stall + " time(s)", Duration.ofSeconds(5),
+                    () -> countLines(ours, "A thread timer expired ") >= logged);
+            awaitVrrpThread(ours, "policy 2, rt_priority " + Math.min(stall, 2) + ",");
+        }
+        assertThat(ours.log()).containsPattern("A thread timer expired [01]\\.[0-9]{6} seconds ago");
+        assertThat(countLines(ours, "Set realtime priority ")).as("never past max_auto_priority").isEqualTo(2);
+        assertThat(Files.readAllLines(Path.of("/proc/" + ours.pid() + "/limits")).stream()
+                .filter(l -> l.startsWith("Max realtime timeout")).findFirst().orElseThrow()).contains(" 500000 ");
+
+        // a reload keeps the raised priority
+        ours.reload(config);
+        assertThat(ours.awaitLog("reloading configuration")).contains("reloading configuration");
+        Lab.sleep(Duration.ofSeconds(1));
+        awaitVrrpThread(ours, "policy 2, rt_priority 2,");
+        assertThat(ours.entered("MASTER")).isEqualTo(1);
+    }
+
+    private static long countLines(Node node, String text) {
+        return node.log().lines().filter(l -> l.contains(text)).count();
+    }
+
     private static void awaitVrrpThread(Node node, String prefix) {
         await("VRRP thread " + prefix, Duration.ofSeconds(5), () -> {
             try {

@@ -48,6 +48,8 @@ final class GlobalDraft {
     int vrrpNice;
     List<Integer> vrrpCpus = List.of();
     boolean vrrpNoSwap;
+    int maxAutoPriority;
+    long minAutoDelayMicros = SchedulingConfig.DEFAULT_MIN_AUTO_DELAY_MICROS;
     boolean lowerPrioNoAdvert;
     boolean higherPrioSendAdvert;
     int vrrpVersion = 2;
@@ -111,6 +113,7 @@ final class GlobalDraft {
                 skipCheckAdvAddr, strict, notifyPriorityChanges, startupDelayMicros, snmp, scriptUser, scriptGroup,
                 scriptSecurity, notifyFifo, vrrpNotifyFifo, lvsNotifyFifo, lvsFlush, lvsFlushOnStop, rsInitNotifies,
                 checkerLogAllFailures, dynamicInterfaces, netNamespace, instanceName, startupScript, shutdownScript,
-                new SchedulingConfig(vrrpRealtimePriority, vrrpRealtimeLimitMicros, vrrpNice, vrrpCpus, vrrpNoSwap));
+                new SchedulingConfig(vrrpRealtimePriority, vrrpRealtimeLimitMicros, vrrpNice, vrrpCpus, vrrpNoSwap,
+                        maxAutoPriority, minAutoDelayMicros));
     }
 }

@@ -10,12 +10,15 @@ import java.util.function.BiConsumer;
  * their values, but reads them with keepalived's ranges so that {@code -t} verdicts agree. The
  * VRRP receive buffer policy ({@code vrrp_rx_bufs_policy}, {@code vrrp_rx_bufs_multiplier})
  * and the VRRP process's scheduling ({@code vrrp_rt_priority}, {@code vrrp_rlimit_rttime},
- * {@code vrrp_priority}, {@code vrrp_cpu_affinity}, {@code vrrp_no_swap}) are applied.
+ * {@code vrrp_priority}, {@code vrrp_cpu_affinity}, {@code vrrp_no_swap}, {@code max_auto_priority},
+ * {@code min_auto_priority_delay}) are applied.
  */
 final class ProcessTuningKeywords {
 
     private static final long UINT_MAX = 0xFFFF_FFFFL;
     private static final int TASK_COMM_LEN = 16;
+    /** sched_get_priority_max(SCHED_RR) on Linux. */
+    private static final int MAX_RT_PRIORITY = 99;
 
     private ProcessTuningKeywords() {
     }
@@ -46,17 +49,27 @@ final class ProcessTuningKeywords {
             });
         }
         t.line("max_auto_priority", (d, n, c) -> {
-            if (n.arg(0) != null) {
-                c.args(n).signedIn(0, -1, 99, null, "max_auto_priority '" + n.arg(0)
-                        + "' must be in [0, 99] (or -1 to disable) - ignoring");
+            if (n.arg(0) == null) {
+                // keepalived: without a value, the highest SCHED_RR priority
+                d.maxAutoPriority = MAX_RT_PRIORITY;
+                return;
+            }
+            Long v = c.args(n).signedIn(0, -1, MAX_RT_PRIORITY, null, "max_auto_priority '" + n.arg(0)
+                    + "' must be in [0, " + MAX_RT_PRIORITY + "] (or -1 to disable) - ignoring");
+            if (v != null) {
+                // -1: off, as 0 (keepalived also drops a start-up warning it gives; keepalived4j has none)
+                d.maxAutoPriority = (int) Math.max(0, v);
             }
         });
         t.line("min_auto_priority_delay", (d, n, c) -> {
             if (n.arg(0) == null) {
                 c.error(n, null, "min_auto_priority_delay requires delay time");
             } else {
-                c.args(n).signedIn(0, 1, 10_000_000, null, "min_auto_priority_delay '" + n.arg(0)
+                Long v = c.args(n).signedIn(0, 1, 10_000_000, null, "min_auto_priority_delay '" + n.arg(0)
                         + "' must be in [1, 10000000] - ignoring");
+                if (v != null) {
+                    d.minAutoDelayMicros = v;
+                }
             }
         });
         t.line("startup_script_timeout", (d, n, c) -> scriptTimeout(n, c, "startup"));

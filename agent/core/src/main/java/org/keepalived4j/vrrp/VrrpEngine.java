@@ -126,7 +126,11 @@ public final class VrrpEngine implements VrrpSource, AutoCloseable {
         LoopSleep sleep = new LoopSleep();
         while (!stopping) {
             try {
-                host.poller().poll(sleep.timeout(state.nextDeadline(), now()));
+                long deadline = state.nextDeadline();
+                host.poller().poll(sleep.timeout(deadline, now()));
+                if (scheduling.watchesLateness()) {
+                    scheduling.late(now() - deadline);
+                }
                 drainInbox();
                 state.fireTimers(now());
                 scheduling.resume();

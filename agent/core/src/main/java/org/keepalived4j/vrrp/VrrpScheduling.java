@@ -23,6 +23,12 @@ import sun.misc.Signal;
  * thread shares its process with everything else, so the limit is not fatal: past it, the
  * SIGXCPU handler logs and puts the thread back to normal scheduling, and the loop makes it
  * real-time again a second later.
+ *
+ * <p>{@code max_auto_priority}: as keepalived, when the loop wakes more than
+ * {@code min_auto_priority_delay} after a timer was due, it logs how late and raises its own
+ * priority: to real-time (SCHED_RR 1, with the {@code vrrp_rlimit_rttime} limit) from normal
+ * scheduling, else one step, never past {@code max_auto_priority}. The raised priority stays
+ * (through a reload, capped by the new maximum) until the daemon stops.
  */
 final class VrrpScheduling {
 
@@ -33,6 +39,13 @@ final class VrrpScheduling {
     private volatile SchedulingConfig applied = SchedulingConfig.DEFAULT;
     private volatile int tid;
     private volatile boolean realtime;
+    /** The SCHED_RR priority the thread has (or had before SIGXCPU demoted it); 0: none. */
+    private volatile int priority;
+    /** How far late timers have raised the priority; 0: not at all. */
+    private volatile int autoPriority;
+    /** Loop thread: whether late timers are watched, and how late is too late. */
+    private boolean watchLateness;
+    private long minLateNanos;
     /** When SIGXCPU put the thread back to normal scheduling (System.nanoTime()); 0: it did not. */
     private volatile long demotedAt;
     private BitSet originalCpus;
@@ -54,7 +67,38 @@ final class VrrpScheduling {
     void resume() {
         long at = demotedAt;
         if (at != 0 && System.nanoTime() - at >= RESUME_AFTER_NANOS && !realtime) {
-            apply(applied);
+            demotedAt = 0;
+            int back = priority;
+            if (back > 0 && toRealtime(applied, back)) {
+                LOG.info("VRRP thread: real-time scheduling (SCHED_RR) at priority {}", back);
+            }
+        }
+    }
+
+    /** Whether {@link #late} needs calling: {@code max_auto_priority} is set. Loop thread. */
+    boolean watchesLateness() {
+        return watchLateness;
+    }
+
+    /**
+     * The loop woke {@code lateNanos} after its earliest timer was due (negative: before it).
+     * Past {@code min_auto_priority_delay}, logs it and raises the priority one step. Loop thread.
+     */
+    void late(long lateNanos) {
+        if (!watchLateness || lateNanos <= minLateNanos) {
+            return;
+        }
+        LOG.info("A thread timer expired {}.{} seconds ago", lateNanos / 1_000_000_000L,
+                String.format("%06d", lateNanos % 1_000_000_000L / 1000));
+        SchedulingConfig config = applied;
+        int next = realtime ? priority + 1 : 1;
+        if (demotedAt != 0 || next > config.maxAutoPriority()) {
+            // demoted for passing vrrp_rlimit_rttime: resume() restores the priority it had
+            return;
+        }
+        autoPriority = next;
+        if (toRealtime(config, next)) {
+            LOG.info("Set realtime priority {}", next);
         }
     }
 
@@ -64,30 +108,45 @@ final class VrrpScheduling {
         demotedAt = 0;
         SchedulingConfig previous = applied;
         applied = config;
-        if (config.equals(previous) && realtime == config.realtime()) {
+        watchLateness = config.autoPriority();
+        minLateNanos = config.minAutoDelayMicros() * 1000;
+        int raised = Math.min(autoPriority, config.maxAutoPriority());
+        autoPriority = raised;
+        int wanted = Math.max(config.realtimePriority(), raised);
+        if (config.equals(previous) && realtime == (wanted > 0) && (wanted == 0 || priority == wanted)) {
             return;
         }
         cpus(config, previous);
-        if (config.realtime()) {
-            if (installHandler()) {
-                setLimit(config.realtimeLimitMicros());
-            }
-            try {
-                ThreadScheduling.realtime(tid, config.realtimePriority());
-                realtime = true;
-                LOG.info("VRRP thread: real-time scheduling (SCHED_RR) at priority {}", config.realtimePriority());
-            } catch (SyscallException e) {
-                LOG.warn("VRRP thread: cannot raise priority to real-time {}: {}", config.realtimePriority(),
-                        e.getMessage());
-                toNormal(config.nice());
+        if (wanted > 0) {
+            if (toRealtime(config, wanted)) {
+                LOG.info("VRRP thread: real-time scheduling (SCHED_RR) at priority {}", wanted);
             }
         } else if (realtime || config.nice() != previous.nice()) {
             if (limitSet) {
                 setLimit(0);
             }
             toNormal(config.nice());
+            priority = 0;
         }
         memory(config.noSwap());
+    }
+
+    /** SCHED_RR at {@code rtPriority}, with the CPU limit; on failure normal scheduling. */
+    private boolean toRealtime(SchedulingConfig config, int rtPriority) {
+        if (installHandler()) {
+            setLimit(config.realtimeLimitMicros());
+        }
+        try {
+            ThreadScheduling.realtime(tid, rtPriority);
+            priority = rtPriority;
+            realtime = true;
+            return true;
+        } catch (SyscallException e) {
+            LOG.warn("VRRP thread: cannot raise priority to real-time {}: {}", rtPriority, e.getMessage());
+            toNormal(config.nice());
+            priority = 0;
+            return false;
+        }
     }
 
     private void cpus(SchedulingConfig config, SchedulingConfig previous) {

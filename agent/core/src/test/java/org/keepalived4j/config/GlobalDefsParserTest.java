@@ -77,6 +77,29 @@ class GlobalDefsParserTest {
     }
 
     @Test
+    void readsTheAutomaticPriorityRaiseAsKeepalivedDoes() {
+        SchedulingConfig s = globals("max_auto_priority 5\nmin_auto_priority_delay 20000").config().global()
+                .vrrpScheduling();
+        assertThat(s.maxAutoPriority()).isEqualTo(5);
+        assertThat(s.minAutoDelayMicros()).isEqualTo(20_000);
+        assertThat(s.autoPriority()).isTrue();
+        assertThat(globals("max_auto_priority").config().global().vrrpScheduling().maxAutoPriority())
+                .as("no value: the highest SCHED_RR priority").isEqualTo(99);
+        assertThat(globals("max_auto_priority -1").config().global().vrrpScheduling().autoPriority()).isFalse();
+        assertThat(SchedulingConfig.DEFAULT.autoPriority()).isFalse();
+        assertThat(SchedulingConfig.DEFAULT.minAutoDelayMicros()).isEqualTo(1_000_000);
+
+        ConfigResult r = globals("max_auto_priority 100\nmin_auto_priority_delay 0\nmin_auto_priority_delay");
+        assertThat(Parsing.lines(r)).containsExactly(
+                "2 ERROR max_auto_priority '100' must be in [0, 99] (or -1 to disable) - ignoring"
+                        + " - number '100' outside range [-1, 99]",
+                "3 ERROR min_auto_priority_delay '0' must be in [1, 10000000] - ignoring"
+                        + " - number '0' outside range [1, 10000000]",
+                "4 ERROR min_auto_priority_delay requires delay time");
+        assertThat(r.config().global().vrrpScheduling()).isEqualTo(SchedulingConfig.DEFAULT);
+    }
+
+    @Test
     void theVrrpThreadIsScheduledAsTheJvmStartsItByDefault() {
         assertThat(globals("router_id r1").config().global().vrrpScheduling()).isEqualTo(SchedulingConfig.DEFAULT);
         assertThat(SchedulingConfig.DEFAULT.realtimeLimitMicros()).isEqualTo(10_000);
