@@ -4,8 +4,8 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import org.keepalived4j.vrrp.net.GratuitousArpSender;
 import org.keepalived4j.vrrp.net.MacAddress;
 import org.keepalived4j.vrrp.net.NeighborAdvertSender;
@@ -25,18 +25,25 @@ final class AnnouncementQueue {
     }
 
     private static final class InterfaceQueue {
+        final int interfaceIndex;
         final ArrayDeque<Announcement> pending = new ArrayDeque<>();
         long nextArpAt;
         long nextNaAt;
+
+        InterfaceQueue(int interfaceIndex) {
+            this.interfaceIndex = interfaceIndex;
+        }
     }
 
     private final GratuitousArpSender arp;
     private final NeighborAdvertSender na;
     private final long arpIntervalNanos;
     private final long naIntervalNanos;
-    private final Map<Integer, InterfaceQueue> queues = new HashMap<>();
-    /** Announcements queued on all interfaces: the loop asks every turn, nearly always of none. */
-    private int queued;
+    /**
+     * One queue per interface that ever announced (a handful): a list walked by index, because the
+     * loop asks for what is due on every turn and a map's iterator would be an allocation each time.
+     */
+    private final List<InterfaceQueue> queues = new ArrayList<>();
 
     AnnouncementQueue(GratuitousArpSender arp, NeighborAdvertSender na, long arpIntervalMicros, long naIntervalMicros) {
         this.arp = arp;
@@ -46,18 +53,28 @@ final class AnnouncementQueue {
     }
 
     void add(int interfaceIndex, MacAddress mac, InetAddress address, boolean router) {
-        queues.computeIfAbsent(interfaceIndex, i -> new InterfaceQueue()).pending
-                .add(new Announcement(interfaceIndex, mac, address, router));
-        queued++;
+        InterfaceQueue q = queue(interfaceIndex);
+        if (q == null) {
+            q = new InterfaceQueue(interfaceIndex);
+            queues.add(q);
+        }
+        q.pending.add(new Announcement(interfaceIndex, mac, address, router));
+    }
+
+    private InterfaceQueue queue(int interfaceIndex) {
+        for (int i = 0; i < queues.size(); i++) {
+            if (queues.get(i).interfaceIndex == interfaceIndex) {
+                return queues.get(i);
+            }
+        }
+        return null;
     }
 
     /** Sends everything due now; returns when the next one is due ({@link VrrpInstance#NEVER} if none). */
     long sendDue(long now) {
         long next = VrrpInstance.NEVER;
-        if (queued == 0) {
-            return next;
-        }
-        for (InterfaceQueue q : queues.values()) {
+        for (int i = 0; i < queues.size(); i++) {
+            InterfaceQueue q = queues.get(i);
             while (!q.pending.isEmpty()) {
                 Announcement a = q.pending.peek();
                 boolean v6 = a.address() instanceof Inet6Address;
@@ -67,7 +84,6 @@ final class AnnouncementQueue {
                     break;
                 }
                 q.pending.poll();
-                queued--;
                 send(a);
                 if (v6) {
                     q.nextNaAt = now + naIntervalNanos;
@@ -81,11 +97,9 @@ final class AnnouncementQueue {
 
     /** Drops what is queued for an interface (its instance left MASTER). */
     void cancel(int interfaceIndex, InetAddress address) {
-        InterfaceQueue q = queues.get(interfaceIndex);
+        InterfaceQueue q = queue(interfaceIndex);
         if (q != null) {
-            int before = q.pending.size();
             q.pending.removeIf(a -> a.address().equals(address));
-            queued -= before - q.pending.size();
         }
     }
 
