@@ -76,7 +76,6 @@ final class SocketTable implements AutoCloseable {
         /** The instances on this socket by VRID (an array: looking one up boxes nothing). */
         @SuppressWarnings("unchecked")
         private final List<VrrpInstance>[] byVrid = new List[256];
-        private int vrids;
         private final AdvertMemo memo = new AdvertMemo();
         private final Map<VrrpInstance, RxShare> shares = new HashMap<>();
         /** The buffer the kernel gave the socket when it was opened. */
@@ -179,7 +178,6 @@ final class SocketTable implements AutoCloseable {
         int vrid = instance.config().vrid();
         if (shared.byVrid[vrid] == null) {
             shared.byVrid[vrid] = new ArrayList<>(1);
-            shared.vrids++;
         }
         shared.byVrid[vrid].add(instance);
         shared.shares.put(instance, share);
@@ -194,11 +192,10 @@ final class SocketTable implements AutoCloseable {
             list.remove(instance);
             if (list.isEmpty()) {
                 shared.byVrid[vrid] = null;
-                shared.vrids--;
             }
         }
         shared.shares.remove(instance);
-        if (shared.vrids == 0) {
+        if (shared.shares.isEmpty()) {
             shared.registration.close();
             shared.socket.close();
             sockets.remove(shared.key);
@@ -258,7 +255,7 @@ final class SocketTable implements AutoCloseable {
             view.clear().limit(packet.length());
             result = codec.decodeIpv4(view);
         }
-        if (result.vrid() < 0 || result.vrid() > 255 || result.ip() == null) {
+        if (result.vrid() < 0 || result.ip() == null) {
             return null;
         }
         return new ReceivedAdvert(result, result.ip().destination().isMulticast());

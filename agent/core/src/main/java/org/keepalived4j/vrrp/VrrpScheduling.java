@@ -43,9 +43,6 @@ final class VrrpScheduling {
     private volatile int priority;
     /** How far late timers have raised the priority; 0: not at all. */
     private volatile int autoPriority;
-    /** Loop thread: whether late timers are watched, and how late is too late. */
-    private boolean watchLateness;
-    private long minLateNanos;
     /** When SIGXCPU put the thread back to normal scheduling (System.nanoTime()); 0: it did not. */
     private volatile long demotedAt;
     private BitSet originalCpus;
@@ -77,7 +74,7 @@ final class VrrpScheduling {
 
     /** Whether {@link #late} needs calling: {@code max_auto_priority} is set. Loop thread. */
     boolean watchesLateness() {
-        return watchLateness;
+        return applied.autoPriority();
     }
 
     /**
@@ -85,12 +82,12 @@ final class VrrpScheduling {
      * Past {@code min_auto_priority_delay}, logs it and raises the priority one step. Loop thread.
      */
     void late(long lateNanos) {
-        if (!watchLateness || lateNanos <= minLateNanos) {
+        SchedulingConfig config = applied;
+        if (!config.autoPriority() || lateNanos <= config.minAutoDelayMicros() * 1000) {
             return;
         }
         LOG.info("A thread timer expired {}.{} seconds ago", lateNanos / 1_000_000_000L,
                 String.format("%06d", lateNanos % 1_000_000_000L / 1000));
-        SchedulingConfig config = applied;
         int next = realtime ? priority + 1 : 1;
         if (demotedAt != 0 || next > config.maxAutoPriority()) {
             // demoted for passing vrrp_rlimit_rttime: resume() restores the priority it had
@@ -108,8 +105,6 @@ final class VrrpScheduling {
         demotedAt = 0;
         SchedulingConfig previous = applied;
         applied = config;
-        watchLateness = config.autoPriority();
-        minLateNanos = config.minAutoDelayMicros() * 1000;
         int raised = Math.min(autoPriority, config.maxAutoPriority());
         autoPriority = raised;
         int wanted = Math.max(config.realtimePriority(), raised);
