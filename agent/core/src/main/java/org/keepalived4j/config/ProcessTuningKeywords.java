@@ -17,8 +17,7 @@ final class ProcessTuningKeywords {
 
     private static final long UINT_MAX = 0xFFFF_FFFFL;
     private static final int TASK_COMM_LEN = 16;
-    /** sched_get_priority_max(SCHED_RR) on Linux. */
-    private static final int MAX_RT_PRIORITY = 99;
+    private static final int MAX_RT_PRIORITY = SchedulingConfig.MAX_REALTIME_PRIORITY;
 
     private ProcessTuningKeywords() {
     }
@@ -156,7 +155,7 @@ final class ProcessTuningKeywords {
         return c.args(n).signedIn(0, -20, 19, null, "Invalid " + process + " process priority specified");
     }
 
-    /** The SCHED_RR priority clamped to 1-99 as keepalived does, or {@code null} when unreadable. */
+    /** The SCHED_RR priority clamped to 1-{@link #MAX_RT_PRIORITY} as keepalived does, or {@code null} when unreadable. */
     private static Long realtimePriority(ConfigNode n, ParseContext c, String process) {
         if (n.arg(0) == null) {
             c.error(n, null, "No " + process + " process real-time priority specified");
@@ -167,10 +166,10 @@ final class ProcessTuningKeywords {
         if (v != null && v < 1) {
             c.warning(n, null, process + " process real-time priority " + v + " less than minimum 1 - setting to minimum");
             return 1L;
-        } else if (v != null && v > 99) {
+        } else if (v != null && v > MAX_RT_PRIORITY) {
             c.warning(n, null, process + " process real-time priority " + v
-                    + " greater than maximum 99 - setting to maximum");
-            return 99L;
+                    + " greater than maximum " + MAX_RT_PRIORITY + " - setting to maximum");
+            return (long) MAX_RT_PRIORITY;
         }
         return v;
     }

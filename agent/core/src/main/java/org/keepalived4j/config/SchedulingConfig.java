@@ -23,6 +23,8 @@ import java.util.List;
 public record SchedulingConfig(int realtimePriority, long realtimeLimitMicros, int nice, List<Integer> cpus,
         boolean noSwap, int maxAutoPriority, long minAutoDelayMicros) {
 
+    /** The highest SCHED_RR priority (sched_get_priority_max(SCHED_RR) on Linux). */
+    public static final int MAX_REALTIME_PRIORITY = 99;
     /** keepalived's default for {@code vrrp_rlimit_rttime}. */
     public static final long DEFAULT_REALTIME_LIMIT_MICROS = 10_000;
     /** keepalived's default for {@code min_auto_priority_delay}. */
@@ -33,8 +35,9 @@ public record SchedulingConfig(int realtimePriority, long realtimeLimitMicros, i
             new SchedulingConfig(0, DEFAULT_REALTIME_LIMIT_MICROS, 0, List.of(), false, 0, DEFAULT_MIN_AUTO_DELAY_MICROS);
 
     public SchedulingConfig {
-        if (realtimePriority < 0 || realtimePriority > 99 || nice < -20 || nice > 19 || realtimeLimitMicros < 1
-                || maxAutoPriority < 0 || maxAutoPriority > 99 || minAutoDelayMicros < 1) {
+        if (realtimePriority < 0 || realtimePriority > MAX_REALTIME_PRIORITY || nice < -20 || nice > 19
+                || realtimeLimitMicros < 1 || maxAutoPriority < 0 || maxAutoPriority > MAX_REALTIME_PRIORITY
+                || minAutoDelayMicros < 1) {
             throw new IllegalArgumentException("bad scheduling: real-time priority " + realtimePriority + ", limit "
                     + realtimeLimitMicros + " us, nice " + nice + ", max auto priority " + maxAutoPriority
                     + ", min auto delay " + minAutoDelayMicros + " us");
