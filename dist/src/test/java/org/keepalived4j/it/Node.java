@@ -94,7 +94,12 @@ final class Node implements AutoCloseable {
 
     /** How many times the log says the instance entered this state ("Entering MASTER STATE"). */
     long entered(String state) {
-        return log().lines().filter(l -> l.contains("Entering " + state + " STATE")).count();
+        return lines("Entering " + state + " STATE");
+    }
+
+    /** How many lines of the log so far contain {@code text}. */
+    long lines(String text) {
+        return log().lines().filter(l -> l.contains(text)).count();
     }
 
     void signal(String signal) {

@@ -233,7 +233,7 @@ class VrrpFeaturesIT {
         assertThat(ours.awaitLog("reloading configuration")).contains("reloading configuration");
         Lab.sleep(Duration.ofSeconds(1));
         awaitVrrpThread(ours, "policy 2, rt_priority 20,");
-        assertThat(ours.log().lines().filter(l -> l.contains("real-time scheduling (SCHED_RR) at priority 20")).count())
+        assertThat(ours.lines("real-time scheduling (SCHED_RR) at priority 20"))
                 .isEqualTo(3);
         assertThat(lab.hasAddress(nsA, "eth0", "10.80.0.100")).isTrue();
     }
@@ -255,11 +255,11 @@ class VrrpFeaturesIT {
             ours.signal("CONT");
             long logged = stall;
             await("timer lateness logged " + stall + " time(s)", Duration.ofSeconds(5),
-                    () -> countLines(ours, "A thread timer expired ") >= logged);
+                    () -> ours.lines("A thread timer expired ") >= logged);
             awaitVrrpThread(ours, "policy 2, rt_priority " + Math.min(stall, 2) + ",");
         }
         assertThat(ours.log()).containsPattern("A thread timer expired [01]\\.[0-9]{6} seconds ago");
-        assertThat(countLines(ours, "Set realtime priority ")).as("never past max_auto_priority").isEqualTo(2);
+        assertThat(ours.lines("Set realtime priority ")).as("never past max_auto_priority").isEqualTo(2);
         assertThat(Files.readAllLines(Path.of("/proc/" + ours.pid() + "/limits")).stream()
                 .filter(l -> l.startsWith("Max realtime timeout")).findFirst().orElseThrow()).contains(" 500000 ");
 
@@ -269,10 +269,6 @@ class VrrpFeaturesIT {
         Lab.sleep(Duration.ofSeconds(1));
         awaitVrrpThread(ours, "policy 2, rt_priority 2,");
         assertThat(ours.entered("MASTER")).isEqualTo(1);
-    }
-
-    private static long countLines(Node node, String text) {
-        return node.log().lines().filter(l -> l.contains(text)).count();
     }
 
     private static void awaitVrrpThread(Node node, String prefix) {
