@@ -59,8 +59,9 @@ final class Daemon {
         try (PidFile pid = PidFile.create(cli.pidFile() != null ? cli.pidFile() : CommandLine.DEFAULT_PID_FILE)) {
             return runWith(pid);
         } catch (PidFile.AlreadyRunningException e) {
-            LOG.error("{}", e.getMessage());
-            return 1;
+            // keepalived 2.2.7 logs this and exits 0, even when the pid names an unrelated process
+            LOG.info("daemon is already running ({})", e.getMessage());
+            return 0;
         } catch (IOException e) {
             LOG.error("cannot write the pid file: {}", e.getMessage());
             return 1;

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The pid file: refuses to start when it names a live process (as keepalived does), and is
- * removed on a clean stop.
+ * The pid file: refuses to start when it names a live process, whatever that process is (as
+ * keepalived 2.2.7 does, which then exits 0), and is removed on a clean stop.
  */
 final class PidFile implements AutoCloseable {
 
@@ -29,7 +29,7 @@ final class PidFile implements AutoCloseable {
         Optional<Long> other = read(path);
         if (other.isPresent() && other.get() != ProcessHandle.current().pid()
                 && ProcessHandle.of(other.get()).map(ProcessHandle::isAlive).orElse(false)) {
-            throw new AlreadyRunningException("daemon is already running (pid " + other.get() + " in " + path + ")");
+            throw new AlreadyRunningException("pid " + other.get() + " in " + path);
         }
         if (path.getParent() != null) {
             Files.createDirectories(path.getParent());
