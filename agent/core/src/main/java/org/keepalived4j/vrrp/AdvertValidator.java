@@ -11,32 +11,35 @@ import org.keepalived4j.vrrp.packet.VrrpDecodeError;
 import org.keepalived4j.vrrp.packet.VrrpDecodeResult;
 import org.keepalived4j.vrrp.packet.VrrpPacket;
 import org.slf4j.Logger;
+import org.keepalived4j.vrrp.PacketLogLimiter.Reason;
 import org.slf4j.LoggerFactory;
 
 /**
  * Decides whether a received advertisement may be processed by one instance, in the order
  * keepalived 2.2.7 checks (vrrp_check_packet), incrementing the matching counter when not
- * (RFC 3768 section 7.1, RFC 5798 section 7.1). One difference, deliberate: a VRRPv2 advert
- * whose interval differs from ours is counted in {@code advert_interval_err} (keepalived drops
- * it without counting, leaving that counter always 0; RFC 2787's
- * vrrpStatsAdvertiseIntervalErrors counts it).
+ * (RFC 3768 section 7.1, RFC 5798 section 7.1). A VRRPv2 advert whose interval differs from
+ * ours is dropped without touching {@code advert_interval_err}, as keepalived 2.2.7 does (that
+ * counter stays 0 there, and so in every exporter); it is counted apart, in
+ * {@code advertIntervalMismatch}. The lines for dropped packets go through the instance's
+ * {@link PacketLogLimiter}.
  */
 final class AdvertValidator {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdvertValidator.class);
-    /** A flood of bad packets is counted in full but logged at most once per interval. */
-    private static final long LOG_INTERVAL_NANOS = 10_000_000_000L;
 
     private final VrrpInstanceConfig config;
     private final VrrpStats stats;
     private final byte[] password;
     private final List<VrrpAddress> vips;
+    private final PacketLogLimiter log;
     private boolean oldUnicastChecksum;
-    private long lastLogNanos = System.nanoTime() - LOG_INTERVAL_NANOS;
+    /** The loop time of the advert being checked, for the log limiter. */
+    private long now;
 
-    AdvertValidator(VrrpInstanceConfig config, VrrpStats stats) {
+    AdvertValidator(VrrpInstanceConfig config, VrrpStats stats, PacketLogLimiter log) {
         this.config = config;
         this.stats = stats;
+        this.log = log;
         this.password = config.auth().passwordBytes();
         this.vips = config.vips().stream().map(v -> VrrpAddress.of(v.address().address())).toList();
         this.oldUnicastChecksum = config.transport().oldUnicastChecksum();
@@ -47,46 +50,55 @@ final class AdvertValidator {
      *
      * @param currentMaster the address of the master we follow, or {@code null}: with
      *        {@code skip_check_adv_addr} its adverts skip the address-list check
+     * @param now the loop time
      */
-    boolean accept(ReceivedAdvert advert, VrrpAddress currentMaster) {
+    boolean accept(ReceivedAdvert advert, VrrpAddress currentMaster, long now) {
+        this.now = now;
         VrrpDecodeResult r = advert.result();
         VrrpPacket p = r.packet();
         IpMetadata ip = r.ip();
         if (r.has(VrrpDecodeError.AH_AUTHENTICATION)) {
-            return reject("received AH header but auth type not AH", () -> stats.authtypeMismatch++);
+            stats.authtypeMismatch++;
+            return reject(Reason.AH_HEADER, "received AH header but auth type not AH");
         }
         if (r.has(VrrpDecodeError.LENGTH_MISMATCH)) {
-            return reject("vrrp packet length does not match its address count", () -> stats.packetLenErr++);
+            stats.packetLenErr++;
+            return reject(Reason.LENGTH, "vrrp packet length does not match its address count");
         }
         if (p == null || ip == null) {
-            return reject("undecodable packet (" + r.error() + ")", () -> { });
+            return reject(Reason.UNDECODABLE, "undecodable packet ({})", r.error());
         }
         boolean unicast = config.transport().unicast();
         if (!unicast && r.has(VrrpDecodeError.TTL_NOT_255)) {
-            return reject("invalid TTL/HL " + ip.ttl() + ", expected 255", () -> stats.ipTtlErr++);
+            stats.ipTtlErr++;
+            return reject(Reason.TTL, "invalid TTL/HL {}, expected 255", ip.ttl());
         }
         if (r.has(VrrpDecodeError.BAD_VERSION) || p.version() != config.version()) {
-            return reject("wrong version " + p.version() + ", expected " + config.version(), () -> { });
+            return reject(Reason.VERSION, "wrong version {}, expected {}", p.version(), config.version());
         }
         if (p.version() == 2 && !v2Acceptable(r, p)) {
             return false;
         }
         if (r.has(VrrpDecodeError.INVALID_TYPE)) {
-            return reject("invalid packet type " + p.type(), () -> stats.invalidTypeRcvd++);
+            stats.invalidTypeRcvd++;
+            return reject(Reason.TYPE, "invalid packet type {}", p.type());
         }
         boolean checkVips = !config.skipCheckAdvAddr() || currentMaster == null || !currentMaster.equals(ip.source());
         if (checkVips && p.addresses().size() != vips.size()) {
-            return reject("unexpected address count " + p.addresses().size() + ", expected " + vips.size(),
-                    () -> stats.addrListErr++);
+            stats.addrListErr++;
+            return reject(Reason.ADDRESS_COUNT, "unexpected address count {}, expected {}", p.addresses().size(),
+                    vips.size());
         }
         if (r.has(VrrpDecodeError.TOTAL_LENGTH_MISMATCH)) {
-            return reject("IP total length does not match the received length", () -> stats.packetLenErr++);
+            stats.packetLenErr++;
+            return reject(Reason.TOTAL_LENGTH, "IP total length does not match the received length");
         }
         if (!checksumOk(r, unicast)) {
-            return reject("invalid VRRPv" + p.version() + " checksum", () -> { });
+            return reject(Reason.CHECKSUM, "invalid VRRPv{} checksum", p.version());
         }
         if (advert.multicastDestination() == unicast) {
-            return reject("expected " + (unicast ? "unicast" : "multicast") + " packet", () -> stats.addrListErr++);
+            stats.addrListErr++;
+            return reject(Reason.CAST, "expected {} packet", unicast ? "unicast" : "multicast");
         }
         stats.advertRcvd++;
         if (checkVips && !addressesAcceptable(p, ip)) {
@@ -100,19 +112,23 @@ final class AdvertValidator {
 
     private boolean v2Acceptable(VrrpDecodeResult r, VrrpPacket p) {
         if (r.has(VrrpDecodeError.INVALID_AUTH_TYPE)) {
-            return reject("invalid auth type " + p.authType(), () -> stats.invalidAuthtype++);
+            stats.invalidAuthtype++;
+            return reject(Reason.AUTH_TYPE_INVALID, "invalid auth type {}", p.authType());
         }
         AuthType ours = config.auth().type();
         if (p.authType() != ours.wireValue()) {
-            return reject("received auth type " + p.authType() + ", expecting " + ours.wireValue(),
-                    () -> stats.authtypeMismatch++);
+            stats.authtypeMismatch++;
+            return reject(Reason.AUTH_TYPE_MISMATCH, "received auth type {}, expecting {}", p.authType(),
+                    ours.wireValue());
         }
         if (ours == AuthType.PASS && !p.authDataMatches(password)) {
-            return reject("received an invalid password", () -> stats.authFailure++);
+            stats.authFailure++;
+            return reject(Reason.AUTH_FAILURE, "received an invalid password");
         }
         if (p.advertIntervalMicros() != config.advertIntervalMicros()) {
-            return reject("advertisement interval mismatch: mine " + config.advertIntervalMicros() / 1_000_000
-                    + " s, received " + p.advertInterval() + " s", () -> stats.advertIntervalErr++);
+            stats.advertIntervalMismatch++;
+            return reject(Reason.INTERVAL, "advertisement interval mismatch: mine {} s, received {} s",
+                    config.advertIntervalMicros() / 1_000_000, p.advertInterval());
         }
         return true;
     }
@@ -145,8 +161,9 @@ final class AdvertValidator {
         for (int i = 0; i < vips.size(); i++) {
             VrrpAddress vip = vips.get(i);
             if (!p.addresses().contains(vip)) {
-                return reject("address " + vip + " associated with VRID " + config.vrid()
-                        + " not present in MASTER advert", () -> stats.addrListErr++);
+                stats.addrListErr++;
+                return reject(Reason.ADDRESS_LIST, "address {} associated with VRID {} not present in MASTER advert",
+                        vip, config.vrid());
             }
         }
         if (!config.transport().unicast() || !config.transport().checkUnicastSrc()) {
@@ -155,21 +172,20 @@ final class AdvertValidator {
         for (UnicastPeer peer : config.transport().unicastPeers()) {
             if (VrrpAddress.of(peer.address()).equals(ip.source())) {
                 if (ip.ttl() != -1 && (ip.ttl() < peer.minTtl() || ip.ttl() > peer.maxTtl())) {
-                    return reject("TTL/HL " + ip.ttl() + " not in range " + peer.minTtl() + " - " + peer.maxTtl(),
-                            () -> stats.ipTtlErr++);
+                    stats.ipTtlErr++;
+                    return reject(Reason.UNICAST_TTL, "TTL/HL {} not in range {} - {}", ip.ttl(),
+                            peer.minTtl(), peer.maxTtl());
                 }
                 return true;
             }
         }
-        return reject("unicast source address " + ip.source() + " not a unicast peer", () -> { });
+        return reject(Reason.UNICAST_SOURCE, "unicast source address {} not a unicast peer", ip.source());
     }
 
-    private boolean reject(String why, Runnable count) {
-        count.run();
-        long now = System.nanoTime();
-        if (now - lastLogNanos >= LOG_INTERVAL_NANOS || LOG.isDebugEnabled()) {
-            lastLogNanos = now;
-            LOG.info("({}) {} - packet dropped", config.name(), why);
+    /** Logs (rate-limited) why the packet is dropped; the caller has counted it. Always false. */
+    private boolean reject(Reason reason, String why, Object... args) {
+        if (log.allow(reason, now)) {
+            LOG.info("(" + config.name() + ") " + why + " - packet dropped", args);
         }
         return false;
     }

@@ -41,7 +41,10 @@ final class MasterHandler {
             }
         }
         if (priority == vi.effectivePriority && addressOrder == 0) {
-            LOG.warn("({}) equal priority advert received from a remote host with our IP address", vi.config.name());
+            if (vi.packetLog.allow(PacketLogLimiter.Reason.OUR_ADDRESS, now)) {
+                LOG.warn("({}) equal priority advert received from a remote host with our IP address",
+                        vi.config.name());
+            }
         } else if (priority == vi.effectivePriority && vi.effectivePriority == 255) {
             LOG.error("({}) configuration error: this and a remote instance are both address owners (priority 255)"
                     + " - reducing local priority to 254", vi.config.name());
@@ -69,8 +72,10 @@ final class MasterHandler {
     }
 
     private void lowerPriorityReceived(long now, VrrpAddress source, int priority) {
-        LOG.info("({}) received advert from {} with lower priority {}, ours {}{}", vi.config.name(), source, priority,
-                vi.effectivePriority, vi.config.lowerPrioNoAdvert() ? "" : ", forcing new election");
+        if (vi.packetLog.allow(PacketLogLimiter.Reason.LOWER_PRIORITY, now)) {
+            LOG.info("({}) received advert from {} with lower priority {}, ours {}{}", vi.config.name(), source,
+                    priority, vi.effectivePriority, vi.config.lowerPrioNoAdvert() ? "" : ", forcing new election");
+        }
         if (!vi.config.lowerPrioNoAdvert()) {
             vi.sendAdvert(vi.effectivePriority);
         }

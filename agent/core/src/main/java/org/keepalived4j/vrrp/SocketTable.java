@@ -237,7 +237,9 @@ final class SocketTable implements AutoCloseable {
         try {
             target.onAdvert(receivedNanos, advert);
         } catch (RuntimeException e) {
-            LOG.error("({}) failed to process an advert", target.name(), e);
+            if (target.packetLog.allow(PacketLogLimiter.Reason.PROCESSING_FAILED, receivedNanos)) {
+                LOG.error("({}) failed to process an advert", target.name(), e);
+            }
         }
     }
 

@@ -29,6 +29,7 @@ final class VrrpInstance {
     private final Clock wallClock;
     private final VrrpStats stats = new VrrpStats();
     private final AdvertValidator validator;
+    final PacketLogLimiter packetLog;
     private final BackupHandler backup;
     private final MasterHandler master;
     final InstancePublisher publisher;
@@ -59,7 +60,8 @@ final class VrrpInstance {
         this.observer = observer;
         this.wallClock = wallClock;
         this.primaryAddress = primaryAddress;
-        this.validator = new AdvertValidator(config, stats);
+        this.packetLog = new PacketLogLimiter(LOG, config.name());
+        this.validator = new AdvertValidator(config, stats, packetLog);
         this.basePriority = config.priority();
         this.effectivePriority = basePriority;
         this.masterAdvertIntervalMicros = config.advertIntervalMicros();
@@ -146,10 +148,11 @@ final class VrrpInstance {
 
     /** The earliest moment {@link #onTimer} has something to do. */
     long nextDeadline() {
-        return Math.min(timerAt, garp.nextDeadline());
+        return Math.min(Math.min(timerAt, garp.nextDeadline()), packetLog.nextFlush());
     }
 
     void onTimer(long now) {
+        packetLog.flush(now);
         if (now >= timerAt) {
             if (state == VrrpState.MASTER) {
                 master.advertTimer(now);
@@ -168,7 +171,7 @@ final class VrrpInstance {
     // ---- receiving ----------------------------------------------------------------------------
 
     void onAdvert(long now, ReceivedAdvert advert) {
-        if (!validator.accept(advert, masterAddress)) {
+        if (!validator.accept(advert, masterAddress, now)) {
             return;
         }
         VrrpPacket packet = advert.result().packet();

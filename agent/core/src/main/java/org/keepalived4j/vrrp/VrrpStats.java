@@ -22,10 +22,12 @@ final class VrrpStats {
     volatile long authFailure;
     volatile long priZeroRcvd;
     volatile long priZeroSent;
+    /** VRRPv2 adverts dropped for another interval; keepalived counts them nowhere. */
+    volatile long advertIntervalMismatch;
 
     VrrpCounters snapshot() {
         return new VrrpCounters(advertRcvd, advertSent, becomeMaster, releaseMaster, packetLenErr,
                 advertIntervalErr, ipTtlErr, invalidTypeRcvd, addrListErr, invalidAuthtype, authtypeMismatch,
-                authFailure, priZeroRcvd, priZeroSent);
+                authFailure, priZeroRcvd, priZeroSent, advertIntervalMismatch);
     }
 }

@@ -9,7 +9,9 @@ package org.keepalived4j.model;
  * @param becomeMaster transitions into MASTER
  * @param releaseMaster transitions out of MASTER
  * @param packetLenErr packets dropped because their length did not match their contents
- * @param advertIntervalErr advertisements whose interval differed from ours (VRRPv2 only)
+ * @param advertIntervalErr keepalived's {@code advert_interval_err}: always 0, as in keepalived 2.2.7,
+ *        which drops a VRRPv2 advert with another interval without counting it (see
+ *        {@code advertIntervalMismatch})
  * @param ipTtlErr packets whose IP TTL / hop limit was not 255
  * @param invalidTypeRcvd packets whose VRRP type was not ADVERTISEMENT
  * @param addrListErr advertisements whose address list did not match our virtual addresses
@@ -18,6 +20,8 @@ package org.keepalived4j.model;
  * @param authFailure packets whose authentication data did not match
  * @param priZeroRcvd priority-0 advertisements received (a master stepping down)
  * @param priZeroSent priority-0 advertisements sent
+ * @param advertIntervalMismatch VRRPv2 advertisements dropped because their interval differed from
+ *        ours (keepalived4j's own count; keepalived counts them nowhere)
  */
 public record VrrpCounters(
         long advertRcvd,
@@ -33,8 +37,9 @@ public record VrrpCounters(
         long authtypeMismatch,
         long authFailure,
         long priZeroRcvd,
-        long priZeroSent) {
+        long priZeroSent,
+        long advertIntervalMismatch) {
 
     /** All counters zero. */
-    public static final VrrpCounters ZERO = new VrrpCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final VrrpCounters ZERO = new VrrpCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 }

@@ -35,7 +35,7 @@ public final class SampleStates {
                 new TransitionCount(VrrpState.BACKUP, TransitionReason.STARTUP, 1),
                 new TransitionCount(VrrpState.MASTER, TransitionReason.MASTER_NO_RESPONSE, 2),
                 new TransitionCount(VrrpState.BACKUP, TransitionReason.PREEMPTED, 1));
-        VrrpCounters counters = new VrrpCounters(120 + vrid, 340 + vrid, 2, 1, 0, 1, 0, 0, 0, 0, 0, 3, 1, 0);
+        VrrpCounters counters = new VrrpCounters(120 + vrid, 340 + vrid, 2, 1, 0, 1, 0, 0, 0, 0, 0, 3, 1, 0, 4);
         HistogramSnapshot takeover = new HistogramSnapshot(TAKEOVER_BOUNDS,
                 List.of(0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 1L, 2L, 2L), 5.4);
         return new VrrpInstanceSnapshot(name, vrid, "eth0", 2, false, state, state, VrrpState.BACKUP, 150, 140,

@@ -20,7 +20,8 @@ enum VrrpCounter {
     PACKET_LEN_ERR("keepalived_packet_length_errors", "keepalived_packet_len_err",
             "Packets dropped because their length did not match their contents", VrrpCounters::packetLenErr),
     ADVERT_INTERVAL_ERR("keepalived_advertisements_interval_errors", "keepalived_advert_interval_err",
-            "Advertisements whose interval differed from the instance's (VRRPv2)", VrrpCounters::advertIntervalErr),
+            "keepalived's advert_interval_err: always 0, as in keepalived 2.2.7 (see "
+                    + "keepalived_vrrp_advert_interval_mismatch_total)", VrrpCounters::advertIntervalErr),
     IP_TTL_ERR("keepalived_ip_ttl_errors", "keepalived_ip_ttl_err",
             "Packets whose IP TTL or hop limit was not 255", VrrpCounters::ipTtlErr),
     INVALID_TYPE_RCVD("keepalived_invalid_type_received", "keepalived_invalid_type_rcvd",

@@ -36,6 +36,10 @@ final class VrrpMetrics implements MetricGroup {
                 "When the instance last changed state, as a Unix timestamp").unit(Unit.SECONDS);
         CounterSnapshot.Builder transitions = CounterSnapshot.builder().name("keepalived_vrrp_transitions")
                 .help("State changes of the instance by the state entered (to) and the reason");
+        CounterSnapshot.Builder intervalMismatch = CounterSnapshot.builder()
+                .name("keepalived_vrrp_advert_interval_mismatch")
+                .help("VRRPv2 advertisements dropped because their interval differed from the instance's "
+                        + "(keepalived counts them nowhere: keepalived_advertisements_interval_errors_total stays 0)");
         GaugeSnapshot.Builder advert = family("keepalived_vrrp_advert_interval_seconds",
                 "The configured advertisement interval of the instance").unit(Unit.SECONDS);
         GaugeSnapshot.Builder masterAdvert = family("keepalived_vrrp_master_advert_interval_seconds",
@@ -62,6 +66,7 @@ final class VrrpMetrics implements MetricGroup {
                 transitions.dataPoint(counter(t.count(), Labels.of("iname", i.name(), "intf", i.interfaceName(),
                         "reason", t.reason().label(), "to", t.to().name(), "vrid", Integer.toString(i.vrid()))));
             }
+            intervalMismatch.dataPoint(counter(i.counters().advertIntervalMismatch(), labels));
             advert.dataPoint(gauge(seconds(i.advertInterval()), labels));
             masterAdvert.dataPoint(gauge(seconds(i.masterAdvertInterval()), labels));
             garp.dataPoint(gauge(seconds(i.garpMasterDelay()), labels));
@@ -81,6 +86,7 @@ final class VrrpMetrics implements MetricGroup {
         out.add(masterPriority.build());
         out.add(lastTransition.build());
         out.add(transitions.build());
+        out.add(intervalMismatch.build());
         out.add(advert.build());
         out.add(masterAdvert.build());
         out.add(garp.build());
