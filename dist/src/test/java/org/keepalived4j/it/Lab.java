@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * Network namespaces joined by veth pairs, for one test: created with iproute2, deleted on
@@ -77,6 +78,29 @@ final class Lab implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /** The Prometheus endpoint of the keepalived4j daemon in {@code ns} (its default port, 9165). */
+    static String scrape(String ns) {
+        return run("ip", "netns", "exec", ns, "curl", "-sf", "http://127.0.0.1:9165/metrics");
+    }
+
+    /** Scrapes {@code ns} until the metrics satisfy {@code condition}; fails after {@code timeout}. */
+    static String awaitScrape(String ns, Predicate<String> condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            try {
+                last = scrape(ns);
+                if (condition.test(last)) {
+                    return last;
+                }
+            } catch (IllegalStateException notYetListening) {
+                last = notYetListening.getMessage();
+            }
+            sleep(Duration.ofMillis(200));
+        }
+        throw new AssertionError("metrics never matched within " + timeout + ":\n" + last);
     }
 
     static void sleep(Duration d) {

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -65,27 +64,6 @@ class MetricsIT {
         return node;
     }
 
-    private String scrape(String ns) {
-        return Lab.run("ip", "netns", "exec", ns, "curl", "-sf", "http://127.0.0.1:9165/metrics");
-    }
-
-    private String awaitScrape(String ns, Predicate<String> condition, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            try {
-                last = scrape(ns);
-                if (condition.test(last)) {
-                    return last;
-                }
-            } catch (IllegalStateException notYetListening) {
-                last = notYetListening.getMessage();
-            }
-            Lab.sleep(Duration.ofMillis(200));
-        }
-        throw new AssertionError("metrics never matched within " + timeout + ":\n" + last);
-    }
-
     /**
      * One attribute read through the daemon's Jolokia agent (on by default, 127.0.0.1:8778), as
      * the JSON text of its value: the MBeans answer from the live state, one object at a time.
@@ -122,7 +100,7 @@ class MetricsIT {
         Node ours = start(Node.Kind.KEEPALIVED4J, nsA, "ours", vrrp(150));
         String state = "keepalived_vrrp_state{iname=\"VI_1\",intf=\"eth0\",ip_address=\"" + VIP + "/24\",vrid=\"61\"}";
         String labels = "{iname=\"VI_1\",intf=\"eth0\",vrid=\"61\"}";
-        String before = awaitScrape(nsA, m -> m.contains(state + " 2.0"), Duration.ofSeconds(15));
+        String before = Lab.awaitScrape(nsA, m -> m.contains(state + " 2.0"), Duration.ofSeconds(15));
         assertThat(value(before, "keepalived_become_master_total" + labels)).isEqualTo(1);
         assertThat(value(before, "keepalived_vrrp_effective_priority" + labels)).isEqualTo(150);
         String instance = "keepalived:type=VrrpInstance,name=\"VI_1\"";
@@ -131,7 +109,7 @@ class MetricsIT {
         // A higher-priority keepalived appears: ours must see it on the wire and step down.
         Node peer = start(Node.Kind.KEEPALIVED, nsB, "peer", VrrpConfig.node()
                 .instance("VI_1", "eth0", 61, 200, VIP).text());
-        String after = awaitScrape(nsA, m -> m.contains(state + " 1.0"), Duration.ofSeconds(15));
+        String after = Lab.awaitScrape(nsA, m -> m.contains(state + " 1.0"), Duration.ofSeconds(15));
         assertThat(value(after, "keepalived_release_master_total" + labels)).isEqualTo(1);
         assertThat(jolokiaRead(nsA, instance, "State")).isEqualTo("\"BACKUP\"");
         assertThat(value(after, "keepalived_advertisements_received_total" + labels)).isGreaterThanOrEqualTo(1);
@@ -144,7 +122,7 @@ class MetricsIT {
 
         // The peer stops gracefully: ours takes over again and the counters move on.
         peer.stop();
-        String back = awaitScrape(nsA, m -> m.contains(state + " 2.0"), Duration.ofSeconds(10));
+        String back = Lab.awaitScrape(nsA, m -> m.contains(state + " 2.0"), Duration.ofSeconds(10));
         assertThat(value(back, "keepalived_become_master_total" + labels)).isEqualTo(2);
         assertThat(value(back, "keepalived_priority_zero_received_total" + labels)).isEqualTo(1);
         assertThat(ours.awaitLog("Entering MASTER STATE (master released)")).contains("Entering MASTER STATE (master released)");
@@ -170,13 +148,13 @@ class MetricsIT {
         // Up from the start (no alpha): wait until checks have actually succeeded, so that the
         // failure below is one after a success (retry applies) rather than the very first check.
         String labels = "{real_server=\"10.79.1.10:8080\",virtual_server=\"10.79.0.200:8080/tcp\"}";
-        awaitScrape(nsA, m -> m.contains(up + " 1.0")
+        Lab.awaitScrape(nsA, m -> m.contains(up + " 1.0")
                 && atLeast(m, "keepalived_real_server_check_duration_seconds_count" + labels, 2),
                 Duration.ofSeconds(20));
 
         nginx.destroy();
         nginx.waitFor();
-        String down = awaitScrape(nsA, m -> m.contains(up + " 0.0"), Duration.ofSeconds(15));
+        String down = Lab.awaitScrape(nsA, m -> m.contains(up + " 0.0"), Duration.ofSeconds(15));
         assertThat(value(down, "keepalived_virtual_server_real_servers_up{virtual_server=\"10.79.0.200:8080/tcp\"}"))
                 .isZero();
         String realServer = "keepalived:type=RealServer,virtualServer=\"10.79.0.200:8080/tcp\",name=\"10.79.1.10:8080\"";
@@ -187,7 +165,7 @@ class MetricsIT {
                 + "virtual_server=\"10.79.0.200:8080/tcp\"}")).isGreaterThanOrEqualTo(2);
 
         startNginx(nginxConf);
-        awaitScrape(nsA, m -> m.contains(up + " 1.0"), Duration.ofSeconds(15));
+        Lab.awaitScrape(nsA, m -> m.contains(up + " 1.0"), Duration.ofSeconds(15));
         assertThat(jolokiaRead(nsA, realServer, "Alive")).isEqualTo("true");
     }
 

@@ -112,10 +112,39 @@ class VrrpInteropIT {
         Duration takeover = awaitVipOn(nsB, Duration.ofSeconds(6));
         assertThat(takeover).isLessThan(Duration.ofMillis(3609 + 1000));
 
-        Lab.run("ip", "-n", nsA, "addr", "del", VIP + "/24", "dev", "eth0");
+        // the killed daemon's address is still there: the restarted one clears it before it elects
         Node back = start(Node.Kind.KEEPALIVED4J, nsA, "ours2", single(150));
         awaitVipOnlyOn(nsA, SETTLE);
         assertThat(back.awaitLog("Entering MASTER STATE")).contains("Entering MASTER STATE");
+    }
+
+    @ParameterizedTest(name = "peer {0}")
+    @EnumSource(Node.Kind.class)
+    void aMasterKilledAndRestartedAsBackupLeavesNoAddressBehind(Node.Kind peer) throws Exception {
+        Node ours = start(Node.Kind.KEEPALIVED4J, nsA, "ours", single(150));
+        start(peer, nsB, "peer", single(100));
+        awaitVipOnlyOn(nsA, SETTLE);
+
+        ours.kill();
+        awaitVipOn(nsB, Duration.ofSeconds(6));
+        assertThat(lab.hasAddress(nsA, "eth0", VIP)).as("a SIGKILL leaves the address, as with keepalived").isTrue();
+
+        Node back = start(Node.Kind.KEEPALIVED4J, nsA, "ours2", single(50));
+        awaitVipOnlyOn(nsB, SETTLE);
+        assertThat(back.awaitLog("removing VIPs.")).contains("(VI_1) removing VIPs.");
+        assertStaysOnlyOn(nsB, Duration.ofSeconds(3));
+        assertThat(back.entered("MASTER")).isZero();
+        String status = "keepalived_check_script_status{iname=\"VI_1\",intf=\"eth0\",ip_address=\"" + VIP
+                + "/24\",vrid=\"51\"}";
+        Lab.awaitScrape(nsA, m -> m.contains(status + " 1"), Duration.ofSeconds(10));
+
+        // an address someone adds to the BACKUP by hand is reported, and gone when the daemon stops
+        Lab.run("ip", "-n", nsA, "addr", "add", VIP + "/24", "dev", "eth0");
+        Lab.awaitScrape(nsA, m -> m.contains(status + " 0"), Duration.ofSeconds(10));
+        back.stop();
+        assertThat(back.alive()).isFalse();
+        assertThat(lab.hasAddress(nsA, "eth0", VIP)).as("address left on a stopped BACKUP").isFalse();
+        assertThat(lab.hasAddress(nsB, "eth0", VIP)).isTrue();
     }
 
     @ParameterizedTest(name = "peer {0}")

@@ -52,6 +52,7 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
     private final TrackedObjects objects = new TrackedObjects();
     private final Map<Integer, MacAddress> macs = new HashMap<>();
     private final Map<Integer, String> names = new HashMap<>();
+    private final AddressPresence presence = new AddressPresence();
     private final Map<String, VrrpInstance> instances = new LinkedHashMap<>();
     /** {@link #instances} as an array, for the timer scans of every loop turn (no iterator each time). */
     private VrrpInstance[] scanned = new VrrpInstance[0];
@@ -85,7 +86,7 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
                 ? newConfig.global().mcastGroup4() : VrrpCodec.IPV4_MULTICAST_GROUP.toInetAddress()));
         announcements = new AnnouncementQueue(host.arp(), host.na(), newConfig.global().garpIntervalMicros(),
                 newConfig.global().gnaIntervalMicros());
-        io = new NetworkIo(codec, host.vips(), announcements, host.sysctl(), macs, names);
+        io = new NetworkIo(codec, host.vips(), announcements, host.sysctl(), macs, names, presence);
         wiring = new InstanceWiring(host, sockets, newConfig.global());
         monitor = NetlinkLinkMonitor.open(this, true);
         monitorRegistration = host.poller().register(monitor.fd(), (fd, failed) -> readLinks());
@@ -200,6 +201,7 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
         if (event.removed()) {
             macs.remove(link.index());
             names.remove(link.index());
+            presence.interfaceRemoved(link.index());
         } else {
             macs.put(link.index(), link.mac());
             names.put(link.index(), link.name());
@@ -218,10 +220,29 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
     /** An address appeared: an instance waiting for a source address on that interface may run now. */
     @Override
     public void addressChanged(AddressEvent event) {
+        if (presence.reported(event.address(), !event.removed())) {
+            republishHolders(event.address().interfaceIndex(), event.address().address());
+        }
         if (!event.removed() && !event.fromDump()) {
             String name = names.get(event.address().interfaceIndex());
             if (name != null) {
                 retryUnbound(name);
+            }
+        }
+    }
+
+    /** An address appeared or went: instances that have it among theirs publish again. */
+    private void republishHolders(int interfaceIndex, java.net.InetAddress address) {
+        for (VrrpInstance instance : scanned) {
+            InstanceBinding b = io.binding(instance);
+            if (b == null) {
+                continue;
+            }
+            for (VipAddress vip : b.addresses()) {
+                if (vip.interfaceIndex() == interfaceIndex && vip.address().equals(address)) {
+                    instance.publisher().publish(null, null);
+                    break;
+                }
             }
         }
     }
@@ -334,7 +355,7 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
         if (wasMaster) {
             for (VipAddress a : oldAddresses) {
                 if (!keep.contains(a)) {
-                    io.removeOne(a);
+                    io.removeOne(c.name(), a);
                 }
             }
         }

@@ -72,14 +72,13 @@ final class InstancePublisher {
         for (UnicastPeer peer : c.transport().unicastPeers()) {
             peers.add(AddressText.of(peer.address()));
         }
-        boolean installed = instance.addressesInstalled();
         return new VrrpInstanceSnapshot(c.name(), c.vrid(), c.interfaceName(), c.version(), c.ipv6(),
                 instance.state(), instance.wanted(), c.initialState(), instance.basePriority(),
                 instance.effectivePriority(), advert, masterAdvert,
                 instance.masterAddress() == null ? null : instance.masterAddress().toString(),
                 instance.masterPriority(),
                 instance.primaryAddress() == null ? null : instance.primaryAddress().toString(), peers,
-                vips(c.vips(), c.interfaceName(), installed), vips(c.excludedVips(), c.interfaceName(), installed),
+                vips(c.vips(), c.interfaceName(), 0), vips(c.excludedVips(), c.interfaceName(), c.vips().size()),
                 c.preempt(), Duration.ofNanos(c.preemptDelayMicros() * 1000), c.auth().type().name(),
                 Duration.ofNanos(c.garp().masterDelayMicros() * 1000), lastTransition, lastReason, transitions,
                 transitionCounts(), instance.syncGroup() == null ? null : instance.syncGroup().name(),
@@ -92,11 +91,13 @@ final class InstancePublisher {
         return out;
     }
 
-    private static List<VipSnapshot> vips(List<VipConfig> vips, String defaultDevice, boolean installed) {
+    /** {@code first}: the index of {@code vips}' first address among the instance's addresses. */
+    private List<VipSnapshot> vips(List<VipConfig> vips, String defaultDevice, int first) {
         List<VipSnapshot> out = new ArrayList<>(vips.size());
-        for (VipConfig v : vips) {
+        for (int i = 0; i < vips.size(); i++) {
+            VipConfig v = vips.get(i);
             out.add(new VipSnapshot(v.address().toString(), v.device() != null ? v.device() : defaultDevice,
-                    v.label(), v.scope(), installed));
+                    v.label(), v.scope(), instance.io.addressPresent(instance, first + i)));
         }
         return out;
     }

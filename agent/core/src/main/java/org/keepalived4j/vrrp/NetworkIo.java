@@ -3,6 +3,7 @@ package org.keepalived4j.vrrp;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +37,12 @@ final class NetworkIo implements InstanceIo {
     private final Map<Integer, String> names;
     private final ByteBuffer out = ByteBuffer.allocate(2048);
     private final Map<VrrpInstance, VrrpPacket> lastAdvert = new HashMap<>();
+    private final AddressPresence presence;
 
     NetworkIo(VrrpCodec codec, VipInstaller vips, AnnouncementQueue announcements, Sysctl sysctl,
-            Map<Integer, MacAddress> macs, Map<Integer, String> names) {
+            Map<Integer, MacAddress> macs, Map<Integer, String> names, AddressPresence presence) {
         this.codec = codec;
+        this.presence = presence;
         this.vips = vips;
         this.announcements = announcements;
         this.sysctl = sysctl;
@@ -96,6 +99,7 @@ final class NetworkIo implements InstanceIo {
         for (VipAddress vip : b.addresses()) {
             try {
                 AddressChange change = vips.add(vip);
+                presence.changed(vip, true);
                 LOG.debug("({}) {} {}", instance.name(), change, vip.address().getHostAddress());
             } catch (IOException e) {
                 LOG.error("({}) could not add {}/{}: {}", instance.name(), vip.address().getHostAddress(),
@@ -112,23 +116,65 @@ final class NetworkIo implements InstanceIo {
         }
         for (VipAddress vip : b.addresses()) {
             announcements.cancel(vip.interfaceIndex(), vip.address());
-            try {
-                vips.remove(vip);
-            } catch (IOException e) {
-                LOG.warn("({}) could not remove {}/{}: {}", instance.name(), vip.address().getHostAddress(),
-                        vip.prefixLength(), e.getMessage());
+            remove(instance.name(), vip);
+        }
+    }
+
+    @Override
+    public void removeStrayAddresses(VrrpInstance instance) {
+        InstanceBinding b = bindings.get(instance);
+        if (b == null) {
+            return;
+        }
+        List<VipAddress> removed = new ArrayList<>();
+        for (VipAddress vip : b.addresses()) {
+            // an address owner's VIP is the interface's own address: never take it away
+            if (vip.address().equals(b.sourceAddress())) {
+                continue;
+            }
+            announcements.cancel(vip.interfaceIndex(), vip.address());
+            if (remove(instance.name(), vip) == AddressChange.REMOVED) {
+                removed.add(vip);
+            }
+        }
+        if (!removed.isEmpty()) {
+            LOG.info("({}) removing VIPs.", instance.name());
+            for (VipAddress vip : removed) {
+                LOG.info("({}) {}/{} was on {} while the instance is {} - removed", instance.name(),
+                        vip.address().getHostAddress(), vip.prefixLength(), interfaceName(vip.interfaceIndex()),
+                        instance.state());
             }
         }
     }
 
-    /** Removes one address (a reload dropped it from a MASTER instance). */
-    void removeOne(VipAddress vip) {
-        announcements.cancel(vip.interfaceIndex(), vip.address());
+    @Override
+    public boolean addressPresent(VrrpInstance instance, int index) {
+        InstanceBinding b = bindings.get(instance);
+        return b != null && index < b.addresses().size() && presence.contains(b.addresses().get(index));
+    }
+
+    /** Removes one address; {@code null} when the kernel refused. */
+    private AddressChange remove(String instance, VipAddress vip) {
         try {
-            vips.remove(vip);
+            AddressChange change = vips.remove(vip);
+            presence.changed(vip, false);
+            return change;
         } catch (IOException e) {
-            LOG.warn("could not remove {}/{}: {}", vip.address().getHostAddress(), vip.prefixLength(), e.getMessage());
+            LOG.warn("({}) could not remove {}/{}: {}", instance, vip.address().getHostAddress(),
+                    vip.prefixLength(), e.getMessage());
+            return null;
         }
+    }
+
+    private String interfaceName(int index) {
+        String name = names.get(index);
+        return name != null ? name : "interface #" + index;
+    }
+
+    /** Removes one address (a reload dropped it from a MASTER instance). */
+    void removeOne(String instance, VipAddress vip) {
+        announcements.cancel(vip.interfaceIndex(), vip.address());
+        remove(instance, vip);
     }
 
     @Override

@@ -95,6 +95,7 @@ final class VrrpInstance {
      * (keepalived 2.2.7 vrrp_init_state); everyone else waits Master_Down_Interval.
      */
     void start(long now) {
+        io.removeStrayAddresses(this);
         effectivePriority = tracking.effectivePriority(basePriority);
         if (config.preemptDelayMicros() > 0) {
             preemptAt = now + config.preemptDelayMicros() * 1000;
@@ -298,7 +299,10 @@ final class VrrpInstance {
         enterBackup(now, TransitionReason.FAULT_CLEARED, initialDownInterval());
     }
 
-    /** Stops the instance: a MASTER sends priority 0 so a backup takes over after Skew_Time. */
+    /**
+     * Stops the instance: a MASTER sends priority 0 so a backup takes over after Skew_Time, and
+     * removes its addresses; any other state removes whichever of them someone else left.
+     */
     void shutdown(long now) {
         if (state == VrrpState.STOP) {
             return;
@@ -306,6 +310,7 @@ final class VrrpInstance {
         if (state == VrrpState.MASTER) {
             leaveMaster(now, VrrpState.STOP, TransitionReason.SHUTDOWN, true);
         } else {
+            io.removeStrayAddresses(this);
             VrrpState from = state;
             state = VrrpState.STOP;
             timerAt = NEVER;

@@ -16,6 +16,7 @@ final class FakeInstanceIo implements InstanceIo, InstanceObserver {
     final List<Integer> announcements = new ArrayList<>();
     int installs;
     int removals;
+    int strayRemovals;
     boolean installed;
     int lowerPriorityNotifications;
 
@@ -34,6 +35,17 @@ final class FakeInstanceIo implements InstanceIo, InstanceObserver {
     public void removeAddresses(VrrpInstance instance) {
         removals++;
         installed = false;
+    }
+
+    @Override
+    public void removeStrayAddresses(VrrpInstance instance) {
+        strayRemovals++;
+        installed = false;
+    }
+
+    @Override
+    public boolean addressPresent(VrrpInstance instance, int index) {
+        return installed;
     }
 
     @Override

@@ -224,6 +224,28 @@ class VrrpInstanceTest {
     }
 
     @Test
+    void startingClearsAddressesLeftOnTheInterfaceBeforeEnteringBackup() {
+        io.installed = true; // a previous run was killed as MASTER
+        VrrpInstance vi = instance(InstanceConfigs.instance().priority(100));
+        vi.start(0);
+        assertThat(io.strayRemovals).isEqualTo(1);
+        assertThat(io.installed).isFalse();
+        assertThat(vi.state()).isEqualTo(VrrpState.BACKUP);
+        assertThat(vi.publisher().snapshot().vips()).allSatisfy(v -> assertThat(v.installed()).isFalse());
+    }
+
+    @Test
+    void stoppingABackupClearsAddressesSomeoneElseLeft() {
+        VrrpInstance vi = instance(InstanceConfigs.instance().priority(100));
+        vi.start(0);
+        io.installed = true;
+        vi.shutdown(S);
+        assertThat(io.strayRemovals).isEqualTo(2);
+        assertThat(io.installed).isFalse();
+        assertThat(io.advertsSent).isEmpty();
+    }
+
+    @Test
     void shutdownOfAMasterSendsPriorityZeroAndRemovesAddresses() {
         VrrpInstance vi = instance(InstanceConfigs.instance().priority(200));
         vi.start(0);
