@@ -131,7 +131,8 @@ final class BlockTreeBuilder {
         } else {
             // Only after an ignored '{' (or for a quoted "}"): keepalived then looks the brace up
             // as a keyword.
-            diagnostics.error(at, "Unknown keyword '}'");
+            diagnostics.add(new Diagnostic(Severity.ERROR, at, null, "Unknown keyword '}'",
+                    Diagnostic.Kind.UNKNOWN_KEYWORD));
         }
     }
 

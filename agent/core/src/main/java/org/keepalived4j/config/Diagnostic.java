@@ -8,8 +8,29 @@ package org.keepalived4j.config;
  * @param location the line it is about, or {@code null} when it concerns the configuration as a whole
  * @param subject the instance, group or server it concerns (e.g. {@code VI_1}), or {@code null}
  * @param message what happened, in keepalived's wording style
+ * @param kind what sort of problem it is, where that matters beyond its severity
  */
-public record Diagnostic(Severity severity, SourceLocation location, String subject, String message) {
+public record Diagnostic(Severity severity, SourceLocation location, String subject, String message, Kind kind) {
+
+    /** What sort of problem a diagnostic reports, where that matters beyond its severity. */
+    public enum Kind {
+        /** Anything not listed below. */
+        GENERAL,
+        /** A keyword that is not known where it stands: the line, and any block it opens, had no effect. */
+        UNKNOWN_KEYWORD
+    }
+
+    public Diagnostic(Severity severity, SourceLocation location, String subject, String message) {
+        this(severity, location, subject, message, Kind.GENERAL);
+    }
+
+    /**
+     * Whether part of the file was rejected or not understood: an error, or a keyword whose
+     * line had no effect. A warning (a value adjusted, a deprecated spelling) is not.
+     */
+    public boolean rejectsPart() {
+        return severity == Severity.ERROR || severity == Severity.FATAL || kind == Kind.UNKNOWN_KEYWORD;
+    }
 
     @Override
     public String toString() {

@@ -20,6 +20,12 @@ public final class Diagnostics {
         add(new Diagnostic(Severity.WARNING, at, subject, message));
     }
 
+    /** keepalived's "Unknown keyword 'X'": the line (and any block it opens) had no effect. */
+    public void unknownKeyword(SourceLocation at, String keyword) {
+        add(new Diagnostic(Severity.WARNING, at, null, "Unknown keyword '" + keyword + "'",
+                Diagnostic.Kind.UNKNOWN_KEYWORD));
+    }
+
     public void error(SourceLocation at, String message) {
         add(new Diagnostic(Severity.ERROR, at, null, message));
     }

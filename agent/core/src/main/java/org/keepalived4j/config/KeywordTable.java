@@ -71,7 +71,7 @@ final class KeywordTable<B> {
     void apply(B builder, ConfigNode line, ParseContext ctx) {
         Entry<B> entry = entries.get(line.keyword());
         if (entry == null) {
-            ctx.warning(line, "Unknown keyword '" + line.keyword() + "'");
+            ctx.unknownKeyword(line);
             return;
         }
         if (entry.replacement() != null) {

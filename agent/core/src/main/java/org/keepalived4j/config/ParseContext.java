@@ -42,6 +42,11 @@ final class ParseContext {
         diagnostics.error(at.location(), message);
     }
 
+    /** keepalived's "Unknown keyword": the line (and any block it opens) had no effect. */
+    void unknownKeyword(ConfigNode line) {
+        diagnostics.unknownKeyword(line.location(), line.keyword());
+    }
+
     void warning(ConfigNode at, String subject, String message) {
         diagnostics.warning(at == null ? null : at.location(), subject, message);
     }

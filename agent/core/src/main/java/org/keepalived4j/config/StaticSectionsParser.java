@@ -99,7 +99,7 @@ final class StaticSectionsParser {
         List<String> members = null;
         for (ConfigNode line : block.children()) {
             if (!"group".equals(line.keyword())) {
-                ctx.warning(line, "Unknown keyword '" + line.keyword() + "'");
+                ctx.unknownKeyword(line);
             } else if (members != null) {
                 ctx.error(line, null, "Group list already specified for sync group " + name);
             } else if (!line.isBlock() || line.children().isEmpty()) {

@@ -1,6 +1,7 @@
 package org.keepalived4j.daemon;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import org.keepalived4j.config.ConfigDumper;
 import org.keepalived4j.config.ConfigResult;
@@ -37,7 +38,9 @@ final class ConfigTest {
                 reported++;
             }
         }
-        List<String> exporterProblems = ExporterHost.validate(name -> result.config().extension(name));
+        List<String> exporterProblems = new ArrayList<>();
+        DaemonSettings.parse(result.config().extension(DaemonSettings.BLOCK), exporterProblems);
+        exporterProblems.addAll(ExporterHost.validate(name -> result.config().extension(name)));
         for (String problem : exporterProblems) {
             err.println(problem);
             reported++;

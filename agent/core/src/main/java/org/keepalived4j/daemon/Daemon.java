@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -13,6 +15,9 @@ import org.keepalived4j.config.KeepalivedConfig;
 import org.keepalived4j.check.LvsService;
 import org.keepalived4j.check.LvsSettings;
 import org.keepalived4j.config.LocalSystemProbe;
+import org.keepalived4j.config.Severity;
+import org.keepalived4j.model.ConfigReloaded;
+import org.keepalived4j.model.ReloadStatus;
 import org.keepalived4j.ipvs.GenericNetlinkIpvsClient;
 import org.keepalived4j.ipvs.IpvsClient;
 import org.keepalived4j.model.DaemonSnapshot;
@@ -35,6 +40,10 @@ final class Daemon {
     private final Clock clock = Clock.systemUTC();
     private final AtomicReference<KeepalivedConfig> config = new AtomicReference<>();
     private final AtomicLong reloads = new AtomicLong();
+    /** The last configuration applied, with its diagnostics: what a reload is compared with. */
+    private ConfigResult applied;
+    private volatile ReloadStatus reloadStatus = ReloadStatus.NONE;
+    private volatile Instant configLoaded;
     private final CountDownLatch stop = new CountDownLatch(1);
     private final Instant started = Instant.now();
     private LiveState state;
@@ -55,7 +64,12 @@ final class Daemon {
             LOG.error("configuration {} cannot be used - exiting", cli.configFile());
             return 1;
         }
+        List<String> settingsProblems = new ArrayList<>();
+        DaemonSettings.parse(result.config().extension(DaemonSettings.BLOCK), settingsProblems);
+        settingsProblems.forEach(p -> LOG.error("{}", p));
         config.set(result.config());
+        applied = result;
+        configLoaded = clock.instant();
         try (PidFile pid = PidFile.create(cli.pidFile() != null ? cli.pidFile() : CommandLine.DEFAULT_PID_FILE)) {
             return runWith(pid);
         } catch (PidFile.AlreadyRunningException e) {
@@ -137,17 +151,34 @@ final class Daemon {
         }
     }
 
-    /** SIGHUP: read the configuration again; keep the running one if the new one cannot be used. */
-    private void reload() {
+    /**
+     * SIGHUP: read the configuration again. One that cannot be used at all is never applied; one
+     * that rejects parts the running one did not ({@link ReloadCheck}) is refused unless
+     * {@code keepalived4j_daemon { reload_with_errors apply }} asks for keepalived's way.
+     */
+    private synchronized void reload() {
         LOG.info("reloading configuration {}", cli.configFile());
         ConfigResult result = loader.load(cli);
         report(result);
+        List<Diagnostic> problems = ReloadCheck.newProblems(applied, result);
         if (result.fatal()) {
-            LOG.error("new configuration cannot be used - keeping the running one");
+            refuse(result.diagnostics().stream().filter(d -> d.severity() == Severity.FATAL).toList(),
+                    "it cannot be used");
             return;
         }
+        if (!problems.isEmpty()) {
+            if (!settings(result).applyReloadWithErrors()) {
+                refuse(problems, problems.size() + " problem(s) the running configuration does not have"
+                        + " (reload_with_errors apply in " + DaemonSettings.BLOCK + " applies such a file anyway)");
+                return;
+            }
+            LOG.warn("applying the new configuration despite {} problem(s) (reload_with_errors apply)", problems.size());
+        }
         config.set(result.config());
+        applied = result;
+        configLoaded = clock.instant();
         reloads.incrementAndGet();
+        reloadStatus = reloadStatus.applied(clock.instant());
         state.publishDaemon(snapshot());
         if (vrrp != null) {
             vrrp.reload(result.config());
@@ -155,13 +186,34 @@ final class Daemon {
         if (lvs != null) {
             lvs.reload(result.config().virtualServers());
         }
+        state.emit(new ConfigReloaded(true, List.of(), clock.instant()));
+    }
+
+    private void refuse(List<Diagnostic> problems, String why) {
+        LOG.error("new configuration {} refused, keeping the running one: {}", cli.configFile(), why);
+        List<String> lines = problems.stream().map(Diagnostic::toString).toList();
+        reloadStatus = reloadStatus.refused(clock.instant(), lines.isEmpty() ? why : lines.get(0));
+        state.publishDaemon(snapshot());
+        state.emit(new ConfigReloaded(false, lines, clock.instant()));
+    }
+
+    /** The daemon block of the new configuration, or of the running one when the new one's is broken. */
+    private DaemonSettings settings(ConfigResult next) {
+        List<String> problems = new ArrayList<>();
+        DaemonSettings fromNext = DaemonSettings.parse(next.config().extension(DaemonSettings.BLOCK), problems);
+        if (problems.isEmpty()) {
+            return fromNext;
+        }
+        problems.forEach(p -> LOG.error("{}", p));
+        return DaemonSettings.parse(config.get().extension(DaemonSettings.BLOCK), new ArrayList<>());
     }
 
     private DaemonSnapshot snapshot() {
         KeepalivedConfig c = config.get();
         String routerId = c.global().routerId() != null ? c.global().routerId() : hostName();
         return new DaemonSnapshot(Version.current(), routerId, ProcessHandle.current().pid(), started,
-                cli.configFile().toString(), Instant.now(), reloads.get(), lvs != null && lvs.ipvsAvailable());
+                cli.configFile().toString(), configLoaded, reloads.get(), lvs != null && lvs.ipvsAvailable(),
+                reloadStatus);
     }
 
     private static String hostName() {

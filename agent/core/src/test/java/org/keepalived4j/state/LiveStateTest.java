@@ -24,7 +24,7 @@ import org.keepalived4j.model.TopologyChanged;
 class LiveStateTest {
 
     private final LiveState state = new LiveState(new DaemonSnapshot("v", "r", 1, Instant.EPOCH, "f",
-            Instant.EPOCH, 0, false));
+            Instant.EPOCH, 0, false, org.keepalived4j.model.ReloadStatus.NONE));
 
     @Test
     void oneObjectLookupsAnswerWhatTheWholeSnapshotHolds() {

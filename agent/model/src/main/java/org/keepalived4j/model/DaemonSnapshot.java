@@ -11,10 +11,11 @@ import java.time.Instant;
  * @param started when the daemon started
  * @param configFile the configuration file in use
  * @param configLoaded when the configuration was last (re)loaded
- * @param reloads how many times the configuration has been reloaded
+ * @param reloads how many times a reloaded configuration has been applied
  * @param ipvsAvailable whether the kernel has IPVS; without it the daemon checks real servers
  *        and publishes their state but programs nothing (monitor-only mode)
+ * @param reload how the reloads went (the last one applied or refused, and why)
  */
 public record DaemonSnapshot(String version, String routerId, long pid, Instant started, String configFile,
-        Instant configLoaded, long reloads, boolean ipvsAvailable) {
+        Instant configLoaded, long reloads, boolean ipvsAvailable, ReloadStatus reload) {
 }

@@ -8,7 +8,7 @@ import java.time.Instant;
  * state the event describes.
  */
 public sealed interface StateEvent permits VrrpStateChanged, SyncGroupStateChanged, ScriptStateChanged,
-        RealServerStateChanged, VirtualServerQuorumChanged, TopologyChanged {
+        RealServerStateChanged, VirtualServerQuorumChanged, TopologyChanged, ConfigReloaded {
 
     /** When the change happened. */
     Instant timestamp();

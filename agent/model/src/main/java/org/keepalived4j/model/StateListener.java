@@ -29,4 +29,7 @@ public interface StateListener {
 
     default void topologyChanged(TopologyChanged event) {
     }
+
+    default void configReloaded(ConfigReloaded event) {
+    }
 }

@@ -20,7 +20,8 @@ public final class SampleStates {
 
     public static DaemonSnapshot daemon() {
         return new DaemonSnapshot("0.1.0-test", "lb1", 4242, NOW.minusSeconds(3600), "/etc/keepalived/keepalived.conf",
-                NOW.minusSeconds(600), 2, false);
+                NOW.minusSeconds(600), 2, false, new ReloadStatus(false, 1, NOW.minusSeconds(60),
+                "(/etc/keepalived/keepalived.conf:12) (VI_1) Error - VRRP parsed invalid IP 10.. skipping IP..."));
     }
 
     /** A MASTER instance on eth0 with two VIPs, one excluded VIP and one tracked script. */

@@ -1,6 +1,7 @@
 package org.keepalived4j.exporter.jmx;
 
 import java.util.concurrent.Executor;
+import org.keepalived4j.model.ConfigReloaded;
 import org.keepalived4j.model.DaemonSnapshot;
 import org.keepalived4j.model.StateView;
 import org.keepalived4j.model.VirtualServerSnapshot;
@@ -49,6 +50,33 @@ final class DaemonBean extends LiveBean implements DaemonMXBean {
     @Override
     public long getReloads() {
         return daemon().reloads();
+    }
+
+    @Override
+    public boolean isLastReloadSuccessful() {
+        return daemon().reload().lastSuccessful();
+    }
+
+    @Override
+    public long getFailedReloads() {
+        return daemon().reload().failed();
+    }
+
+    @Override
+    public String getLastReloadError() {
+        return daemon().reload().lastError();
+    }
+
+    /** A reload finished: applied ({@code Reloads} moved) or refused ({@code FailedReloads} moved, with the reason). */
+    void reloaded(ConfigReloaded e) {
+        DaemonSnapshot d = daemon();
+        if (e.applied()) {
+            announce("Reloads", Long.class, d.reloads() - 1, d.reloads(), "configuration reloaded", e.timestamp());
+        } else {
+            announce("FailedReloads", Long.class, d.reload().failed() - 1, d.reload().failed(),
+                    "configuration reload refused, running configuration kept: "
+                            + (e.problems().isEmpty() ? "" : e.problems().get(0)), e.timestamp());
+        }
     }
 
     @Override

@@ -24,8 +24,20 @@ public interface DaemonMXBean {
     /** When the configuration was last loaded or reloaded, ISO-8601 in UTC. */
     String getConfigLoaded();
 
-    /** How many times the configuration has been reloaded since the daemon started. */
+    /** How many reloaded configurations have been applied since the daemon started. */
     long getReloads();
+
+    /**
+     * Whether the last reload (SIGHUP) was applied: false when the daemon refused a configuration
+     * with new errors and kept the running one. True when there has been no reload.
+     */
+    boolean isLastReloadSuccessful();
+
+    /** How many reloads have been refused since the daemon started. */
+    long getFailedReloads();
+
+    /** Why the last reload was refused (its first problem, with file and line); null when it was applied. */
+    String getLastReloadError();
 
     /**
      * Whether the kernel has IPVS. Without it real servers are still checked and published, but

@@ -1,5 +1,6 @@
 package org.keepalived4j.exporter.jmx;
 
+import org.keepalived4j.model.ConfigReloaded;
 import org.keepalived4j.model.RealServerStateChanged;
 import org.keepalived4j.model.StateListener;
 import org.keepalived4j.model.StateView;
@@ -54,6 +55,14 @@ final class NotificationForwarder implements StateListener {
                 VirtualServerBean.class);
         if (bean != null) {
             bean.quorumChanged(e);
+        }
+    }
+
+    @Override
+    public void configReloaded(ConfigReloaded e) {
+        DaemonBean bean = topology.bean(ObjectNames.daemon(), DaemonBean.class);
+        if (bean != null) {
+            bean.reloaded(e);
         }
     }
 

@@ -14,6 +14,7 @@ import javax.management.Notification;
 import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.keepalived4j.model.ConfigReloaded;
 import org.keepalived4j.model.Exporter;
 import org.keepalived4j.model.FakeStateView;
 import org.keepalived4j.model.SampleStates;
@@ -121,6 +122,24 @@ class JmxExporterTest {
         assertThat(n.getTimeStamp()).isEqualTo(SampleStates.NOW.toEpochMilli());
         assertThat(n.getMessage()).contains("master no response");
         assertThat(threads).containsOnly("jmx-notifications");
+    }
+
+    @Test
+    void aRefusedReloadIsAnAttributeAndANotificationWithItsReason() throws Exception {
+        start();
+        ObjectName daemon = name("keepalived:type=Daemon");
+        assertThat(server.getAttribute(daemon, "LastReloadSuccessful")).isEqualTo(false);
+        assertThat(server.getAttribute(daemon, "FailedReloads")).isEqualTo(1L);
+        assertThat((String) server.getAttribute(daemon, "LastReloadError")).contains("keepalived.conf:12");
+        List<Notification> received = new CopyOnWriteArrayList<>();
+        server.addNotificationListener(daemon, (n, handback) -> received.add(n), null, null);
+        view.emit(new ConfigReloaded(false, List.of("(keepalived.conf: Line 12) Error - VRRP parsed invalid IP 10.."),
+                SampleStates.NOW));
+        await().atMost(Duration.ofSeconds(5)).until(() -> !received.isEmpty());
+        AttributeChangeNotification n = (AttributeChangeNotification) received.get(0);
+        assertThat(n.getAttributeName()).isEqualTo("FailedReloads");
+        assertThat(n.getNewValue()).isEqualTo(1L);
+        assertThat(n.getMessage()).contains("refused", "Line 12");
     }
 
     @Test

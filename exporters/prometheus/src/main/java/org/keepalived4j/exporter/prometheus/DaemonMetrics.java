@@ -37,6 +37,13 @@ final class DaemonMetrics implements MetricGroup {
         out.add(CounterSnapshot.builder().name("keepalived_config_reloads")
                 .help("Configuration reloads since the daemon started")
                 .dataPoint(counter(d.reloads(), Labels.EMPTY)).build());
+        out.add(GaugeSnapshot.builder().name("keepalived_config_last_reload_successful")
+                .help("1 when the last reload was applied (or none was tried), 0 when a configuration with new "
+                        + "errors was refused and the running one kept")
+                .dataPoint(gauge(d.reload().lastSuccessful() ? 1 : 0, Labels.EMPTY)).build());
+        out.add(CounterSnapshot.builder().name("keepalived_config_reload_failures")
+                .help("Reloads refused since the daemon started")
+                .dataPoint(counter(d.reload().failed(), Labels.EMPTY)).build());
         out.add(GaugeSnapshot.builder().name("keepalived_ipvs_available")
                 .help("1 when the kernel has IPVS; 0 when real servers are only checked, not programmed")
                 .dataPoint(gauge(d.ipvsAvailable() ? 1 : 0, Labels.EMPTY)).build());

@@ -104,8 +104,10 @@ class GrafanaDirectoryIT {
             assertThat(empty).as("dashboard queries without data; targets: %s", prometheus.targets()).isEmpty();
 
             // The sample: one real server of 10.0.0.1:80 and the only one of fwmark:7 down (its
-            // quorum lost), chk_disk BAD, VI_2 (VRID 52) BACKUP with no master anywhere.
+            // quorum lost), chk_disk BAD, VI_2 (VRID 52) BACKUP with no master anywhere, the last
+            // reload refused.
             assertThat(alerts).contains("\"alertname\":\"KeepalivedRealServerDown\"",
+                    "\"alertname\":\"KeepalivedConfigReloadRefused\"",
                     "\"alertname\":\"KeepalivedVirtualServerQuorumLost\"", "\"alertname\":\"KeepalivedScriptFailing\"",
                     "\"alertname\":\"KeepalivedVrrpNoMaster\"", "\"vrid\":\"52\"", "\"name\":\"chk_disk\"",
                     "\"virtual_server\":\"fwmark:7\"");
