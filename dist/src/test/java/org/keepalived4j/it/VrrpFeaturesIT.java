@@ -92,6 +92,31 @@ class VrrpFeaturesIT {
         assertThat(again.awaitLog("(VI_6) Entering MASTER STATE")).contains("(VI_6) Entering MASTER STATE");
     }
 
+    private static String oldChecksumInstance(String self, String peer, int priority, boolean oldChecksum) {
+        return "vrrp_instance VI_U {\n    state BACKUP\n    interface eth0\n    virtual_router_id 77\n"
+                + "    version 3\n    priority " + priority + "\n    advert_int 1\n"
+                + (oldChecksum ? "    old_unicast_checksum\n" : "")
+                + "    unicast_src_ip " + self + "\n    unicast_peer {\n        " + peer + "\n    }\n"
+                + "    virtual_ipaddress {\n        10.80.0.177/24\n    }\n}\n";
+    }
+
+    @Test
+    void theOldUnicastChecksumIsRecognisedWithVrrpMcastGroup4() throws Exception {
+        // keepalived's old unicast VRRPv3 checksum takes vrrp_mcast_group4 as pseudo-header destination
+        String group = "global_defs {\n    vrrp_mcast_group4 224.0.0.19\n}\n";
+        start(Node.Kind.KEEPALIVED, nsB, "peer", group + oldChecksumInstance("10.80.0.2", "10.80.0.1", 150, true));
+        await("keepalived MASTER", Duration.ofSeconds(15), () -> lab.hasAddress(nsB, "eth0", "10.80.0.177"));
+
+        Node ours = start(Node.Kind.KEEPALIVED4J, nsA, "ours", group + oldChecksumInstance("10.80.0.1", "10.80.0.2",
+                100, false));
+        assertThat(ours.awaitLog("pre-1.3.6 unicast VRRPv3 checksum")).contains("switching to it");
+        Lab.sleep(Duration.ofSeconds(6)); // longer than Master_Down_Interval
+        assertThat(ours.entered("MASTER")).isZero();
+        assertThat(ours.log()).doesNotContain("checksum - packet dropped");
+        assertThat(lab.hasAddress(nsA, "eth0", "10.80.0.177")).isFalse();
+        assertThat(lab.hasAddress(nsB, "eth0", "10.80.0.177")).isTrue();
+    }
+
     @Test
     void useVmacCarriesTheVipAndTheAdvertsOnTheVirtualMac() throws Exception {
         String extra = "use_vmac";

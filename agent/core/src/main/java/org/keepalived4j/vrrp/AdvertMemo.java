@@ -75,6 +75,13 @@ final class AdvertMemo {
         return null;
     }
 
+    /** Forgets every remembered advert (their decoding depended on a codec now replaced). */
+    void clear() {
+        Arrays.fill(keys, null);
+        Arrays.fill(adverts, null);
+        vrid = -1;
+    }
+
     /** Remembers the decoded form of the datagram the last {@link #lookup} missed. */
     void remember(ReceivedAdvert advert) {
         if (vrid < 0 || advert.result().vrid() != vrid) {

@@ -37,8 +37,8 @@ final class AnnouncementQueue {
 
     private final GratuitousArpSender arp;
     private final NeighborAdvertSender na;
-    private final long arpIntervalNanos;
-    private final long naIntervalNanos;
+    private long arpIntervalNanos;
+    private long naIntervalNanos;
     /**
      * One queue per interface that ever announced (a handful): a list walked by index, because the
      * loop asks for what is due on every turn and a map's iterator would be an allocation each time.
@@ -48,6 +48,12 @@ final class AnnouncementQueue {
     AnnouncementQueue(GratuitousArpSender arp, NeighborAdvertSender na, long arpIntervalMicros, long naIntervalMicros) {
         this.arp = arp;
         this.na = na;
+        this.arpIntervalNanos = arpIntervalMicros * 1000;
+        this.naIntervalNanos = naIntervalMicros * 1000;
+    }
+
+    /** {@code vrrp_garp_interval} / {@code vrrp_gna_interval} changed on a reload. */
+    void intervals(long arpIntervalMicros, long naIntervalMicros) {
         this.arpIntervalNanos = arpIntervalMicros * 1000;
         this.naIntervalNanos = naIntervalMicros * 1000;
     }

@@ -10,9 +10,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.keepalived4j.config.ConfigEquality;
+import org.keepalived4j.config.GlobalConfig;
 import org.keepalived4j.config.KeepalivedConfig;
 import org.keepalived4j.config.SyncGroupConfig;
 import org.keepalived4j.config.VrrpInstanceConfig;
@@ -82,8 +84,8 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
 
     void configure(KeepalivedConfig newConfig) throws IOException {
         this.config = newConfig;
-        VrrpCodec codec = new VrrpCodec(VrrpAddress.of(newConfig.global().mcastGroup4() != null
-                ? newConfig.global().mcastGroup4() : VrrpCodec.IPV4_MULTICAST_GROUP.toInetAddress()));
+        VrrpCodec codec = codec(newConfig.global());
+        sockets.codec(codec);
         announcements = new AnnouncementQueue(host.arp(), host.na(), newConfig.global().garpIntervalMicros(),
                 newConfig.global().gnaIntervalMicros());
         io = new NetworkIo(codec, host.vips(), announcements, host.sysctl(), macs, names, presence);
@@ -288,6 +290,9 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
     void reconfigure(KeepalivedConfig next, long now) {
         KeepalivedConfig previous = config;
         config = next;
+        applyGlobals(previous.global(), next.global());
+        boolean groupsChanged = !Objects.equals(previous.global().mcastGroup4(), next.global().mcastGroup4())
+                || !Objects.equals(previous.global().mcastGroup6(), next.global().mcastGroup6());
         trackers.close();
         trackers = new TrackerSources(next, objects, events, wallClock, loop, this::trackedChanged, Path.of("/proc"));
         Map<String, VrrpInstance> kept = new LinkedHashMap<>();
@@ -297,7 +302,8 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
                 VrrpInstance created = create(c);
                 kept.put(c.name(), created);
                 created.start(now);
-            } else if (ConfigEquality.sameIgnoringLocations(old.config(), c) && sameTracking(previous, next, c)) {
+            } else if (ConfigEquality.sameIgnoringLocations(old.config(), c) && sameTracking(previous, next, c)
+                    && !(groupsChanged && joinsGlobalGroup(c))) {
                 old.track(trackers.trackingFor(c, next.syncGroupOf(c.name()).orElse(null), unboundObject(old)));
                 kept.put(c.name(), old);
             } else {
@@ -321,6 +327,33 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
             i.refreshTracking(now);
         }
         publish();
+    }
+
+    /**
+     * What the whole engine takes from global_defs, before any instance is rebuilt: the codec
+     * ({@code vrrp_mcast_group4}: the old unicast checksum's pseudo-header), the announcement
+     * pacing ({@code vrrp_garp_interval}, {@code vrrp_gna_interval}) and the groups instances
+     * are bound to ({@code vrrp_mcast_group4/6}; instances that join them are rebuilt, keeping
+     * their state).
+     */
+    private void applyGlobals(GlobalConfig before, GlobalConfig after) {
+        if (!Objects.equals(before.mcastGroup4(), after.mcastGroup4())) {
+            VrrpCodec codec = codec(after);
+            sockets.codec(codec);
+            io.codec(codec);
+        }
+        announcements.intervals(after.garpIntervalMicros(), after.gnaIntervalMicros());
+        wiring = new InstanceWiring(host, sockets, after);
+    }
+
+    /** Whether the instance's adverts go to the global multicast group (no unicast, no mcast_dst_ip). */
+    private static boolean joinsGlobalGroup(VrrpInstanceConfig c) {
+        return !c.transport().unicast() && c.transport().mcastDstIp() == null;
+    }
+
+    private static VrrpCodec codec(GlobalConfig global) {
+        return new VrrpCodec(VrrpAddress.of(global.mcastGroup4() != null ? global.mcastGroup4()
+                : VrrpCodec.IPV4_MULTICAST_GROUP.toInetAddress()));
     }
 
     private static boolean sameTracking(KeepalivedConfig a, KeepalivedConfig b, VrrpInstanceConfig c) {

@@ -28,7 +28,7 @@ final class NetworkIo implements InstanceIo {
 
     private static final Logger LOG = LoggerFactory.getLogger(NetworkIo.class);
 
-    private final VrrpCodec codec;
+    private VrrpCodec codec;
     private final VipInstaller vips;
     private final AnnouncementQueue announcements;
     private final Sysctl sysctl;
@@ -48,6 +48,11 @@ final class NetworkIo implements InstanceIo {
         this.sysctl = sysctl;
         this.macs = macs;
         this.names = names;
+    }
+
+    /** Encodes with {@code next} from now on (a reload changed {@code vrrp_mcast_group4}). */
+    void codec(VrrpCodec next) {
+        codec = next;
     }
 
     void bind(VrrpInstance instance, InstanceBinding binding) {

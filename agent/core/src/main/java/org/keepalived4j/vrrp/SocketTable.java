@@ -143,7 +143,7 @@ final class SocketTable implements AutoCloseable {
 
     private final Poller poller;
     private final RawVrrpSocketFactory factory;
-    private final VrrpCodec codec;
+    private VrrpCodec codec;
     private final LongSupplier clock;
     private final Map<Key, Shared> sockets = new HashMap<>();
     private final byte[] buffer = new byte[65536];
@@ -159,6 +159,17 @@ final class SocketTable implements AutoCloseable {
         this.factory = factory;
         this.codec = codec;
         this.clock = clock;
+    }
+
+    /**
+     * Decodes with {@code next} from now on ({@code vrrp_mcast_group4} changed: the old unicast
+     * VRRPv3 checksum uses it); adverts decoded with the previous codec are forgotten.
+     */
+    void codec(VrrpCodec next) {
+        codec = next;
+        for (Shared shared : sockets.values()) {
+            shared.memo.clear();
+        }
     }
 
     Shared acquire(VrrpSocketOptions options, VrrpInstance instance, RxShare share) throws IOException {

@@ -27,6 +27,8 @@ final class Adverts {
     List<String> addresses = List.of("192.168.200.16");
     int ttl = 255;
     int type = VrrpPacket.TYPE_ADVERTISEMENT;
+    /** The multicast group of the old unicast VRRPv3 checksum, or null for the standard checksum. */
+    VrrpAddress oldChecksumGroup;
 
     static Adverts from(String source) {
         Adverts a = new Adverts();
@@ -86,6 +88,12 @@ final class Adverts {
         return this;
     }
 
+    /** keepalived's pre-1.3.6 unicast VRRPv3 checksum, whose pseudo-header names {@code group}. */
+    Adverts oldUnicastChecksum(String group) {
+        oldChecksumGroup = VrrpAddress.parse(group);
+        return this;
+    }
+
     ReceivedAdvert received() {
         ByteBuffer out = ByteBuffer.wrap(datagram(1));
         return new ReceivedAdvert(CODEC.decodeIpv4(out), destination.isMulticast());
@@ -98,8 +106,9 @@ final class Adverts {
                 ? new VrrpPacket(2, type, vrid, priority, authType, authData, interval, IpFamily.IPV4, vips, 0)
                 : new VrrpPacket(3, type, vrid, priority, 0, new byte[0], interval, IpFamily.IPV4, vips, 0);
         ByteBuffer out = ByteBuffer.allocate(1500);
-        int length = CODEC.encodeIpv4(packet, VrrpAddress.parse(source), destination, ttl, identification,
-                VrrpChecksumMode.STANDARD, out);
+        VrrpCodec codec = oldChecksumGroup == null ? CODEC : new VrrpCodec(oldChecksumGroup);
+        int length = codec.encodeIpv4(packet, VrrpAddress.parse(source), destination, ttl, identification,
+                oldChecksumGroup == null ? VrrpChecksumMode.STANDARD : VrrpChecksumMode.OLD_UNICAST_CHECKSUM, out);
         return java.util.Arrays.copyOf(out.array(), length);
     }
 }

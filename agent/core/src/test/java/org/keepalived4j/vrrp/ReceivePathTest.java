@@ -176,6 +176,29 @@ class ReceivePathTest {
     }
 
     @Test
+    void anotherCodecDecodesAgainWhatTheMemoHeld() throws Exception {
+        // keepalived's old unicast VRRPv3 checksum with vrrp_mcast_group4 224.0.0.19
+        FakeInstanceIo io = new FakeInstanceIo();
+        VrrpInstance unicast = new VrrpInstance(InstanceConfigs.instance().vrid(52).v3(20_000).priority(100)
+                .unicastPeer("10.0.0.2").build(), io, io, WALL, VrrpAddress.parse("10.0.0.1"));
+        table.acquire(VrrpSocketOptions.unicast(false, "eth0", 1, InetAddress.getByName("10.0.0.1")), unicast,
+                new SocketTable.RxShare(0, 50));
+        unicast.start(0);
+        Adverts old = Adverts.from("10.0.0.2").vrid(52).priority(200).v3(2).to("10.0.0.1")
+                .oldUnicastChecksum("224.0.0.19");
+
+        deliver(old.datagram(1), old.datagram(2));
+        assertThat(unicast.publisher().snapshot().counters().advertRcvd()).as("224.0.0.18 does not verify it")
+                .isZero();
+
+        table.codec(new VrrpCodec(VrrpAddress.parse("224.0.0.19")));
+        deliver(old.datagram(3));
+        assertThat(unicast.publisher().snapshot().counters().advertRcvd()).isEqualTo(1);
+        assertThat(unicast.oldUnicastChecksum()).isTrue();
+        assertThat(unicast.masterPriority()).isEqualTo(200);
+    }
+
+    @Test
     void otherVridsDoNotEvictTheMemoOfAnInstance() {
         deliver(master().datagram(1), master().vrid(52).datagram(2), master().datagram(3));
         assertThat(table.repeatsNotDecoded()).isEqualTo(1);
