@@ -18,10 +18,12 @@ final class KeepalivedCollector implements MultiCollector {
 
     private final StateView state;
     private final List<MetricGroup> groups;
+    private final SkippedObjects skipped;
 
-    KeepalivedCollector(StateView state, List<MetricGroup> groups) {
+    KeepalivedCollector(StateView state, List<MetricGroup> groups, SkippedObjects skipped) {
         this.state = state;
         this.groups = List.copyOf(groups);
+        this.skipped = skipped;
     }
 
     /** Everything served in every exposition format. */
@@ -31,8 +33,13 @@ final class KeepalivedCollector implements MultiCollector {
 
     /** Everything served in every exposition format, with or without the per-real-server check histograms. */
     static KeepalivedCollector standard(StateView state, boolean realServerCheckHistograms) {
+        return standard(state, realServerCheckHistograms, new SkippedObjects());
+    }
+
+    /** As above, reporting objects left out to {@code skipped} (shared with the legacy collector). */
+    static KeepalivedCollector standard(StateView state, boolean realServerCheckHistograms, SkippedObjects skipped) {
         return new KeepalivedCollector(state, List.of(new DaemonMetrics(), new CompatibleVrrpMetrics(),
-                new VrrpMetrics(), new ScriptMetrics(), new LvsMetrics(realServerCheckHistograms)));
+                new VrrpMetrics(skipped), new ScriptMetrics(), new LvsMetrics(realServerCheckHistograms)), skipped);
     }
 
     /**
@@ -41,12 +48,16 @@ final class KeepalivedCollector implements MultiCollector {
      * OpenMetrics, so these are served in the Prometheus text format only.
      */
     static KeepalivedCollector legacy(StateView state) {
-        return new KeepalivedCollector(state, List.of(new LegacyVrrpMetrics()));
+        return legacy(state, new SkippedObjects());
+    }
+
+    static KeepalivedCollector legacy(StateView state, SkippedObjects skipped) {
+        return new KeepalivedCollector(state, List.of(new LegacyVrrpMetrics()), skipped);
     }
 
     @Override
     public MetricSnapshots collect() {
-        StateSnapshot snapshot = ScrapeOrder.sorted(state.current());
+        StateSnapshot snapshot = ScrapeOrder.sorted(state.current(), skipped);
         List<MetricSnapshot> out = new ArrayList<>(64);
         for (MetricGroup group : groups) {
             group.collect(snapshot, out);

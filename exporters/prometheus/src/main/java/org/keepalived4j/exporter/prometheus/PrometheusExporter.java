@@ -52,8 +52,11 @@ public final class PrometheusExporter implements Exporter {
             return;
         }
         PrometheusRegistry registry = new PrometheusRegistry();
-        registry.register(KeepalivedCollector.standard(context.state(), settings.realServerCheckHistograms()));
-        KeepalivedCollector legacy = settings.legacyMetrics() ? KeepalivedCollector.legacy(context.state()) : null;
+        SkippedObjects skipped = new SkippedObjects();
+        registry.register(KeepalivedCollector.standard(context.state(), settings.realServerCheckHistograms(),
+                skipped));
+        KeepalivedCollector legacy = settings.legacyMetrics() ? KeepalivedCollector.legacy(context.state(), skipped)
+                : null;
         MetricsEndpoint metrics = new MetricsEndpoint(registry::scrape, legacy == null ? null : legacy::collect);
         SSLContext tls = settings.tls() ? PemKeyStore.serverContext(settings.tlsCert(), settings.tlsKey()) : null;
         PasswordAuthenticator auth = settings.basicAuth()

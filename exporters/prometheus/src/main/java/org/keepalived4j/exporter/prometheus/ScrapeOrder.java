@@ -3,6 +3,7 @@ package org.keepalived4j.exporter.prometheus;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import org.keepalived4j.model.RealServerSnapshot;
 import org.keepalived4j.model.ScriptSnapshot;
 import org.keepalived4j.model.StateSnapshot;
@@ -24,17 +25,45 @@ final class ScrapeOrder {
     private ScrapeOrder() {
     }
 
-    /** The snapshot with instances, groups and scripts by name and virtual servers by key. */
-    static StateSnapshot sorted(StateSnapshot s) {
-        List<VrrpInstanceSnapshot> instances = new ArrayList<>(s.vrrpInstances());
-        instances.sort(Comparator.comparing(VrrpInstanceSnapshot::name));
-        List<SyncGroupSnapshot> groups = new ArrayList<>(s.syncGroups());
-        groups.sort(Comparator.comparing(SyncGroupSnapshot::name));
-        List<ScriptSnapshot> scripts = new ArrayList<>(s.scripts());
-        scripts.sort(Comparator.comparing(ScriptSnapshot::name));
-        List<VirtualServerSnapshot> servers = new ArrayList<>(s.virtualServers());
-        servers.sort(Comparator.comparing(VirtualServerSnapshot::key));
+    /**
+     * The snapshot with instances, groups and scripts by name and virtual servers by key, and
+     * each virtual server's real servers by key. An object whose name or key repeats an earlier
+     * one's is left out and reported to {@code skipped}: its series would repeat a label set.
+     */
+    static StateSnapshot sorted(StateSnapshot s, SkippedObjects skipped) {
+        List<VrrpInstanceSnapshot> instances = unique(s.vrrpInstances(), VrrpInstanceSnapshot::name,
+                "VRRP instance", skipped);
+        List<SyncGroupSnapshot> groups = unique(s.syncGroups(), SyncGroupSnapshot::name, "sync group", skipped);
+        List<ScriptSnapshot> scripts = unique(s.scripts(), ScriptSnapshot::name, "vrrp_script", skipped);
+        List<VirtualServerSnapshot> servers = unique(s.virtualServers(), VirtualServerSnapshot::key,
+                "virtual server", skipped);
+        for (int i = 0; i < servers.size(); i++) {
+            VirtualServerSnapshot vs = servers.get(i);
+            List<RealServerSnapshot> real = unique(vs.realServers(), RealServerSnapshot::key,
+                    "real server of " + vs.key(), skipped);
+            if (real.size() != vs.realServers().size()) {
+                servers.set(i, withRealServers(vs, real));
+            }
+        }
         return new StateSnapshot(s.daemon(), instances, groups, scripts, servers);
+    }
+
+    private static VirtualServerSnapshot withRealServers(VirtualServerSnapshot vs, List<RealServerSnapshot> real) {
+        return new VirtualServerSnapshot(vs.key(), vs.protocol(), vs.scheduler(), vs.forwardingMethod(), vs.quorum(),
+                vs.hysteresis(), vs.quorumMet(), vs.sorryServer(), vs.sorryServerActive(), vs.ipvsProgrammed(), real);
+    }
+
+    /** {@code items} sorted by {@code key}, the later of two with one key left out. */
+    private static <T> List<T> unique(List<T> items, Function<T, String> key, String kind, SkippedObjects skipped) {
+        List<T> sorted = new ArrayList<>(items);
+        sorted.sort(Comparator.comparing(key));
+        for (int i = sorted.size() - 1; i > 0; i--) {
+            if (key.apply(sorted.get(i)).equals(key.apply(sorted.get(i - 1)))) {
+                skipped.skipped(kind + " " + key.apply(sorted.get(i)));
+                sorted.remove(i);
+            }
+        }
+        return sorted;
     }
 
     /** Labels {@code intf, ip_address}: by device, then address. */
@@ -59,13 +88,22 @@ final class ScrapeOrder {
         return sorted;
     }
 
-    /** Labels {@code kind, tracker}. */
-    static List<TrackerSnapshot> trackers(List<TrackerSnapshot> trackers) {
+    /** Labels {@code kind, tracker}; a tracker listed twice is served once. */
+    static List<TrackerSnapshot> trackers(VrrpInstanceSnapshot instance, SkippedObjects skipped) {
+        List<TrackerSnapshot> trackers = instance.trackers();
         if (trackers.size() < 2) {
             return trackers;
         }
         List<TrackerSnapshot> sorted = new ArrayList<>(trackers);
         sorted.sort(Comparator.comparing(TrackerSnapshot::kind).thenComparing(TrackerSnapshot::name));
+        for (int i = sorted.size() - 1; i > 0; i--) {
+            TrackerSnapshot t = sorted.get(i);
+            TrackerSnapshot before = sorted.get(i - 1);
+            if (t.kind().equals(before.kind()) && t.name().equals(before.name())) {
+                skipped.skipped(t.kind() + " " + t.name() + " tracked by " + instance.name());
+                sorted.remove(i);
+            }
+        }
         return sorted;
     }
 

@@ -22,6 +22,12 @@ import org.keepalived4j.model.VrrpInstanceSnapshot;
 /** What keepalived4j publishes about VRRP beyond the common exporter's series. */
 final class VrrpMetrics implements MetricGroup {
 
+    private final SkippedObjects skipped;
+
+    VrrpMetrics(SkippedObjects skipped) {
+        this.skipped = skipped;
+    }
+
     @Override
     public void collect(StateSnapshot state, List<MetricSnapshot> out) {
         GaugeSnapshot.Builder priority = family("keepalived_vrrp_priority",
@@ -73,7 +79,7 @@ final class VrrpMetrics implements MetricGroup {
             if (i.takeover() != null) {
                 takeover.dataPoint(histogram(i.takeover(), labels));
             }
-            for (TrackerSnapshot t : ScrapeOrder.trackers(i.trackers())) {
+            for (TrackerSnapshot t : ScrapeOrder.trackers(i, skipped)) {
                 Labels tl = Labels.of("iname", i.name(), "intf", i.interfaceName(), "kind", t.kind(),
                         "tracker", t.name(), "vrid", Integer.toString(i.vrid()));
                 trackerUp.dataPoint(gauge(t.up() ? 1 : 0, tl));

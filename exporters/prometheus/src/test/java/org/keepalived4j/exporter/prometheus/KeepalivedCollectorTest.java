@@ -6,9 +6,12 @@ import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.keepalived4j.model.FakeStateView;
+import org.keepalived4j.model.LogCapture;
+import org.keepalived4j.model.RealServerSnapshot;
 import org.keepalived4j.model.SampleStates;
 import org.keepalived4j.model.StateSnapshot;
 import org.keepalived4j.model.VipSnapshot;
+import org.keepalived4j.model.VirtualServerSnapshot;
 import org.keepalived4j.model.VrrpInstanceSnapshot;
 import org.keepalived4j.model.VrrpState;
 
@@ -30,6 +33,32 @@ class KeepalivedCollectorTest {
                 "keepalived_vrrp_state{iname=\"VI_1\",intf=\"eth1\",ip_address=\"fd00::33/64\",vrid=\"51\"} 2.0",
                 "keepalived_vrrp_state{iname=\"VI_2\",intf=\"eth0\",ip_address=\"10.0.52.1/24\",vrid=\"52\"} 1.0",
                 "keepalived_vrrp_excluded_state{iname=\"VI_1\",intf=\"eth0\",ip_address=\"192.168.51.1/32\",vrid=\"51\"} 2.0");
+    }
+
+    @Test
+    void twoRealServersOnOneAddressAndPortDoNotFailTheScrape() {
+        // lb_kind DR, real servers on 8081 and 8082: keepalived resets both to the virtual server's port
+        String vs = "10.0.0.1:80/tcp";
+        List<RealServerSnapshot> twins = List.of(SampleStates.realServer(vs, "10.2.0.1", 80, true),
+                SampleStates.realServer(vs, "10.2.0.1", 80, false), SampleStates.realServer(vs, "10.2.0.2", 80, true));
+        VirtualServerSnapshot server = new VirtualServerSnapshot(vs, "tcp", "rr", "DR", 1, 0, true, null, false, false,
+                twins);
+        view.set(new StateSnapshot(SampleStates.daemon(), List.of(), List.of(), List.of(), List.of(server)));
+        SkippedObjects skipped = new SkippedObjects();
+        KeepalivedCollector standard = KeepalivedCollector.standard(view, true, skipped);
+        KeepalivedCollector legacy = KeepalivedCollector.legacy(view, skipped);
+        PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+        try (LogCapture log = new LogCapture()) {
+            String text = writer.toDebugString(standard.collect()) + writer.toDebugString(legacy.collect());
+            writer.toDebugString(standard.collect());
+            assertThat(text).contains(
+                    "keepalived_real_server_up{real_server=\"10.2.0.1:80\",virtual_server=\"10.0.0.1:80/tcp\"} 1.0",
+                    "keepalived_real_server_up{real_server=\"10.2.0.2:80\",virtual_server=\"10.0.0.1:80/tcp\"} 1.0");
+            assertThat(text.lines().filter(l -> l.startsWith("keepalived_real_server_up{real_server=\"10.2.0.1:80\""))
+                    .count()).isEqualTo(1);
+            assertThat(log.text().lines().filter(l -> l.contains("real server of 10.0.0.1:80/tcp 10.2.0.1:80"))
+                    .count()).as("logged once, not per scrape").isEqualTo(1);
+        }
     }
 
     @Test
