@@ -35,9 +35,6 @@ final class BackupHandler {
             return;
         }
         vi.becomeMaster(now, reason);
-        if (vi.syncGroup != null) {
-            vi.syncGroup.memberBecameMaster(vi, now);
-        }
     }
 
     /** RFC 5798 6.4.2 (RFC 3768 6.4.2): an ADVERTISEMENT while Backup. */

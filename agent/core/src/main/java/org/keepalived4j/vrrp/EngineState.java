@@ -275,9 +275,6 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
         VrrpInstanceConfig c = instance.config();
         events.emit(new VrrpStateChanged(c.name(), c.vrid(), c.interfaceName(), from, to,
                 instance.effectivePriority(), reason, wallClock.instant()));
-        if (instance.syncGroup() != null) {
-            instance.syncGroup().memberChanged(reason);
-        }
     }
 
     @Override

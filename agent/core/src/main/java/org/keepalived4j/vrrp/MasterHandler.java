@@ -66,9 +66,6 @@ final class MasterHandler {
         vi.masterPriority = priority;
         vi.lastMasterAdvertAt = now;
         vi.leaveMaster(now, VrrpState.BACKUP, TransitionReason.PREEMPTED, false);
-        if (vi.syncGroup != null) {
-            vi.syncGroup.memberLeftMaster(vi, now);
-        }
     }
 
     private void lowerPriorityReceived(long now, VrrpAddress source, int priority) {

@@ -77,57 +77,46 @@ final class SyncGroup {
         return true;
     }
 
-    void memberBecameMaster(VrrpInstance member, long now) {
-        moveOthers(member, m -> m.syncToMaster(now));
-    }
-
-    void memberLeftMaster(VrrpInstance member, long now) {
-        moveOthers(member, m -> m.syncToBackup(now));
-    }
-
-    void memberFaulted(VrrpInstance member, long now) {
-        moveOthers(member, m -> m.syncToFault(now));
-    }
-
-    void memberRecovered(VrrpInstance member, long now) {
-        if (!anyMemberFaulted()) {
-            moveOthers(member, m -> m.syncFaultCleared(now));
-        }
-    }
-
-    private void moveOthers(VrrpInstance member, java.util.function.Consumer<VrrpInstance> move) {
+    /**
+     * A member changed state. When it moved on its own (its timer, an advert, its trackers), the
+     * others follow (vrrp_sync.c): to MASTER, from MASTER to BACKUP, to FAULT, and out of FAULT
+     * once no member is faulty. Their transitions come back here while they move and are not
+     * followed again. Then the group's state is recomputed; a change is published and emitted
+     * with the reason of the member that moved first.
+     */
+    void memberTransitioned(VrrpInstance member, VrrpState from, VrrpState to, TransitionReason reason, long now) {
         if (moving) {
             return;
         }
         moving = true;
         try {
             for (VrrpInstance m : members) {
-                if (m != member) {
-                    move.accept(m);
+                if (m == member) {
+                    continue;
+                }
+                if (to == VrrpState.MASTER) {
+                    m.syncToMaster(now);
+                } else if (to == VrrpState.FAULT) {
+                    m.syncToFault(now);
+                } else if (from == VrrpState.MASTER && to == VrrpState.BACKUP) {
+                    m.syncToBackup(now);
+                } else if (from == VrrpState.FAULT && to == VrrpState.BACKUP && !anyMemberFaulted()) {
+                    m.syncFaultCleared(now);
                 }
             }
         } finally {
             moving = false;
         }
-        memberChanged(null);
-    }
-
-    /** Recomputes the group state after a member transition; emits an event when it changed. */
-    void memberChanged(TransitionReason reason) {
-        if (moving) {
+        VrrpState next = computeState();
+        if (next == state) {
             return;
         }
-        VrrpState now = computeState();
-        if (now == state) {
-            return;
-        }
-        VrrpState from = state;
-        state = now;
+        VrrpState previous = state;
+        state = next;
         transitions++;
         lastTransition = wallClock.instant();
         publish();
-        events.emit(new SyncGroupStateChanged(name, from, now,
-                reason != null ? reason : TransitionReason.SYNC_GROUP, lastTransition));
+        events.emit(new SyncGroupStateChanged(name, previous, next, reason, lastTransition));
     }
 
     private VrrpState computeState() {

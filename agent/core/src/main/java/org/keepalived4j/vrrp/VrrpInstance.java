@@ -197,15 +197,9 @@ final class VrrpInstance {
         boolean fault = tracking.fault();
         if (fault && state != VrrpState.FAULT && state != VrrpState.STOP) {
             goToFault(now, TransitionReason.FAULT);
-            if (syncGroup != null) {
-                syncGroup.memberFaulted(this, now);
-            }
         } else if (!fault && state == VrrpState.FAULT
                 && (syncGroup == null || !syncGroup.anyMemberFaulted())) {
             leaveFault(now);
-            if (syncGroup != null) {
-                syncGroup.memberRecovered(this, now);
-            }
         } else if (priorityChanged) {
             LOG.info("({}) effective priority now {}", config.name(), effectivePriority);
             publisher.publish(null, null);
@@ -240,7 +234,7 @@ final class VrrpInstance {
         addressesInstalled = true;
         io.announce(this, config.garp().masterRepeat());
         garp.becameMaster(now);
-        transitioned(from, reason);
+        transitioned(from, reason, now);
     }
 
     private void enterBackup(long now, TransitionReason reason, long downMicros) {
@@ -250,7 +244,7 @@ final class VrrpInstance {
         masterAdvertIntervalMicros = config.advertIntervalMicros();
         timerAt = now + downMicros * 1000;
         garp.stopped();
-        transitioned(from, reason);
+        transitioned(from, reason, now);
     }
 
     /** MASTER to BACKUP, FAULT or STOP: remove the addresses; on FAULT/STOP tell the peers first. */
@@ -273,7 +267,7 @@ final class VrrpInstance {
         } else {
             timerAt = NEVER;
         }
-        transitioned(from, reason);
+        transitioned(from, reason, now);
     }
 
     private void goToFault(long now, TransitionReason reason) {
@@ -290,7 +284,7 @@ final class VrrpInstance {
         wanted = VrrpState.FAULT;
         timerAt = NEVER;
         garp.stopped();
-        transitioned(from, reason);
+        transitioned(from, reason, now);
     }
 
     private void leaveFault(long now) {
@@ -315,7 +309,7 @@ final class VrrpInstance {
             state = VrrpState.STOP;
             timerAt = NEVER;
             garp.stopped();
-            transitioned(from, TransitionReason.SHUTDOWN);
+            transitioned(from, TransitionReason.SHUTDOWN, now);
         }
     }
 
@@ -359,11 +353,18 @@ final class VrrpInstance {
         }
     }
 
-    private void transitioned(VrrpState from, TransitionReason reason) {
+    /**
+     * After every state change: log, publish, tell the observer, then the sync group, which may
+     * move the other members (their own transitions come back here while it does).
+     */
+    private void transitioned(VrrpState from, TransitionReason reason, long now) {
         LOG.info("({}) Entering {} STATE ({})", config.name(), state, reason.label());
         Instant at = wallClock.instant();
         publisher.publish(at, reason);
         observer.transitioned(this, from, state, reason);
+        if (syncGroup != null) {
+            syncGroup.memberTransitioned(this, from, state, reason, now);
+        }
     }
 
     /**

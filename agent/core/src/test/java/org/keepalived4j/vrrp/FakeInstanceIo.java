@@ -56,9 +56,6 @@ final class FakeInstanceIo implements InstanceIo, InstanceObserver {
     @Override
     public void transitioned(VrrpInstance instance, VrrpState from, VrrpState to, TransitionReason reason) {
         transitions.add(new Transition(instance.name(), from, to, reason));
-        if (instance.syncGroup() != null) {
-            instance.syncGroup().memberChanged(reason);
-        }
     }
 
     @Override

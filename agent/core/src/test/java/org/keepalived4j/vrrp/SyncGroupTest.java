@@ -65,6 +65,30 @@ class SyncGroupTest {
     }
 
     @Test
+    void theGroupsEventCarriesTheReasonOfTheMemberThatMovedFirst() {
+        VrrpInstance a = member("VI_1", 51, "192.168.200.16", 100, Tracking.none());
+        VrrpInstance b = member("VI_2", 52, "192.168.201.16", 90, Tracking.none());
+        a.start(0);
+        b.start(0);
+        runUntil(4 * S, a, b);
+        List<SyncGroupStateChanged> changes = events.stream().filter(SyncGroupStateChanged.class::isInstance)
+                .map(SyncGroupStateChanged.class::cast).toList();
+        assertThat(changes).extracting(SyncGroupStateChanged::to, SyncGroupStateChanged::reason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(VrrpState.BACKUP, TransitionReason.STARTUP),
+                org.assertj.core.groups.Tuple.tuple(VrrpState.MASTER, TransitionReason.MASTER_NO_RESPONSE));
+        assertThat(io.transitions).filteredOn(t -> t.instance().equals("VI_1") && t.to() == VrrpState.MASTER)
+                .extracting(FakeInstanceIo.Transition::reason).containsExactly(TransitionReason.SYNC_GROUP);
+
+        // a preempting advert to one member: the group follows it back with its reason
+        Adverts higher = Adverts.from("10.0.0.2").priority(200).addresses("192.168.201.16");
+        higher.vrid = 52;
+        b.onAdvert(5 * S, higher.received());
+        assertThat(a.state()).isEqualTo(VrrpState.BACKUP);
+        assertThat(events).last().isInstanceOfSatisfying(SyncGroupStateChanged.class,
+                e -> assertThat(e.reason()).isEqualTo(TransitionReason.PREEMPTED));
+    }
+
+    @Test
     void aMemberHeldBackByAnotherMastersAdvertsStaysBackup() {
         VrrpInstance a = member("VI_1", 51, "192.168.200.16", 100, Tracking.none());
         VrrpInstance b = member("VI_2", 52, "192.168.201.16", 90, Tracking.none());
