@@ -16,6 +16,9 @@ import org.keepalived4j.ipvs.IpvsClient;
 import org.keepalived4j.model.TopologyChanged;
 import org.keepalived4j.model.VirtualServerSnapshot;
 import org.keepalived4j.state.EventSink;
+import org.keepalived4j.config.VirtualServerGroupConfig;
+import org.keepalived4j.model.VirtualServerGroupSnapshot;
+import org.keepalived4j.state.LvsReadModel;
 import org.keepalived4j.state.VirtualServerSource;
 
 /**
@@ -42,6 +45,7 @@ public final class LvsService implements VirtualServerSource, AutoCloseable {
     private Iterator<io.netty.util.concurrent.EventExecutor> loops;
     private List<VirtualServerConfig> initial;
     private volatile List<VirtualServerState> servers = List.of();
+    private volatile List<VirtualServerGroupSnapshot> groups = List.of();
 
     public LvsService(List<VirtualServerConfig> virtualServers, LvsSettings settings, IpvsClient ipvs, EventSink events,
             Clock clock) {
@@ -78,6 +82,7 @@ public final class LvsService implements VirtualServerSource, AutoCloseable {
                 created.add(create(config));
             }
             servers = List.copyOf(created);
+            number(servers);
             created.forEach(vs -> vs.init(false));
             created.forEach(this::startCheckers);
             initial = null;
@@ -93,6 +98,7 @@ public final class LvsService implements VirtualServerSource, AutoCloseable {
     public void reload(List<VirtualServerConfig> virtualServers) {
         synchronized (lifecycle) {
             servers = reloader.reload(servers, virtualServers);
+            number(servers);
         }
         events.emit(new TopologyChanged("reload", clock.instant()));
     }
@@ -130,6 +136,27 @@ public final class LvsService implements VirtualServerSource, AutoCloseable {
             files.close();
             spawner.shutdownNow();
             transport.close();
+        }
+    }
+
+    /** The configuration's virtual_server_groups, as the read model shows them (at start and each reload). */
+    public void groups(List<VirtualServerGroupConfig> configured) {
+        List<VirtualServerGroupSnapshot> out = new ArrayList<>(configured.size());
+        for (VirtualServerGroupConfig g : configured) {
+            out.add(LvsReadModel.group(g, out.size() + 1));
+        }
+        groups = List.copyOf(out);
+    }
+
+    @Override
+    public List<VirtualServerGroupSnapshot> virtualServerGroups() {
+        return groups;
+    }
+
+    /** Gives every virtual and real server its place in the configuration: its index in the read model. */
+    private static void number(List<VirtualServerState> list) {
+        for (int i = 0; i < list.size(); i++) {
+            list.get(i).number(i + 1);
         }
     }
 

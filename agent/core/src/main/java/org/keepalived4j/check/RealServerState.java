@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.keepalived4j.config.RealServerConfig;
+import org.keepalived4j.model.IpvsStats;
+import org.keepalived4j.model.RealServerSettings;
 import org.keepalived4j.model.RealServerSnapshot;
+import org.keepalived4j.state.LvsReadModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.keepalived4j.net.AddressText;
 
 /**
  * One real server: its checkers' verdicts and its place in the pool. Check bookkeeping runs
@@ -46,7 +48,7 @@ final class RealServerState {
     private Duration lastLatency;
     private String lastResult;
     private final AtomicReference<RealServerSnapshot> snapshot = new AtomicReference<>();
-    private final List<String> checkerTypes;
+    private volatile RealServerSettings settings;
 
     RealServerState(RealServerConfig config, EventLoop loop, Clock clock, boolean logAllFailures) {
         this.config = config;
@@ -55,7 +57,6 @@ final class RealServerState {
         this.logAllFailures = logAllFailures;
         this.effectiveWeight = config.weight();
         this.key = config.key();
-        this.checkerTypes = config.checkers().stream().map(c -> c.type()).toList();
     }
 
     EventLoop loop() {
@@ -103,9 +104,18 @@ final class RealServerState {
             isAlive = alive;
             weight = !alive && config.inhibitOnFailure() ? 0 : realWeight();
         }
-        snapshot.set(new RealServerSnapshot(virtualServer.key(), key, AddressText.of(config.address()), config.port(),
-                config.weight(), weight, isAlive, checkerTypes, checkFailures, lastCheck, lastLatency, lastResult,
-                durations.snapshot()));
+        RealServerSettings s = settings;
+        if (s == null) {
+            s = LvsReadModel.realServer(virtualServer.config, config, 0);
+        }
+        snapshot.set(new RealServerSnapshot(s, isAlive, weight, checkFailures, lastCheck, lastLatency, lastResult,
+                durations.snapshot(), IpvsStats.NONE));
+    }
+
+    /** Its settings, numbered in its virtual server ({@link VirtualServerState#number}). */
+    void settings(RealServerSettings newSettings) {
+        settings = newSettings;
+        publish();
     }
 
     RealServerSnapshot snapshot() {

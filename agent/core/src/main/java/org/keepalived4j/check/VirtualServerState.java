@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import org.keepalived4j.config.SorryServerConfig;
 import org.keepalived4j.config.VirtualServerConfig;
@@ -14,7 +16,10 @@ import org.keepalived4j.model.RealServerSnapshot;
 import org.keepalived4j.model.RealServerStateChanged;
 import org.keepalived4j.model.StateEvent;
 import org.keepalived4j.model.VirtualServerQuorumChanged;
+import org.keepalived4j.model.IpvsStats;
+import org.keepalived4j.model.VirtualServerSettings;
 import org.keepalived4j.model.VirtualServerSnapshot;
+import org.keepalived4j.state.LvsReadModel;
 import org.keepalived4j.state.EventSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +45,9 @@ final class VirtualServerState {
     private final EventSink events;
     private final Clock clock;
     private final boolean rsInitNotifies;
-    private final List<StateEvent> pending = new ArrayList<>();
+    /** What happened under the lock, turned into events (with fresh snapshots) by {@link #flush}. */
+    private final List<Supplier<StateEvent>> pending = new ArrayList<>();
+    private volatile VirtualServerSettings settings;
     private final Set<RealServerState> changed = new HashSet<>();
     private final AtomicReference<Status> status = new AtomicReference<>(new Status(false, false));
     boolean quorumUp;
@@ -61,6 +68,20 @@ final class VirtualServerState {
 
     String key() {
         return config.key();
+    }
+
+    /** This server is number {@code index} in the configuration; its real servers are numbered within it. */
+    void number(int index) {
+        settings = LvsReadModel.virtualServer(config, index);
+        List<RealServerState> list = servers;
+        for (int i = 0; i < list.size(); i++) {
+            list.get(i).settings(LvsReadModel.realServer(config, list.get(i).config, i + 1));
+        }
+    }
+
+    VirtualServerSettings settings() {
+        VirtualServerSettings s = settings;
+        return s != null ? s : LvsReadModel.virtualServer(config, 0);
     }
 
     /** keepalived's init_service_vs: the service, its servers, the quorum, an inhibited sorry server. */
@@ -322,17 +343,20 @@ final class VirtualServerState {
         LOG.info("{} {} {} for VS {}{}", checker == null ? "Real server" : checker, rs.key, rs.alive ? "UP" : "DOWN",
                 key(), detail == null ? "" : ": " + detail);
         changed.add(rs);
-        pending.add(new RealServerStateChanged(key(), rs.key, rs.alive, rs.alive || !rs.config.inhibitOnFailure()
-                ? rs.realWeight() : 0, checker, detail, clock.instant()));
+        boolean up = rs.alive;
+        Instant at = clock.instant();
+        pending.add(() -> new RealServerStateChanged(rs.snapshot(), snapshot(), up, checker, detail, at));
     }
 
     private void quorumEvent(long sum) {
-        pending.add(new VirtualServerQuorumChanged(key(), quorumUp, sum, (int) config.quorum(), clock.instant()));
+        boolean met = quorumUp;
+        Instant at = clock.instant();
+        pending.add(() -> new VirtualServerQuorumChanged(snapshot(), met, sum, at));
     }
 
     /** Publishes the affected snapshots, then emits what happened (outside the lock). */
     void flush() {
-        List<StateEvent> out;
+        List<Supplier<StateEvent>> out;
         List<RealServerState> republish;
         synchronized (this) {
             if (pending.isEmpty() && changed.isEmpty()) {
@@ -344,7 +368,9 @@ final class VirtualServerState {
             changed.clear();
         }
         republish.forEach(RealServerState::publish);
-        out.forEach(events::emit);
+        for (Supplier<StateEvent> event : out) {
+            events.emit(event.get());
+        }
     }
 
     /**
@@ -395,10 +421,7 @@ final class VirtualServerState {
             rs.add(s.snapshot());
         }
         Status st = status.get();
-        SorryServerConfig sorry = config.sorryServer();
-        String sorryKey = sorry == null ? null : AddressText.withPort(sorry.address(), sorry.port());
-        return new VirtualServerSnapshot(key(), config.protocol() == null ? "" : config.protocol(), config.scheduler(),
-                config.forwarding().method(), (int) config.quorum(), (int) config.hysteresis(), st.quorumMet(),
-                sorryKey, st.sorryActive(), ipvs.available(), rs);
+        return new VirtualServerSnapshot(settings(), st.quorumMet(), st.sorryActive(), ipvs.available() && serviceSet,
+                IpvsStats.NONE, rs);
     }
 }

@@ -45,6 +45,7 @@ import java.net.InetAddress;
  * @param shutdownScript {@code shutdown_script}, or {@code null}
  * @param vrrpScheduling {@code vrrp_rt_priority}, {@code vrrp_rlimit_rttime}, {@code vrrp_priority},
  *     {@code vrrp_cpu_affinity}, {@code vrrp_no_swap}
+ * @param linkbeatUsePolling {@code linkbeat_use_polling}: link state by polling (MII/ETHTOOL) rather than netlink
  */
 public record GlobalConfig(
         String routerId,
@@ -81,5 +82,6 @@ public record GlobalConfig(
         String instanceName,
         NotifyScript startupScript,
         NotifyScript shutdownScript,
-        SchedulingConfig vrrpScheduling) {
+        SchedulingConfig vrrpScheduling,
+        boolean linkbeatUsePolling) {
 }

@@ -114,6 +114,6 @@ final class GlobalDraft {
                 scriptSecurity, notifyFifo, vrrpNotifyFifo, lvsNotifyFifo, lvsFlush, lvsFlushOnStop, rsInitNotifies,
                 checkerLogAllFailures, dynamicInterfaces, netNamespace, instanceName, startupScript, shutdownScript,
                 new SchedulingConfig(vrrpRealtimePriority, vrrpRealtimeLimitMicros, vrrpNice, vrrpCpus, vrrpNoSwap,
-                        maxAutoPriority, minAutoDelayMicros));
+                        maxAutoPriority, minAutoDelayMicros), linkbeatUsePolling);
     }
 }

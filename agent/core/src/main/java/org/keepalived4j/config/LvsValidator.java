@@ -71,7 +71,8 @@ final class LvsValidator {
         return new VirtualServerConfig(vs.location, vs.address, vs.port, vs.fwmark, group, vs.family == 6,
                 vs.protocol, vs.scheduler, vs.flags, vs.forwarding, vs.persistenceTimeout, vs.persistenceEngine,
                 vs.persistenceGranularity, vs.haSuspend, smtpAlert, vs.virtualhost, vs.snmpName, vs.alpha, vs.omega,
-                vs.quorum, vs.hysteresis, vs.quorumUp, vs.quorumDown, sorry, realServers);
+                vs.quorum, vs.hysteresis, vs.quorumUp, vs.quorumDown, sorry, new CheckerDefaultsConfig(vs.alpha,
+                vs.retry, vs.delayBeforeRetry, vs.warmup, vs.delayLoop, vs.connectTimeout), realServers);
     }
 
     private void serviceChecks(VirtualServerDraft vs, VirtualServerGroupConfig group, boolean fwmarkOnly) {
@@ -160,7 +161,8 @@ final class LvsValidator {
         rs.forwarding = forwarding;
         return new RealServerConfig(rs.location, rs.address, rs.port, weight, forwarding, rs.upperThreshold,
                 rs.lowerThreshold, inhibit, rs.notifyUp, rs.notifyDown, smtpAlert, rs.virtualhost, rs.snmpName,
-                checkers.build(rs, virtualhost));
+                new CheckerDefaultsConfig(rs.alpha, rs.retry, rs.delayBeforeRetry, rs.warmup, rs.delayLoop,
+                        rs.connectTimeout), checkers.build(rs, virtualhost));
     }
 
     /** keepalived's port rules for a real or sorry server; warnings are queued to keep keepalived's order. */

@@ -18,6 +18,7 @@ import org.keepalived4j.net.AddressText;
  * @param notifyUp {@code notify_up}, or {@code null}
  * @param notifyDown {@code notify_down}, or {@code null}
  * @param smtpAlert whether state changes are mailed
+ * @param checkerDefaults the checker timing it gives its checkers (its own, else its virtual server's)
  * @param virtualhost {@code virtualhost}, or {@code null}
  * @param snmpName {@code snmp_name}, or {@code null}
  * @param checkers the checkers, in order
@@ -25,7 +26,7 @@ import org.keepalived4j.net.AddressText;
 public record RealServerConfig(SourceLocation location, InetAddress address, int port, int weight,
         ForwardingConfig forwarding, long upperThreshold, long lowerThreshold, boolean inhibitOnFailure,
         NotifyScript notifyUp, NotifyScript notifyDown, boolean smtpAlert, String virtualhost, String snmpName,
-        List<CheckerConfig> checkers) {
+        CheckerDefaultsConfig checkerDefaults, List<CheckerConfig> checkers) {
 
     public RealServerConfig {
         checkers = List.copyOf(checkers);

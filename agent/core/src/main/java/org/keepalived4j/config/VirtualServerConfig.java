@@ -31,6 +31,7 @@ import org.keepalived4j.net.AddressText;
  * @param hysteresis {@code hysteresis} (below the quorum)
  * @param quorumUp {@code quorum_up}, or {@code null}
  * @param quorumDown {@code quorum_down}, or {@code null}
+ * @param checkerDefaults the checker timing the block sets for its real servers (delay_loop, retry...)
  * @param sorryServer {@code sorry_server}, or {@code null}
  * @param realServers the real servers, in order
  */
@@ -39,7 +40,7 @@ public record VirtualServerConfig(SourceLocation location, InetAddress address, 
         ForwardingConfig forwarding, long persistenceTimeout, String persistenceEngine, long persistenceGranularity,
         boolean haSuspend, boolean smtpAlert, String virtualhost, String snmpName, boolean alpha, boolean omega,
         long quorum, long hysteresis, NotifyScript quorumUp, NotifyScript quorumDown, SorryServerConfig sorryServer,
-        List<RealServerConfig> realServers) {
+        CheckerDefaultsConfig checkerDefaults, List<RealServerConfig> realServers) {
 
     public VirtualServerConfig {
         realServers = List.copyOf(realServers);

@@ -17,7 +17,10 @@ import org.keepalived4j.check.LvsSettings;
 import org.keepalived4j.config.LocalSystemProbe;
 import org.keepalived4j.config.Severity;
 import org.keepalived4j.model.ConfigReloaded;
+import org.keepalived4j.model.DaemonStopping;
 import org.keepalived4j.model.ReloadStatus;
+import org.keepalived4j.model.VrrpRouterCounters;
+import org.keepalived4j.state.GlobalReadModel;
 import org.keepalived4j.ipvs.GenericNetlinkIpvsClient;
 import org.keepalived4j.ipvs.IpvsClient;
 import org.keepalived4j.model.DaemonSnapshot;
@@ -45,6 +48,8 @@ final class Daemon {
     private volatile ReloadStatus reloadStatus = ReloadStatus.NONE;
     private volatile Instant configLoaded;
     private final CountDownLatch stop = new CountDownLatch(1);
+    /** How long the event subscribers get to read the last events at a stop. */
+    private static final java.time.Duration EVENT_DRAIN = java.time.Duration.ofSeconds(5);
     private final Instant started = Instant.now();
     private LiveState state;
     private VrrpEngine vrrp;
@@ -83,11 +88,12 @@ final class Daemon {
     }
 
     private int runWith(PidFile pid) {
-        state = new LiveState(snapshot());
+        state = new LiveState(snapshot(), clock);
         Signals.install(stop::countDown, this::reload);
         try (ExporterHost exporters = new ExporterHost();
-                NotifyScripts notify = new NotifyScripts(config::get)) {
-            AutoCloseable notifications = state.subscribe(notify);
+                NotifyScripts notify = new NotifyScripts(config.get().global().scriptUser(),
+                        config.get().global().scriptGroup())) {
+            state.subscribe(notify);
             if (!cli.checkOnly()) {
                 startVrrp();
             }
@@ -101,16 +107,24 @@ final class Daemon {
             LOG.info("stopping");
             stopVrrp();
             stopLvs();
-            notifications.close();
+            endEvents();
             return 0;
         } catch (Exception e) {
             LOG.error("daemon failed", e);
             stopVrrp();
             stopLvs();
+            endEvents();
             return 1;
-        } finally {
-            state.closeSubscriptions();
         }
+    }
+
+    /**
+     * The last event, then every subscriber (notify scripts, JMX...) reads what it has not yet
+     * read, before the notify scripts and exporters are closed.
+     */
+    private void endEvents() {
+        state.emit(new DaemonStopping(clock.instant()));
+        state.closeSubscriptions(EVENT_DRAIN);
     }
 
     private void startVrrp() throws IOException, InterruptedException {
@@ -124,6 +138,7 @@ final class Daemon {
         KeepalivedConfig c = config.get();
         ipvs = GenericNetlinkIpvsClient.open();
         lvs = new LvsService(c.virtualServers(), LvsSettings.from(c), ipvs, state, clock);
+        lvs.groups(c.lvs().groups());
         state.attach(lvs);
         state.publishDaemon(snapshot());
         lvs.start();
@@ -184,6 +199,7 @@ final class Daemon {
             vrrp.reload(result.config());
         }
         if (lvs != null) {
+            lvs.groups(result.config().lvs().groups());
             lvs.reload(result.config().virtualServers());
         }
         state.emit(new ConfigReloaded(true, List.of(), clock.instant()));
@@ -213,7 +229,7 @@ final class Daemon {
         String routerId = c.global().routerId() != null ? c.global().routerId() : hostName();
         return new DaemonSnapshot(Version.current(), routerId, ProcessHandle.current().pid(), started,
                 cli.configFile().toString(), configLoaded, reloads.get(), lvs != null && lvs.ipvsAvailable(),
-                reloadStatus);
+                reloadStatus, GlobalReadModel.of(c.global()), VrrpRouterCounters.ZERO);
     }
 
     private static String hostName() {

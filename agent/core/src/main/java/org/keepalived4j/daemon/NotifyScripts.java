@@ -1,131 +1,150 @@
 package org.keepalived4j.daemon;
 
+import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.Supplier;
-import org.keepalived4j.config.KeepalivedConfig;
-import org.keepalived4j.config.NotifyConfig;
-import org.keepalived4j.config.NotifyScript;
-import org.keepalived4j.config.RealServerConfig;
-import org.keepalived4j.config.VirtualServerConfig;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.keepalived4j.model.MasterReceivedLowerPriority;
+import org.keepalived4j.model.NotifySettings;
 import org.keepalived4j.model.RealServerStateChanged;
+import org.keepalived4j.model.ScriptLine;
 import org.keepalived4j.model.StateListener;
 import org.keepalived4j.model.SyncGroupStateChanged;
+import org.keepalived4j.model.TransitionReason;
 import org.keepalived4j.model.VirtualServerQuorumChanged;
 import org.keepalived4j.model.VrrpState;
 import org.keepalived4j.model.VrrpStateChanged;
+import org.keepalived4j.vrrp.Scripts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * keepalived's notify scripts: on each instance or sync group transition, the state's own
- * script ({@code notify_master}, {@code notify_backup}, {@code notify_fault},
- * {@code notify_stop}) runs first, then {@code notify} with four more arguments: INSTANCE or
- * GROUP, the name, the new state and the priority; a real server's {@code notify_up} /
- * {@code notify_down} and a virtual server's {@code quorum_up} / {@code quorum_down} run as
- * written. Scripts run in order on one thread of their own, never on the VRRP loop or a
- * checker; their exit status is logged.
+ * keepalived's notify scripts, run from the event log with the settings each event carries (an
+ * instance a reload removed still runs its own scripts). On an instance or sync group
+ * transition the state's own script ({@code notify_master}, {@code notify_backup},
+ * {@code notify_fault}, {@code notify_stop}) runs first, then {@code notify} with four more
+ * arguments: INSTANCE or GROUP, the name, the new state and the priority. An instance a reload
+ * deletes is notified as FAULT, or as DELETED (with {@code notify_deleted}'s script) when
+ * {@code notify_deleted} is set, as keepalived does. {@code notify_master_rx_lower_pri},
+ * {@code notify_up} / {@code notify_down} and {@code quorum_up} / {@code quorum_down} run as
+ * written. Like keepalived, a script is started and not waited for; its exit status is logged.
+ * At shutdown, scripts still running are waited for up to a bound, then killed.
  */
 final class NotifyScripts implements StateListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NotifyScripts.class);
+    private static final long SHUTDOWN_WAIT_MILLIS = 5_000;
 
-    private final Supplier<KeepalivedConfig> config;
-    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "notify-scripts");
-        t.setDaemon(true);
-        return t;
-    });
+    private final String scriptUser;
+    private final String scriptGroup;
+    private final Set<Process> running = ConcurrentHashMap.newKeySet();
 
-    NotifyScripts(Supplier<KeepalivedConfig> config) {
-        this.config = config;
+    /** Scripts without their own user run as {@code script_user} / its group ({@code null}: as ourselves). */
+    NotifyScripts(String scriptUser, String scriptGroup) {
+        this.scriptUser = scriptUser;
+        this.scriptGroup = scriptGroup;
     }
 
     @Override
     public void vrrpStateChanged(VrrpStateChanged event) {
-        config.get().vrrpInstance(event.instance()).ifPresent(c -> notify(c.notifyScripts(), "INSTANCE",
-                c.name(), event.to(), event.effectivePriority()));
+        var settings = event.snapshot().settings();
+        notify(settings.notifyScripts(), "INSTANCE", settings.name(), event.to(), event.reason(),
+                event.effectivePriority());
     }
 
     @Override
     public void syncGroupStateChanged(SyncGroupStateChanged event) {
-        config.get().syncGroups().stream().filter(g -> g.name().equals(event.group())).findFirst()
-                .ifPresent(g -> notify(g.notifyScripts(), "GROUP", g.name(), event.to(), 0));
+        notify(event.snapshot().settings().notifyScripts(), "GROUP", event.group(), event.to(), event.reason(), 0);
+    }
+
+    @Override
+    public void masterReceivedLowerPriority(MasterReceivedLowerPriority event) {
+        ScriptLine script = event.snapshot().settings().notifyScripts().masterRxLowerPri();
+        if (script != null) {
+            run(script, List.of(), event.snapshot().name());
+        }
     }
 
     /** keepalived's notify_up / notify_down of a real server. */
     @Override
     public void realServerStateChanged(RealServerStateChanged event) {
-        for (VirtualServerConfig vs : config.get().virtualServers()) {
-            if (!vs.key().equals(event.virtualServer())) {
-                continue;
-            }
-            for (RealServerConfig rs : vs.realServers()) {
-                if (rs.key().equals(event.realServer())) {
-                    NotifyScript script = event.up() ? rs.notifyUp() : rs.notifyDown();
-                    if (script != null) {
-                        run(script, List.of(), event.virtualServer() + " " + event.realServer());
-                    }
-                }
-            }
+        var settings = event.server().settings();
+        ScriptLine script = event.up() ? settings.notifyUp() : settings.notifyDown();
+        if (script != null) {
+            run(script, List.of(), event.virtualServer() + " " + event.realServer());
         }
     }
 
     /** keepalived's quorum_up / quorum_down of a virtual server. */
     @Override
     public void virtualServerQuorumChanged(VirtualServerQuorumChanged event) {
-        for (VirtualServerConfig vs : config.get().virtualServers()) {
-            if (vs.key().equals(event.virtualServer())) {
-                NotifyScript script = event.met() ? vs.quorumUp() : vs.quorumDown();
-                if (script != null) {
-                    run(script, List.of(), event.virtualServer());
-                }
-            }
+        var settings = event.service().settings();
+        ScriptLine script = event.met() ? settings.quorumUp() : settings.quorumDown();
+        if (script != null) {
+            run(script, List.of(), event.virtualServer());
         }
     }
 
-    private void notify(NotifyConfig scripts, String type, String name, VrrpState state, int priority) {
-        NotifyScript specific = switch (state) {
-            case MASTER -> scripts.master();
-            case BACKUP -> scripts.backup();
-            case FAULT -> scripts.fault();
-            case STOP -> scripts.stop();
-            default -> null;
-        };
+    private void notify(NotifySettings scripts, String type, String name, VrrpState state, TransitionReason reason,
+            int priority) {
+        if (state == VrrpState.INIT) {
+            return;
+        }
+        String word = state.name();
+        ScriptLine specific = scripts.forState(state);
+        if (reason == TransitionReason.REMOVED) {
+            word = scripts.deletedState() ? "DELETED" : "FAULT";
+            specific = scripts.deletedState() ? scripts.deleted() : scripts.fault();
+        }
         if (specific != null) {
             run(specific, List.of(), name);
         }
-        if (scripts.any() != null && state != VrrpState.INIT) {
-            run(scripts.any(), List.of(type, name, state.name(), Integer.toString(priority)), name);
+        if (scripts.any() != null) {
+            run(scripts.any(), List.of(type, name, word, Integer.toString(priority)), name);
         }
     }
 
-    private void run(NotifyScript script, List<String> extra, String name) {
-        String user = script.user() != null ? script.user() : config.get().global().scriptUser();
-        String group = script.user() != null ? script.group() : config.get().global().scriptGroup();
-        List<String> argv = new ArrayList<>(org.keepalived4j.vrrp.Scripts.argv(script.command(), user, group));
+    private void run(ScriptLine script, List<String> extra, String name) {
+        String user = script.user() != null ? script.user() : scriptUser;
+        String group = script.user() != null ? script.group() : scriptGroup;
+        List<String> argv = new ArrayList<>(Scripts.argv(script.command(), user, group));
         argv.addAll(extra);
-        runner.execute(() -> {
-            try {
-                Process p = new ProcessBuilder(argv).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                int code = p.waitFor();
-                if (code != 0) {
-                    LOG.warn("({}) notify script {} exited with status {}", name, argv.get(0), code);
-                }
-            } catch (IOException e) {
-                LOG.warn("({}) notify script {} could not be run: {}", name, argv.get(0), e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        Process p;
+        try {
+            p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectInput(new File("/dev/null")).start();
+        } catch (IOException e) {
+            LOG.warn("({}) notify script {} could not be run: {}", name, argv.get(0), e.getMessage());
+            return;
+        }
+        running.add(p);
+        p.onExit().thenAccept(done -> {
+            running.remove(done);
+            if (done.exitValue() != 0) {
+                LOG.warn("({}) notify script {} exited with status {}", name, argv.get(0), done.exitValue());
             }
         });
     }
 
+    /** Waits for the scripts still running (the STOP notifications of a shutdown), then kills the rest. */
     @Override
     public void close() {
-        runner.shutdown();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SHUTDOWN_WAIT_MILLIS);
+        for (Process p : List.copyOf(running)) {
+            long left = deadline - System.nanoTime();
+            try {
+                if (left <= 0 || !p.waitFor(left, TimeUnit.NANOSECONDS)) {
+                    LOG.warn("notify script {} still running at shutdown - killing it", p.pid());
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }

@@ -1,24 +1,34 @@
 package org.keepalived4j.state;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.keepalived4j.model.DaemonSnapshot;
+import org.keepalived4j.model.ScriptSnapshot;
 import org.keepalived4j.model.StateEvent;
 import org.keepalived4j.model.StateListener;
 import org.keepalived4j.model.StateSnapshot;
 import org.keepalived4j.model.StateView;
 import org.keepalived4j.model.SyncGroupSnapshot;
+import org.keepalived4j.model.TrackBfdSnapshot;
+import org.keepalived4j.model.TrackFileSnapshot;
+import org.keepalived4j.model.TrackProcessSnapshot;
 import org.keepalived4j.model.VirtualServerSnapshot;
 import org.keepalived4j.model.VrrpInstanceSnapshot;
+import org.keepalived4j.model.VrrpRouterCounters;
 
 /**
  * The daemon's live state as exporters see it. {@link #current()} assembles a snapshot from
- * what each subsystem publishes at this moment; {@link #emit} hands an event to every
- * subscriber's own delivery thread without blocking the emitter (the VRRP loop).
+ * what each subsystem publishes at this moment; events go into the {@link EventLog}, which
+ * delivers them to every subscriber on its own thread without blocking the emitter (the VRRP
+ * loop).
  */
 public final class LiveState implements StateView, EventSink {
+
+    /** Events kept for subscribers that fall behind; beyond this they are told what they missed. */
+    static final int EVENT_LOG_CAPACITY = 4096;
 
     private static final VrrpSource NO_VRRP = new VrrpSource() {
         @Override
@@ -37,18 +47,39 @@ public final class LiveState implements StateView, EventSink {
         }
 
         @Override
-        public List<org.keepalived4j.model.ScriptSnapshot> scripts() {
+        public List<ScriptSnapshot> scripts() {
             return List.of();
+        }
+
+        @Override
+        public List<TrackFileSnapshot> trackFiles() {
+            return List.of();
+        }
+
+        @Override
+        public List<TrackProcessSnapshot> trackProcesses() {
+            return List.of();
+        }
+
+        @Override
+        public List<TrackBfdSnapshot> trackBfds() {
+            return List.of();
+        }
+
+        @Override
+        public VrrpRouterCounters routerCounters() {
+            return VrrpRouterCounters.ZERO;
         }
     };
 
     private final AtomicReference<DaemonSnapshot> daemon;
+    private final EventLog events;
     private volatile VrrpSource vrrp = NO_VRRP;
     private volatile VirtualServerSource lvs = List::of;
-    private final List<EventDelivery> subscribers = new CopyOnWriteArrayList<>();
 
-    public LiveState(DaemonSnapshot initial) {
+    public LiveState(DaemonSnapshot initial, Clock clock) {
         this.daemon = new AtomicReference<>(initial);
+        this.events = new EventLog(EVENT_LOG_CAPACITY, clock);
     }
 
     public void publishDaemon(DaemonSnapshot snapshot) {
@@ -57,7 +88,9 @@ public final class LiveState implements StateView, EventSink {
 
     @Override
     public DaemonSnapshot daemon() {
-        return daemon.get();
+        DaemonSnapshot d = daemon.get();
+        return new DaemonSnapshot(d.version(), d.routerId(), d.pid(), d.started(), d.configFile(), d.configLoaded(),
+                d.reloads(), d.ipvsAvailable(), d.reload(), d.settings(), vrrp.routerCounters());
     }
 
     @Override
@@ -86,27 +119,31 @@ public final class LiveState implements StateView, EventSink {
     @Override
     public StateSnapshot current() {
         VrrpSource v = vrrp;
-        return new StateSnapshot(daemon.get(), v.vrrpInstances(), v.syncGroups(), v.scripts(), lvs.virtualServers());
+        VirtualServerSource l = lvs;
+        return new StateSnapshot(daemon(), v.vrrpInstances(), v.syncGroups(), v.scripts(), v.trackFiles(),
+                v.trackProcesses(), v.trackBfds(), l.virtualServerGroups(), l.virtualServers());
     }
 
     @Override
     public AutoCloseable subscribe(StateListener listener) {
-        EventDelivery delivery = new EventDelivery(listener, subscribers::remove);
-        subscribers.add(delivery);
-        return delivery;
+        return events.subscribe(listener, listener.getClass().getSimpleName());
     }
 
     @Override
     public void emit(StateEvent event) {
-        for (EventDelivery delivery : subscribers) {
-            delivery.offer(event);
-        }
+        events.emit(event);
     }
 
-    /** Stops every delivery thread (on shutdown, after the last events were emitted). */
-    public void closeSubscriptions() {
-        for (EventDelivery delivery : subscribers) {
-            delivery.close();
-        }
+    /** The sequence number of the last event emitted. */
+    public long lastEventSequence() {
+        return events.lastSequence();
+    }
+
+    /**
+     * Ends event delivery on shutdown, after the last event: every subscriber reads what it has
+     * not yet read, waited for up to {@code bound} in all.
+     */
+    public void closeSubscriptions(Duration bound) {
+        events.close(bound);
     }
 }

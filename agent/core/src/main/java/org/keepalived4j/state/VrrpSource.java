@@ -3,6 +3,10 @@ package org.keepalived4j.state;
 import java.util.List;
 import java.util.Optional;
 import org.keepalived4j.model.ScriptSnapshot;
+import org.keepalived4j.model.TrackBfdSnapshot;
+import org.keepalived4j.model.TrackFileSnapshot;
+import org.keepalived4j.model.TrackProcessSnapshot;
+import org.keepalived4j.model.VrrpRouterCounters;
 import org.keepalived4j.model.SyncGroupSnapshot;
 import org.keepalived4j.model.VrrpInstanceSnapshot;
 
@@ -17,4 +21,16 @@ public interface VrrpSource {
     List<SyncGroupSnapshot> syncGroups();
 
     List<ScriptSnapshot> scripts();
+
+    /** The vrrp_track_files with the values read now. */
+    List<TrackFileSnapshot> trackFiles();
+
+    /** The vrrp_track_processes with what they see now. */
+    List<TrackProcessSnapshot> trackProcesses();
+
+    /** The BFD sessions instances track. */
+    List<TrackBfdSnapshot> trackBfds();
+
+    /** The packets no instance could take, counted so far. */
+    VrrpRouterCounters routerCounters();
 }

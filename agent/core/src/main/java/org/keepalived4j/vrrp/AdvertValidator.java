@@ -74,6 +74,7 @@ final class AdvertValidator {
             return reject(Reason.TTL, "invalid TTL/HL {}, expected 255", ip.ttl());
         }
         if (r.has(VrrpDecodeError.BAD_VERSION) || p.version() != config.version()) {
+            stats.versionErr++;
             return reject(Reason.VERSION, "wrong version {}, expected {}", p.version(), config.version());
         }
         if (p.version() == 2 && !v2Acceptable(r, p)) {
@@ -94,6 +95,7 @@ final class AdvertValidator {
             return reject(Reason.TOTAL_LENGTH, "IP total length does not match the received length");
         }
         if (!checksumOk(r, unicast)) {
+            stats.checksumErr++;
             return reject(Reason.CHECKSUM, "invalid VRRPv{} checksum", p.version());
         }
         if (advert.multicastDestination() == unicast) {

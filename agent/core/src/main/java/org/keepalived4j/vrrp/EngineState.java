@@ -22,7 +22,12 @@ import org.keepalived4j.model.ScriptSnapshot;
 import org.keepalived4j.model.SyncGroupSnapshot;
 import org.keepalived4j.model.TransitionReason;
 import org.keepalived4j.model.VrrpState;
+import org.keepalived4j.model.MasterReceivedLowerPriority;
+import org.keepalived4j.model.PriorityChanged;
+import org.keepalived4j.model.TrackerChanged;
+import org.keepalived4j.model.VrrpRouterCounters;
 import org.keepalived4j.model.VrrpStateChanged;
+import org.keepalived4j.state.VrrpReadModel;
 import org.keepalived4j.state.EventSink;
 import org.keepalived4j.vrrp.net.AddressEvent;
 import org.keepalived4j.vrrp.net.LinkEvent;
@@ -56,6 +61,7 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
     private final Map<Integer, String> names = new HashMap<>();
     private final AddressPresence presence = new AddressPresence();
     private final Map<String, VrrpInstance> instances = new LinkedHashMap<>();
+    private final Map<String, Integer> positions = new HashMap<>();
     /** {@link #instances} as an array, for the timer scans of every loop turn (no iterator each time). */
     private VrrpInstance[] scanned = new VrrpInstance[0];
     private final Map<VrrpInstance, String> unbound = new HashMap<>();
@@ -70,6 +76,8 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
     /** Every instance's publisher by name, in configuration order; replaced whole, read by any thread. */
     private volatile Map<String, InstancePublisher> publishers = Map.of();
     private volatile List<SyncGroup> syncGroups = List.of();
+    /** The router counters of instances that are gone. */
+    private volatile VrrpRouterCounters retired = VrrpRouterCounters.ZERO;
 
     EngineState(VrrpHost host, EventSink events, Clock wallClock, Consumer<Runnable> loop, LongSupplier clock) {
         this.host = host;
@@ -84,6 +92,7 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
 
     void configure(KeepalivedConfig newConfig) throws IOException {
         this.config = newConfig;
+        number(newConfig);
         VrrpCodec codec = codec(newConfig.global());
         sockets.codec(codec);
         announcements = new AnnouncementQueue(host.arp(), host.na(), newConfig.global().garpIntervalMicros(),
@@ -104,6 +113,7 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
         }
         buildSyncGroups(newConfig);
         trackers.start();
+        trackers.republish();
         for (VrrpInstance instance : instances.values()) {
             // the clock is read per instance: setting up many instances takes time, which must not
             // shorten the first Master_Down_Interval of those started last
@@ -112,8 +122,17 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
         publish();
     }
 
+    /** Each instance's position in the configuration, from 1: its index in the read model. */
+    private void number(KeepalivedConfig c) {
+        positions.clear();
+        for (VrrpInstanceConfig i : c.vrrpInstances()) {
+            positions.put(i.name(), positions.size() + 1);
+        }
+    }
+
     private VrrpInstance create(VrrpInstanceConfig c) {
         VrrpInstance instance = new VrrpInstance(c, io, this, wallClock, null);
+        instance.publisher().settings(VrrpReadModel.instance(c, positions.getOrDefault(c.name(), 0), config));
         bind(instance);
         instance.track(trackers.trackingFor(c, config.syncGroupOf(c.name()).orElse(null), unboundObject(instance)));
         return instance;
@@ -147,7 +166,7 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
     private void buildSyncGroups(KeepalivedConfig c) {
         List<SyncGroup> groups = new ArrayList<>();
         for (SyncGroupConfig g : c.syncGroups()) {
-            SyncGroup group = new SyncGroup(g.name(), events, wallClock);
+            SyncGroup group = new SyncGroup(VrrpReadModel.syncGroup(g, groups.size() + 1, c), events, wallClock);
             for (String member : g.members()) {
                 VrrpInstance instance = instances.get(member);
                 if (instance != null) {
@@ -260,6 +279,10 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
 
     /** A tracked object changed: every instance tracking it re-evaluates. */
     private void trackedChanged(TrackedObject object) {
+        trackers.republish();
+        if (!object.kind().equals("script")) {
+            events.emit(new TrackerChanged(object.kind(), object.name(), object.up(), wallClock.instant()));
+        }
         long now = clock.getAsLong();
         for (VrrpInstance i : instances.values()) {
             if (i.tracking().tracks(object)) {
@@ -272,9 +295,18 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
 
     @Override
     public void transitioned(VrrpInstance instance, VrrpState from, VrrpState to, TransitionReason reason) {
-        VrrpInstanceConfig c = instance.config();
-        events.emit(new VrrpStateChanged(c.name(), c.vrid(), c.interfaceName(), from, to,
-                instance.effectivePriority(), reason, wallClock.instant()));
+        events.emit(new VrrpStateChanged(instance.publisher().snapshot(), from, to, reason, wallClock.instant()));
+    }
+
+    @Override
+    public void priorityChanged(VrrpInstance instance, int from, int to) {
+        events.emit(new PriorityChanged(instance.publisher().snapshot(), from, to, wallClock.instant()));
+    }
+
+    @Override
+    public void masterReceivedLowerPriority(VrrpInstance instance, VrrpAddress source, int priority) {
+        events.emit(new MasterReceivedLowerPriority(instance.publisher().snapshot(), source.toString(), priority,
+                wallClock.instant()));
     }
 
     @Override
@@ -287,6 +319,7 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
     void reconfigure(KeepalivedConfig next, long now) {
         KeepalivedConfig previous = config;
         config = next;
+        number(next);
         applyGlobals(previous.global(), next.global());
         boolean groupsChanged = !Objects.equals(previous.global().mcastGroup4(), next.global().mcastGroup4())
                 || !Objects.equals(previous.global().mcastGroup6(), next.global().mcastGroup6());
@@ -310,7 +343,7 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
         }
         for (VrrpInstance removed : instances.values()) {
             LOG.info("({}) removed from the configuration - stopping it", removed.name());
-            removed.shutdown(now);
+            removed.remove(now);
             release(removed);
         }
         instances.clear();
@@ -318,10 +351,15 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
         for (VrrpInstance i : instances.values()) {
             i.joinSyncGroup(null);
         }
+        for (VrrpInstance i : instances.values()) {
+            i.publisher().settings(VrrpReadModel.instance(i.config(), positions.getOrDefault(i.name(), 0), next));
+        }
         buildSyncGroups(next);
         trackers.start();
+        trackers.republish();
         for (VrrpInstance i : instances.values()) {
             i.refreshTracking(now);
+            i.publisher().publish(null, null);
         }
         publish();
     }
@@ -394,6 +432,7 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
     }
 
     private void release(VrrpInstance instance) {
+        retired = sum(retired, instance.publisher().routerCounters());
         InstanceBinding b = io.unbind(instance);
         unbound.remove(instance);
         if (b == null) {
@@ -450,6 +489,25 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
             out.add(g.snapshot());
         }
         return out;
+    }
+
+    /** Any thread: the packets no instance could take, over every instance there has been. */
+    VrrpRouterCounters routerCounters() {
+        VrrpRouterCounters total = sum(retired, new VrrpRouterCounters(0, 0, sockets.unknownVrid()));
+        for (InstancePublisher p : publishers.values()) {
+            total = sum(total, p.routerCounters());
+        }
+        return total;
+    }
+
+    private static VrrpRouterCounters sum(VrrpRouterCounters a, VrrpRouterCounters b) {
+        return new VrrpRouterCounters(a.checksumErrors() + b.checksumErrors(), a.versionErrors() + b.versionErrors(),
+                a.vridErrors() + b.vridErrors());
+    }
+
+    TrackerSources.Tracked trackedSnapshots() {
+        TrackerSources t = trackers;
+        return t == null ? TrackerSources.Tracked.NONE : t.trackedSnapshots();
     }
 
     List<ScriptSnapshot> scriptSnapshots() {

@@ -5,15 +5,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.keepalived4j.config.UnicastPeer;
-import org.keepalived4j.config.VipConfig;
-import org.keepalived4j.config.VrrpInstanceConfig;
+import org.keepalived4j.model.AddressSettings;
 import org.keepalived4j.model.TransitionCount;
 import org.keepalived4j.model.TransitionReason;
-import org.keepalived4j.model.VipSnapshot;
+import org.keepalived4j.model.VrrpInstanceSettings;
 import org.keepalived4j.model.VrrpInstanceSnapshot;
+import org.keepalived4j.model.VrrpInstanceStatus;
+import org.keepalived4j.model.VrrpRouterCounters;
+import org.keepalived4j.state.VrrpReadModel;
 import org.keepalived4j.state.LiveHistogram;
-import org.keepalived4j.net.AddressText;
 
 /**
  * Publishes an instance's immutable snapshot after every change (on the loop thread) and serves
@@ -32,6 +32,7 @@ final class InstancePublisher {
     private Instant lastTransition;
     private TransitionReason lastReason;
     private long transitions;
+    private VrrpInstanceSettings settings;
     private final java.util.Map<TransitionKey, Long> transitionCounts = new java.util.LinkedHashMap<>();
 
     private record TransitionKey(org.keepalived4j.model.VrrpState to, TransitionReason reason) {
@@ -40,6 +41,7 @@ final class InstancePublisher {
     InstancePublisher(VrrpInstance instance, VrrpStats stats) {
         this.instance = instance;
         this.stats = stats;
+        this.settings = VrrpReadModel.instance(instance.config(), 0, null);
     }
 
     /** Loop thread: records a transition (when {@code reason} is given) and publishes. */
@@ -64,41 +66,38 @@ final class InstancePublisher {
         return published.get().withCounters(stats.snapshot(), takeover.snapshot());
     }
 
+    /** Any thread: the counts that go into the daemon-wide {@link VrrpRouterCounters}. */
+    VrrpRouterCounters routerCounters() {
+        return new VrrpRouterCounters(stats.checksumErr, stats.versionErr, 0);
+    }
+
+    /** Loop thread: the instance's settings after a (re)load; the next publish shows them. */
+    void settings(VrrpInstanceSettings newSettings) {
+        settings = newSettings;
+    }
+
+    VrrpInstanceSettings settings() {
+        return settings;
+    }
+
     private VrrpInstanceSnapshot build() {
-        VrrpInstanceConfig c = instance.config();
-        Duration advert = Duration.ofNanos(c.advertIntervalMicros() * 1000);
-        Duration masterAdvert = Duration.ofNanos(instance.masterAdvertIntervalMicros() * 1000);
-        List<String> peers = new ArrayList<>();
-        for (UnicastPeer peer : c.transport().unicastPeers()) {
-            peers.add(AddressText.of(peer.address()));
+        List<AddressSettings> addresses = settings.addresses();
+        List<Boolean> present = new ArrayList<>(addresses.size());
+        for (int i = 0; i < addresses.size(); i++) {
+            present.add(instance.io.addressPresent(instance, i));
         }
-        return new VrrpInstanceSnapshot(c.name(), c.vrid(), c.interfaceName(), c.version(), c.ipv6(),
-                instance.state(), instance.wanted(), c.initialState(), instance.basePriority(),
-                instance.effectivePriority(), advert, masterAdvert,
-                instance.masterAddress() == null ? null : instance.masterAddress().toString(),
-                instance.masterPriority(),
-                instance.primaryAddress() == null ? null : instance.primaryAddress().toString(), peers,
-                vips(c.vips(), c.interfaceName(), 0), vips(c.excludedVips(), c.interfaceName(), c.vips().size()),
-                c.preempt(), Duration.ofNanos(c.preemptDelayMicros() * 1000), c.auth().type().name(),
-                Duration.ofNanos(c.garp().masterDelayMicros() * 1000), lastTransition, lastReason, transitions,
-                transitionCounts(), instance.syncGroup() == null ? null : instance.syncGroup().name(),
-                instance.tracking().snapshots(), stats.snapshot(), takeover.snapshot());
+        VrrpInstanceStatus status = new VrrpInstanceStatus(instance.state(), instance.wanted(),
+                instance.basePriority(), instance.effectivePriority(),
+                Duration.ofNanos(instance.masterAdvertIntervalMicros() * 1000),
+                instance.masterAddress() == null ? null : instance.masterAddress().toString(), instance.masterPriority(),
+                instance.primaryAddress() == null ? null : instance.primaryAddress().toString(), lastTransition,
+                lastReason, transitions, transitionCounts(), instance.tracking().snapshots(), present);
+        return new VrrpInstanceSnapshot(settings, status, stats.snapshot(), takeover.snapshot());
     }
 
     private List<TransitionCount> transitionCounts() {
         List<TransitionCount> out = new ArrayList<>(transitionCounts.size());
         transitionCounts.forEach((k, n) -> out.add(new TransitionCount(k.to(), k.reason(), n)));
-        return out;
-    }
-
-    /** {@code first}: the index of {@code vips}' first address among the instance's addresses. */
-    private List<VipSnapshot> vips(List<VipConfig> vips, String defaultDevice, int first) {
-        List<VipSnapshot> out = new ArrayList<>(vips.size());
-        for (int i = 0; i < vips.size(); i++) {
-            VipConfig v = vips.get(i);
-            out.add(new VipSnapshot(v.address().toString(), v.device() != null ? v.device() : defaultDevice,
-                    v.label(), v.scope(), instance.io.addressPresent(instance, first + i)));
-        }
         return out;
     }
 }

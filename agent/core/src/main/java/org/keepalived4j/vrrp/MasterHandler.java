@@ -80,6 +80,6 @@ final class MasterHandler {
             vi.io.announce(vi, vi.config.garp().lowerPrioRepeat());
             vi.garp.lowerPriorityReceived(now);
         }
-        vi.observer.masterReceivedLowerPriority(vi);
+        vi.observer.masterReceivedLowerPriority(vi, source, priority);
     }
 }

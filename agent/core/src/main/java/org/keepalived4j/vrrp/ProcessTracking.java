@@ -30,6 +30,7 @@ final class ProcessTracking implements AutoCloseable {
         final TrackedObject object;
         Boolean candidate;
         long candidateSince;
+        volatile int running;
 
         Watched(TrackProcessConfig config, TrackedObject object) {
             this.config = config;
@@ -75,6 +76,7 @@ final class ProcessTracking implements AutoCloseable {
                     count++;
                 }
             }
+            w.running = count;
             int max = w.config.quorumMax() > 0 ? w.config.quorumMax() : Integer.MAX_VALUE;
             boolean up = count >= w.config.quorum() && count <= max;
             decide(w, up, now, count);
@@ -102,6 +104,16 @@ final class ProcessTracking implements AutoCloseable {
                 }
             });
         }
+    }
+
+    /** How many processes matched {@code name} at the last scan (0 when it is not watched). */
+    int running(String name) {
+        for (Watched w : watched) {
+            if (w.config.name().equals(name)) {
+                return w.running;
+            }
+        }
+        return 0;
     }
 
     /** [comm, cmdline with NULs as spaces] of every process. */

@@ -1,7 +1,6 @@
 package org.keepalived4j.vrrp;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +12,8 @@ import org.keepalived4j.config.VrrpScriptConfig;
 import org.keepalived4j.model.ScriptSnapshot;
 import org.keepalived4j.model.ScriptStateChanged;
 import org.keepalived4j.model.ScriptStatus;
+import org.keepalived4j.model.VrrpScriptSettings;
+import org.keepalived4j.state.VrrpReadModel;
 import org.keepalived4j.state.EventSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,24 +28,23 @@ final class ScriptTracking implements AutoCloseable {
 
     private final class Script {
         final VrrpScriptConfig config;
+        final VrrpScriptSettings settings;
         final ScriptVerdict verdict;
         final TrackedObject object;
         final AtomicReference<ScriptSnapshot> published = new AtomicReference<>();
         Instant lastRun;
         int lastExit = -1;
 
-        Script(VrrpScriptConfig config, TrackedObject object) {
+        Script(VrrpScriptConfig config, int index, TrackedObject object) {
             this.config = config;
+            this.settings = VrrpReadModel.script(config, index);
             this.verdict = new ScriptVerdict(config.rise(), config.fall(), config.initFail());
             this.object = object;
             publish();
         }
 
         void publish() {
-            published.set(new ScriptSnapshot(config.name(), verdict.status(), false, config.weight(),
-                    Duration.ofNanos(config.intervalMicros() * 1000),
-                    Duration.ofNanos((config.timeoutMicros() > 0 ? config.timeoutMicros() : config.intervalMicros())
-                            * 1000), lastRun, lastExit));
+            published.set(new ScriptSnapshot(settings, verdict.status(), false, lastRun, lastExit));
         }
     }
 
@@ -66,9 +66,9 @@ final class ScriptTracking implements AutoCloseable {
         this.runner = new ScriptRunner(result -> loop.accept(() -> apply(result)), defaultUser, defaultGroup);
     }
 
-    /** Adds a script some instance tracks; runs it from {@link #start()} on. */
-    void add(VrrpScriptConfig config, TrackedObject object) {
-        scripts.putIfAbsent(config.name(), new Script(config, object));
+    /** Adds a script some instance tracks, number {@code index} in the configuration; runs it from {@link #start()} on. */
+    void add(VrrpScriptConfig config, int index, TrackedObject object) {
+        scripts.computeIfAbsent(config.name(), name -> new Script(config, index, object));
     }
 
     void start() {
@@ -89,7 +89,7 @@ final class ScriptTracking implements AutoCloseable {
         s.publish();
         if (after != before) {
             LOG.info("VRRP_Script({}) {}", s.config.name(), after == ScriptStatus.GOOD ? "succeeded" : "failed");
-            events.emit(new ScriptStateChanged(s.config.name(), before, after, s.lastRun));
+            events.emit(new ScriptStateChanged(s.published.get(), before, after, s.lastRun));
         }
         if (after != ScriptStatus.INIT && s.object.setUp(after == ScriptStatus.GOOD)) {
             changed.accept(s.object);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.keepalived4j.model.SyncGroupSettings;
 import org.keepalived4j.model.SyncGroupSnapshot;
 import org.keepalived4j.model.SyncGroupStateChanged;
 import org.keepalived4j.model.TransitionReason;
@@ -19,7 +20,7 @@ import org.keepalived4j.state.EventSink;
  */
 final class SyncGroup {
 
-    private final String name;
+    private final SyncGroupSettings settings;
     private final List<VrrpInstance> members = new ArrayList<>();
     private final EventSink events;
     private final Clock wallClock;
@@ -29,20 +30,25 @@ final class SyncGroup {
     private Instant lastTransition;
     private boolean moving;
 
-    SyncGroup(String name, EventSink events, Clock wallClock) {
-        this.name = name;
+    SyncGroup(SyncGroupSettings settings, EventSink events, Clock wallClock) {
+        this.settings = settings;
         this.events = events;
         this.wallClock = wallClock;
         publish();
     }
 
     String name() {
-        return name;
+        return settings.name();
     }
 
+    /**
+     * Adds a member. The group's state follows its members without an event: on a reload the
+     * group is rebuilt around members that keep their states, and at start they are all INIT.
+     */
     void add(VrrpInstance member) {
         members.add(member);
         member.joinSyncGroup(this);
+        state = computeState();
         publish();
     }
 
@@ -116,7 +122,7 @@ final class SyncGroup {
         transitions++;
         lastTransition = wallClock.instant();
         publish();
-        events.emit(new SyncGroupStateChanged(name, previous, next, reason, lastTransition));
+        events.emit(new SyncGroupStateChanged(snapshot(), previous, next, reason, lastTransition));
     }
 
     private VrrpState computeState() {
@@ -136,8 +142,7 @@ final class SyncGroup {
     }
 
     private void publish() {
-        List<String> names = members.stream().map(VrrpInstance::name).toList();
-        published.set(new SyncGroupSnapshot(name, state, names, lastTransition, transitions));
+        published.set(new SyncGroupSnapshot(settings, state, lastTransition, transitions));
     }
 
     SyncGroupSnapshot snapshot() {

@@ -2,18 +2,24 @@ package org.keepalived4j.vrrp;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.keepalived4j.config.KeepalivedConfig;
 import org.keepalived4j.config.SyncGroupConfig;
-import org.keepalived4j.config.TrackRef;
+import org.keepalived4j.config.TrackFileConfig;
+import org.keepalived4j.config.TrackProcessConfig;
+import org.keepalived4j.config.TrackResolution;
 import org.keepalived4j.config.TrackingConfig;
 import org.keepalived4j.config.VrrpInstanceConfig;
 import org.keepalived4j.config.VrrpScriptConfig;
 import org.keepalived4j.model.ScriptSnapshot;
+import org.keepalived4j.model.TrackBfdSnapshot;
+import org.keepalived4j.model.TrackFileSnapshot;
+import org.keepalived4j.model.TrackProcessSnapshot;
+import org.keepalived4j.model.TrackSettings;
 import org.keepalived4j.state.EventSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +39,7 @@ final class TrackerSources implements AutoCloseable {
     private final ScriptTracking scripts;
     private final FileTracking files;
     private final ProcessTracking processes;
+    private volatile Tracked tracked = Tracked.NONE;
 
     TrackerSources(KeepalivedConfig config, TrackedObjects objects, EventSink events, Clock wallClock,
             Consumer<Runnable> loop, Consumer<TrackedObject> changed, Path proc) {
@@ -61,43 +68,42 @@ final class TrackerSources implements AutoCloseable {
     }
 
     private void add(List<Tracker> trackers, String instance, TrackingConfig tracking) {
-        for (TrackRef ref : tracking.interfaces()) {
-            trackers.add(new Tracker(objects.iface(ref.name()), weight(ref, 0), ref.reverse()));
-        }
-        for (TrackRef ref : tracking.scripts()) {
-            Optional<VrrpScriptConfig> script = config.script(ref.name());
-            if (script.isEmpty()) {
+        for (TrackSettings t : TrackResolution.resolve(tracking, config)) {
+            TrackedObject object = switch (t.kind()) {
+                case "interface" -> objects.iface(t.name());
+                case "script" -> script(t.name());
+                case "file" -> file(t.name());
+                case "process" -> process(t.name());
+                default -> null;
+            };
+            if (object == null) {
+                LOG.warn("({}) track_bfd {}: BFD is not supported by keepalived4j - not tracked", instance, t.name());
                 continue;
             }
-            VrrpScriptConfig s = script.get();
-            TrackedObject object = objects.script(s.name(), s.initFail());
-            scripts.add(s, object);
-            boolean reverse = ref.weight() != null ? ref.reverse() : s.weightReverse() || ref.reverse();
-            trackers.add(new Tracker(object, weight(ref, s.weight()), reverse));
-        }
-        for (TrackRef ref : tracking.files()) {
-            config.trackFiles().stream().filter(f -> f.name().equals(ref.name())).findFirst().ifPresent(f -> {
-                TrackedObject object = objects.file(f.name());
-                files.add(f, object);
-                trackers.add(new Tracker(object, weight(ref, f.weight()), ref.weight() != null ? ref.reverse()
-                        : f.reverse()));
-            });
-        }
-        for (TrackRef ref : tracking.processes()) {
-            config.trackProcesses().stream().filter(p -> p.name().equals(ref.name())).findFirst().ifPresent(p -> {
-                TrackedObject object = objects.process(p.name());
-                processes.add(p, object);
-                trackers.add(new Tracker(object, weight(ref, p.weight()), ref.weight() != null ? ref.reverse()
-                        : p.reverse()));
-            });
-        }
-        for (TrackRef ref : tracking.bfds()) {
-            LOG.warn("({}) track_bfd {}: BFD is not supported by keepalived4j - not tracked", instance, ref.name());
+            trackers.add(new Tracker(object, t.weight(), t.reverse()));
         }
     }
 
-    private static int weight(TrackRef ref, int fallback) {
-        return ref.weight() != null ? ref.weight() : fallback;
+    private TrackedObject script(String name) {
+        VrrpScriptConfig s = config.script(name).orElseThrow();
+        TrackedObject object = objects.script(s.name(), s.initFail());
+        scripts.add(s, config.scripts().indexOf(s) + 1, object);
+        return object;
+    }
+
+    private TrackedObject file(String name) {
+        TrackFileConfig f = config.trackFiles().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        TrackedObject object = objects.file(f.name());
+        files.add(f, object);
+        return object;
+    }
+
+    private TrackedObject process(String name) {
+        TrackProcessConfig p = config.trackProcesses().stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow();
+        TrackedObject object = objects.process(p.name());
+        processes.add(p, object);
+        return object;
     }
 
     void start() {
@@ -112,6 +118,42 @@ final class TrackerSources implements AutoCloseable {
 
     List<ScriptSnapshot> scriptSnapshots() {
         return scripts.snapshots();
+    }
+
+    /**
+     * Loop thread: every vrrp_track_file, vrrp_track_process and tracked BFD session as it is now,
+     * for {@link #trackedSnapshots()}. Called after each change of a tracked object.
+     */
+    void republish() {
+        List<TrackFileSnapshot> fileList = new ArrayList<>();
+        for (TrackFileConfig f : config.trackFiles()) {
+            TrackedObject o = objects.existingFile(f.name());
+            fileList.add(new TrackFileSnapshot(fileList.size() + 1, f.name(), f.path(), f.weight(), f.reverse(),
+                    o == null ? 0 : o.value()));
+        }
+        List<TrackProcessSnapshot> processList = new ArrayList<>();
+        for (TrackProcessConfig p : config.trackProcesses()) {
+            TrackedObject o = objects.existingProcess(p.name());
+            processList.add(new TrackProcessSnapshot(processList.size() + 1, p.name(), p.process(), p.parameters(),
+                    p.paramMatch(), p.weight(), p.reverse(), p.quorum(), p.quorumMax(),
+                    Duration.ofNanos(p.forkDelayMicros() * 1000), Duration.ofNanos(p.terminateDelayMicros() * 1000),
+                    p.fullCommand(), processes.running(p.name()), o != null && o.up()));
+        }
+        List<TrackBfdSnapshot> bfdList = new ArrayList<>();
+        for (var b : config.bfdInstances()) {
+            bfdList.add(new TrackBfdSnapshot(bfdList.size() + 1, b.name(), b.weight(), b.reverse(), false));
+        }
+        tracked = new Tracked(List.copyOf(fileList), List.copyOf(processList), List.copyOf(bfdList));
+    }
+
+    /** Any thread: the tracked files, processes and BFD sessions as last republished. */
+    Tracked trackedSnapshots() {
+        return tracked;
+    }
+
+    /** What {@link #republish} publishes. */
+    record Tracked(List<TrackFileSnapshot> files, List<TrackProcessSnapshot> processes, List<TrackBfdSnapshot> bfds) {
+        static final Tracked NONE = new Tracked(List.of(), List.of(), List.of());
     }
 
     @Override

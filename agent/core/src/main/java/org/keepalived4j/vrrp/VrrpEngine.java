@@ -12,6 +12,10 @@ import java.util.concurrent.TimeUnit;
 import org.keepalived4j.config.KeepalivedConfig;
 import org.keepalived4j.model.ScriptSnapshot;
 import org.keepalived4j.model.SyncGroupSnapshot;
+import org.keepalived4j.model.TrackBfdSnapshot;
+import org.keepalived4j.model.TrackFileSnapshot;
+import org.keepalived4j.model.TrackProcessSnapshot;
+import org.keepalived4j.model.VrrpRouterCounters;
 import org.keepalived4j.model.TopologyChanged;
 import org.keepalived4j.model.VrrpInstanceSnapshot;
 import org.keepalived4j.state.EventSink;
@@ -192,6 +196,30 @@ public final class VrrpEngine implements VrrpSource, AutoCloseable {
     public List<SyncGroupSnapshot> syncGroups() {
         EngineState s = state;
         return s == null ? List.of() : s.syncGroupSnapshots();
+    }
+
+    @Override
+    public List<TrackFileSnapshot> trackFiles() {
+        EngineState s = state;
+        return s == null ? List.of() : s.trackedSnapshots().files();
+    }
+
+    @Override
+    public List<TrackProcessSnapshot> trackProcesses() {
+        EngineState s = state;
+        return s == null ? List.of() : s.trackedSnapshots().processes();
+    }
+
+    @Override
+    public List<TrackBfdSnapshot> trackBfds() {
+        EngineState s = state;
+        return s == null ? List.of() : s.trackedSnapshots().bfds();
+    }
+
+    @Override
+    public VrrpRouterCounters routerCounters() {
+        EngineState s = state;
+        return s == null ? VrrpRouterCounters.ZERO : s.routerCounters();
     }
 
     @Override

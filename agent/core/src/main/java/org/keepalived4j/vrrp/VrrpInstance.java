@@ -192,7 +192,8 @@ final class VrrpInstance {
     /** A tracked object changed: recompute the effective priority and FAULT. */
     void refreshTracking(long now) {
         int newPriority = tracking.effectivePriority(basePriority);
-        boolean priorityChanged = newPriority != effectivePriority;
+        int oldPriority = effectivePriority;
+        boolean priorityChanged = newPriority != oldPriority;
         effectivePriority = newPriority;
         boolean fault = tracking.fault();
         if (fault && state != VrrpState.FAULT && state != VrrpState.STOP) {
@@ -203,7 +204,7 @@ final class VrrpInstance {
         } else if (priorityChanged) {
             LOG.info("({}) effective priority now {}", config.name(), effectivePriority);
             publisher.publish(null, null);
-            observer.changed(this);
+            observer.priorityChanged(this, oldPriority, effectivePriority);
         }
     }
 
@@ -298,18 +299,27 @@ final class VrrpInstance {
      * removes its addresses; any other state removes whichever of them someone else left.
      */
     void shutdown(long now) {
+        stop(now, TransitionReason.SHUTDOWN);
+    }
+
+    /** Stops the instance because a reload removed it: as {@link #shutdown}, with that reason. */
+    void remove(long now) {
+        stop(now, TransitionReason.REMOVED);
+    }
+
+    private void stop(long now, TransitionReason reason) {
         if (state == VrrpState.STOP) {
             return;
         }
         if (state == VrrpState.MASTER) {
-            leaveMaster(now, VrrpState.STOP, TransitionReason.SHUTDOWN, true);
+            leaveMaster(now, VrrpState.STOP, reason, true);
         } else {
             io.removeStrayAddresses(this);
             VrrpState from = state;
             state = VrrpState.STOP;
             timerAt = NEVER;
             garp.stopped();
-            transitioned(from, TransitionReason.SHUTDOWN, now);
+            transitioned(from, reason, now);
         }
     }
 

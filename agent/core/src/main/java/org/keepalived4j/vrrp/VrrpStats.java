@@ -24,6 +24,10 @@ final class VrrpStats {
     volatile long priZeroSent;
     /** VRRPv2 adverts dropped for another interval; keepalived counts them nowhere. */
     volatile long advertIntervalMismatch;
+    /** Packets with a wrong VRRP checksum (RFC 2787 vrrpRouterChecksumErrors, summed over instances). */
+    volatile long checksumErr;
+    /** Packets of another VRRP version (RFC 2787 vrrpRouterVersionErrors, summed over instances). */
+    volatile long versionErr;
 
     VrrpCounters snapshot() {
         return new VrrpCounters(advertRcvd, advertSent, becomeMaster, releaseMaster, packetLenErr,

@@ -23,8 +23,7 @@ import org.keepalived4j.model.TopologyChanged;
 
 class LiveStateTest {
 
-    private final LiveState state = new LiveState(new DaemonSnapshot("v", "r", 1, Instant.EPOCH, "f",
-            Instant.EPOCH, 0, false, org.keepalived4j.model.ReloadStatus.NONE));
+    private final LiveState state = new LiveState(SampleStates.daemon(), java.time.Clock.systemUTC());
 
     @Test
     void oneObjectLookupsAnswerWhatTheWholeSnapshotHolds() {
@@ -45,13 +44,32 @@ class LiveStateTest {
 
             @Override
             public List<SyncGroupSnapshot> syncGroups() {
-                return List.of(new SyncGroupSnapshot("SG_1", VrrpState.MASTER, List.of("VI_1"),
-                        SampleStates.NOW, 1));
+                return List.of(SampleStates.syncGroup("SG_1", VrrpState.MASTER, List.of("VI_1")));
             }
 
             @Override
             public List<ScriptSnapshot> scripts() {
                 return List.of();
+            }
+
+            @Override
+            public List<org.keepalived4j.model.TrackFileSnapshot> trackFiles() {
+                return List.of();
+            }
+
+            @Override
+            public List<org.keepalived4j.model.TrackProcessSnapshot> trackProcesses() {
+                return List.of();
+            }
+
+            @Override
+            public List<org.keepalived4j.model.TrackBfdSnapshot> trackBfds() {
+                return List.of();
+            }
+
+            @Override
+            public org.keepalived4j.model.VrrpRouterCounters routerCounters() {
+                return new org.keepalived4j.model.VrrpRouterCounters(4, 5, 6);
             }
         });
         state.attach(() -> servers);
@@ -109,7 +127,7 @@ class LiveStateTest {
         }
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
         release.countDown();
-        sub.close();
+        state.closeSubscriptions(Duration.ofSeconds(30));
         assertThat(seen).hasSize(1000);
     }
 

@@ -63,7 +63,8 @@ final class FakeInstanceIo implements InstanceIo, InstanceObserver {
     }
 
     @Override
-    public void masterReceivedLowerPriority(VrrpInstance instance) {
+    public void masterReceivedLowerPriority(VrrpInstance instance, org.keepalived4j.vrrp.packet.VrrpAddress source,
+            int priority) {
         lowerPriorityNotifications++;
     }
 

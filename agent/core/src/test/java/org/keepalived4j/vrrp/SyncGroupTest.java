@@ -8,7 +8,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.keepalived4j.model.NotifySettings;
 import org.keepalived4j.model.StateEvent;
+import org.keepalived4j.model.SyncGroupSettings;
 import org.keepalived4j.model.SyncGroupStateChanged;
 import org.keepalived4j.model.TransitionReason;
 import org.keepalived4j.model.VrrpState;
@@ -22,7 +24,8 @@ class SyncGroupTest {
 
     private final FakeInstanceIo io = new FakeInstanceIo();
     private final List<StateEvent> events = new ArrayList<>();
-    private final SyncGroup group = new SyncGroup("VG_1", events::add, WALL);
+    private final SyncGroup group = new SyncGroup(new SyncGroupSettings(1, "VG_1", List.of("VI_1", "VI_2"),
+            NotifySettings.NONE, false, false, List.of()), events::add, WALL);
     private final TrackedObject link = new TrackedObject("interface", "eth1", true);
 
     private VrrpInstance member(String name, int vrid, String vip, int priority, Tracking tracking) {

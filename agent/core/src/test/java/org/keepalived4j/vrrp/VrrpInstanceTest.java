@@ -361,15 +361,15 @@ class VrrpInstanceTest {
         runUntil(vi, 4 * S);
         var snapshot = vi.publisher().snapshot();
         assertThat(snapshot.state()).isEqualTo(VrrpState.MASTER);
-        assertThat(snapshot.effectivePriority()).isEqualTo(200);
+        assertThat(snapshot.status().effectivePriority()).isEqualTo(200);
         assertThat(snapshot.vips()).extracting(v -> v.address()).containsExactly("192.168.200.16/32");
         assertThat(snapshot.vips().get(0).installed()).isTrue();
-        assertThat(snapshot.transitionCount()).isEqualTo(2);
-        assertThat(snapshot.lastTransitionReason()).isEqualTo(TransitionReason.MASTER_NO_RESPONSE);
-        assertThat(snapshot.authType()).isEqualTo("NONE");
-        assertThat(snapshot.transitions()).containsExactly(
+        assertThat(snapshot.status().transitionCount()).isEqualTo(2);
+        assertThat(snapshot.status().lastTransitionReason()).isEqualTo(TransitionReason.MASTER_NO_RESPONSE);
+        assertThat(snapshot.settings().authType()).isEqualTo("NONE");
+        assertThat(snapshot.status().transitions()).containsExactly(
                 new org.keepalived4j.model.TransitionCount(VrrpState.BACKUP, TransitionReason.STARTUP, 1),
                 new org.keepalived4j.model.TransitionCount(VrrpState.MASTER, TransitionReason.MASTER_NO_RESPONSE, 1));
-        assertThat(List.of(snapshot.masterAddress())).containsExactly("10.0.0.1");
+        assertThat(List.of(snapshot.status().masterAddress())).containsExactly("10.0.0.1");
     }
 }

@@ -15,7 +15,10 @@ import java.time.Instant;
  * @param ipvsAvailable whether the kernel has IPVS; without it the daemon checks real servers
  *        and publishes their state but programs nothing (monitor-only mode)
  * @param reload how the reloads went (the last one applied or refused, and why)
+ * @param settings global_defs as configured
+ * @param router the VRRP packets no instance could take, counted for the whole daemon
  */
 public record DaemonSnapshot(String version, String routerId, long pid, Instant started, String configFile,
-        Instant configLoaded, long reloads, boolean ipvsAvailable, ReloadStatus reload) {
+        Instant configLoaded, long reloads, boolean ipvsAvailable, ReloadStatus reload, GlobalSettings settings,
+        VrrpRouterCounters router) {
 }

@@ -2,41 +2,39 @@ package org.keepalived4j.model;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 /**
- * A {@code real_server} of a virtual server, and what its health checks say.
+ * A {@code real_server} of a virtual server: as configured, what its health checks say now,
+ * and what IPVS counts for it.
  *
- * @param virtualServer the owning virtual server's key ({@link VirtualServerSnapshot#key()})
- * @param key {@code IP:PORT} ({@code [IPv6]:PORT} for IPv6)
- * @param address the real server's address
- * @param port the real server's port (0 for fwmark services without a port)
- * @param configuredWeight the configured {@code weight}
- * @param weight the weight now (configured, changed by {@code misc_dynamic}, 0 when inhibited)
+ * @param settings the real server as configured
  * @param alive whether every checker currently says the server is up
- * @param checkers the checker types, e.g. {@code [HTTP_GET]}; empty if the server is unchecked
+ * @param weight the weight now (configured, changed by {@code misc_dynamic}, 0 when inhibited)
  * @param checkFailures failed checks since the server was created (every failed attempt)
  * @param lastCheck when the last check finished, or {@code null} before the first one
  * @param lastCheckLatency how long the last check took, or {@code null} before the first one
  * @param lastCheckResult what the last check concluded, e.g. {@code OK} or {@code connection refused}
  * @param checkDuration every check's duration
+ * @param stats what IPVS counts for it
  */
 public record RealServerSnapshot(
-        String virtualServer,
-        String key,
-        String address,
-        int port,
-        int configuredWeight,
-        int weight,
+        RealServerSettings settings,
         boolean alive,
-        List<String> checkers,
+        int weight,
         long checkFailures,
         Instant lastCheck,
         Duration lastCheckLatency,
         String lastCheckResult,
-        HistogramSnapshot checkDuration) {
+        HistogramSnapshot checkDuration,
+        IpvsStats stats) {
 
-    public RealServerSnapshot {
-        checkers = List.copyOf(checkers);
+    /** {@code IP:PORT} ({@code [IPv6]:PORT}). */
+    public String key() {
+        return settings.key();
+    }
+
+    /** The owning virtual server's key. */
+    public String virtualServer() {
+        return settings.virtualServer();
     }
 }

@@ -3,18 +3,32 @@ package org.keepalived4j.model;
 import java.time.Instant;
 
 /**
- * A real server came up or went down (keepalived's {@code notify_up} / {@code notify_down}).
+ * A real server went up or down.
  *
- * @param virtualServer the virtual server's key
- * @param realServer the real server's key ({@code IP:PORT})
- * @param up whether it is now up
- * @param weight its weight now
- * @param checker the checker type that decided, e.g. {@code HTTP_GET}
- * @param detail what the checker saw, e.g. {@code status code 503}
- * @param timestamp when it changed
+ * @param server the real server right after the change, with the settings in effect
+ * @param service its virtual server at that moment (how many real servers are up now...)
+ * @param up whether it is up now
+ * @param checker the checker whose result made the change ({@code HTTP_GET}...), or {@code null}
+ * @param detail what that checker concluded
+ * @param timestamp when
  */
-public record RealServerStateChanged(String virtualServer, String realServer, boolean up, int weight,
+public record RealServerStateChanged(RealServerSnapshot server, VirtualServerSnapshot service, boolean up,
         String checker, String detail, Instant timestamp) implements StateEvent {
+
+    /** The virtual server's key. */
+    public String virtualServer() {
+        return service.key();
+    }
+
+    /** The real server's key ({@code IP:PORT}). */
+    public String realServer() {
+        return server.key();
+    }
+
+    /** The real server's weight now. */
+    public int weight() {
+        return server.weight();
+    }
 
     @Override
     public void dispatchTo(StateListener listener) {

@@ -1,20 +1,20 @@
 package org.keepalived4j.model;
 
-import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A {@code vrrp_script} and its current verdict.
+ * A {@code vrrp_script}: as configured, and its verdict now.
  *
- * @param name the script block's name
- * @param status the current verdict
- * @param running whether an execution is in progress now (keepalived's {@code state}: 1 running, 0 idle)
- * @param weight the configured weight (0: a failure faults the tracking instances)
- * @param interval how often it runs
- * @param timeout how long one run may take before it counts as a failure
- * @param lastRun when it last finished, or {@code null} if it has not run
- * @param lastExitCode the last exit status, or -1 if it timed out or has not run
+ * @param settings the script as configured
+ * @param status its verdict
+ * @param running whether a run is in progress
+ * @param lastRun when it last finished, or {@code null}
+ * @param lastExitCode the exit status of its last run (-1: it timed out or could not start)
  */
-public record ScriptSnapshot(String name, ScriptStatus status, boolean running, int weight, Duration interval,
-        Duration timeout, Instant lastRun, int lastExitCode) {
+public record ScriptSnapshot(VrrpScriptSettings settings, ScriptStatus status, boolean running, Instant lastRun,
+        int lastExitCode) {
+
+    public String name() {
+        return settings.name();
+    }
 }

@@ -5,10 +5,13 @@ import java.time.Instant;
 /**
  * Something that changed in the daemon. Events are emitted after the new snapshot is
  * published, so a listener that reads {@link StateView#current()} on receipt sees at least the
- * state the event describes.
+ * state the event describes; an event about an object carries that object's snapshot as it was
+ * right after the change, settings included, so a listener never needs to look the object up
+ * (it may be gone by then). The daemon numbers its events: see {@link StateListener#onEvent}.
  */
 public sealed interface StateEvent permits VrrpStateChanged, SyncGroupStateChanged, ScriptStateChanged,
-        RealServerStateChanged, VirtualServerQuorumChanged, TopologyChanged, ConfigReloaded {
+        TrackerChanged, PriorityChanged, MasterReceivedLowerPriority, RealServerStateChanged,
+        VirtualServerQuorumChanged, TopologyChanged, ConfigReloaded, DaemonStopping, EventsMissed {
 
     /** When the change happened. */
     Instant timestamp();

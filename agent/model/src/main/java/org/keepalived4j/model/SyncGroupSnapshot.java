@@ -4,18 +4,21 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A {@code vrrp_sync_group}: instances that change state together.
+ * A sync group: as configured, and its state now.
  *
- * @param name the group name
- * @param state the group state (MASTER only when every member is MASTER, FAULT when any is)
- * @param members the member instance names, in configuration order
- * @param lastTransition when the group state last changed
- * @param transitionCount how many state changes since the group was created
+ * @param settings the group as configured
+ * @param state MASTER when every member is, FAULT when one is, BACKUP otherwise (INIT while starting)
+ * @param lastTransition when it last changed state, or {@code null}
+ * @param transitionCount state changes since it was created
  */
-public record SyncGroupSnapshot(String name, VrrpState state, List<String> members, Instant lastTransition,
+public record SyncGroupSnapshot(SyncGroupSettings settings, VrrpState state, Instant lastTransition,
         long transitionCount) {
 
-    public SyncGroupSnapshot {
-        members = List.copyOf(members);
+    public String name() {
+        return settings.name();
+    }
+
+    public List<String> members() {
+        return settings.members();
     }
 }

@@ -5,14 +5,19 @@ import java.time.Instant;
 /**
  * A sync group changed state.
  *
- * @param group the group name
+ * @param snapshot the group right after the change, with the settings in effect
  * @param from the state it left
  * @param to the state it entered
- * @param reason why (usually the reason of the member that moved first)
- * @param timestamp when it changed
+ * @param reason the reason of the member that moved first
+ * @param timestamp when
  */
-public record SyncGroupStateChanged(String group, VrrpState from, VrrpState to, TransitionReason reason,
-        Instant timestamp) implements StateEvent {
+public record SyncGroupStateChanged(SyncGroupSnapshot snapshot, VrrpState from, VrrpState to,
+        TransitionReason reason, Instant timestamp) implements StateEvent {
+
+    /** The group name. */
+    public String group() {
+        return snapshot.name();
+    }
 
     @Override
     public void dispatchTo(StateListener listener) {

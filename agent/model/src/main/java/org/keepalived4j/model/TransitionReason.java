@@ -18,8 +18,10 @@ public enum TransitionReason {
     FAULT_CLEARED("fault cleared"),
     /** Another member of the instance's sync group moved, and the group moves together. */
     SYNC_GROUP("sync group"),
-    /** The daemon is stopping or the instance was removed by a reload. */
-    SHUTDOWN("shutdown");
+    /** The daemon is stopping. */
+    SHUTDOWN("shutdown"),
+    /** A reload removed the instance from the configuration. */
+    REMOVED("removed by reload");
 
     private final String label;
 

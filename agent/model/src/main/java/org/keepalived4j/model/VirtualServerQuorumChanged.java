@@ -3,16 +3,25 @@ package org.keepalived4j.model;
 import java.time.Instant;
 
 /**
- * A virtual server gained or lost its quorum ({@code quorum_up} / {@code quorum_down}).
+ * A virtual server's quorum was met or lost.
  *
- * @param virtualServer the virtual server's key
- * @param met whether the quorum is now met
- * @param liveWeight the summed weight of live real servers
- * @param quorum the configured quorum
- * @param timestamp when it changed
+ * @param service the virtual server right after the change, with the settings in effect
+ * @param met whether the quorum is met now
+ * @param liveWeight the summed weight of its live real servers
+ * @param timestamp when
  */
-public record VirtualServerQuorumChanged(String virtualServer, boolean met, long liveWeight, int quorum,
+public record VirtualServerQuorumChanged(VirtualServerSnapshot service, boolean met, long liveWeight,
         Instant timestamp) implements StateEvent {
+
+    /** The virtual server's key. */
+    public String virtualServer() {
+        return service.key();
+    }
+
+    /** The configured quorum. */
+    public long quorum() {
+        return service.settings().quorum();
+    }
 
     @Override
     public void dispatchTo(StateListener listener) {

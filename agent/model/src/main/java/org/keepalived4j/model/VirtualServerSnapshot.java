@@ -3,37 +3,26 @@ package org.keepalived4j.model;
 import java.util.List;
 
 /**
- * A {@code virtual_server} and its real servers.
+ * A {@code virtual_server} and its real servers: as configured, its quorum and sorry server now,
+ * and what IPVS counts for it.
  *
- * @param key how the service is named in metrics and MBeans: {@code IP:PORT/proto}
- *        ({@code [IPv6]:PORT/proto}), {@code fwmark:N} or {@code group:NAME}
- * @param protocol {@code tcp}, {@code udp} or {@code sctp}
- * @param scheduler the IPVS scheduler ({@code lb_algo}), e.g. {@code rr}
- * @param forwardingMethod {@code NAT}, {@code DR} or {@code TUN} ({@code lb_kind})
- * @param quorum the total weight of live real servers needed for the service to be up
- * @param hysteresis the quorum hysteresis
- * @param quorumMet whether the live weight currently meets the quorum
- * @param sorryServer {@code IP:PORT} of the sorry server, or {@code null}
- * @param sorryServerActive whether the sorry server is in use now (the quorum is lost)
- * @param ipvsProgrammed whether the service is programmed into the kernel's IPVS table
- *        (false when the kernel has no IPVS and the daemon only monitors)
- * @param realServers the real servers in configuration order
+ * @param settings the virtual server as configured
+ * @param quorumMet whether the live weight of its real servers meets the quorum
+ * @param sorryServerActive whether the sorry server is in use
+ * @param ipvsProgrammed whether the service is in the kernel's IPVS table
+ * @param stats what IPVS counts for it
+ * @param realServers its real servers, in configuration order
  */
-public record VirtualServerSnapshot(
-        String key,
-        String protocol,
-        String scheduler,
-        String forwardingMethod,
-        int quorum,
-        int hysteresis,
-        boolean quorumMet,
-        String sorryServer,
-        boolean sorryServerActive,
-        boolean ipvsProgrammed,
-        List<RealServerSnapshot> realServers) {
+public record VirtualServerSnapshot(VirtualServerSettings settings, boolean quorumMet, boolean sorryServerActive,
+        boolean ipvsProgrammed, IpvsStats stats, List<RealServerSnapshot> realServers) {
 
     public VirtualServerSnapshot {
         realServers = List.copyOf(realServers);
+    }
+
+    /** How the daemon names it ({@link VirtualServerSettings#key()}). */
+    public String key() {
+        return settings.key();
     }
 
     /** How many real servers are alive now. */
@@ -45,5 +34,10 @@ public record VirtualServerSnapshot(
             }
         }
         return up;
+    }
+
+    /** A copy with other real servers (the same settings and status). */
+    public VirtualServerSnapshot withRealServers(List<RealServerSnapshot> servers) {
+        return new VirtualServerSnapshot(settings, quorumMet, sorryServerActive, ipvsProgrammed, stats, servers);
     }
 }

@@ -5,17 +5,24 @@ import java.time.Instant;
 /**
  * A VRRP instance changed state.
  *
- * @param instance the instance name
- * @param vrid its virtual router id
- * @param interfaceName its interface
+ * @param snapshot the instance right after the change, with the settings in effect when it happened
  * @param from the state it left
  * @param to the state it entered
- * @param effectivePriority its effective priority at the moment of the change
- * @param reason why it changed
- * @param timestamp when it changed
+ * @param reason why
+ * @param timestamp when
  */
-public record VrrpStateChanged(String instance, int vrid, String interfaceName, VrrpState from, VrrpState to,
-        int effectivePriority, TransitionReason reason, Instant timestamp) implements StateEvent {
+public record VrrpStateChanged(VrrpInstanceSnapshot snapshot, VrrpState from, VrrpState to, TransitionReason reason,
+        Instant timestamp) implements StateEvent {
+
+    /** The instance name. */
+    public String instance() {
+        return snapshot.name();
+    }
+
+    /** The priority it advertises after the change. */
+    public int effectivePriority() {
+        return snapshot.status().effectivePriority();
+    }
 
     @Override
     public void dispatchTo(StateListener listener) {

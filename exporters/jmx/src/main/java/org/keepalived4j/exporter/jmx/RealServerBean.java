@@ -39,12 +39,12 @@ final class RealServerBean extends LiveBean implements RealServerMXBean {
 
     @Override
     public String getAddress() {
-        return rs().address();
+        return rs().settings().address();
     }
 
     @Override
     public int getPort() {
-        return rs().port();
+        return rs().settings().port();
     }
 
     @Override
@@ -54,7 +54,7 @@ final class RealServerBean extends LiveBean implements RealServerMXBean {
 
     @Override
     public int getConfiguredWeight() {
-        return rs().configuredWeight();
+        return rs().settings().weight();
     }
 
     @Override
@@ -64,7 +64,7 @@ final class RealServerBean extends LiveBean implements RealServerMXBean {
 
     @Override
     public String getCheckerType() {
-        return String.join(",", rs().checkers());
+        return String.join(",", rs().settings().checkerTypes());
     }
 
     @Override

@@ -32,27 +32,28 @@ final class VirtualServerBean extends LiveBean implements VirtualServerMXBean {
 
     @Override
     public String getProtocol() {
-        return vs().protocol();
+        String protocol = vs().settings().protocol();
+        return protocol == null ? "" : protocol;
     }
 
     @Override
     public String getScheduler() {
-        return vs().scheduler();
+        return vs().settings().scheduler();
     }
 
     @Override
     public String getForwardingMethod() {
-        return vs().forwardingMethod();
+        return vs().settings().forwarding().method();
     }
 
     @Override
     public int getQuorum() {
-        return vs().quorum();
+        return (int) vs().settings().quorum();
     }
 
     @Override
     public int getHysteresis() {
-        return vs().hysteresis();
+        return (int) vs().settings().hysteresis();
     }
 
     @Override
@@ -62,7 +63,7 @@ final class VirtualServerBean extends LiveBean implements VirtualServerMXBean {
 
     @Override
     public String getSorryServer() {
-        return vs().sorryServer();
+        return vs().settings().sorryServer();
     }
 
     @Override

@@ -56,22 +56,22 @@ final class VrrpInstanceBean extends LiveBean implements VrrpInstanceMXBean {
 
     @Override
     public String getWantedState() {
-        return vi().wantedState().name();
+        return vi().status().wantedState().name();
     }
 
     @Override
     public String getInitialState() {
-        return vi().initialState().name();
+        return vi().settings().initialState().name();
     }
 
     @Override
     public int getBasePriority() {
-        return vi().basePriority();
+        return vi().status().basePriority();
     }
 
     @Override
     public int getEffectivePriority() {
-        return vi().effectivePriority();
+        return vi().status().effectivePriority();
     }
 
     @Override
@@ -86,42 +86,42 @@ final class VrrpInstanceBean extends LiveBean implements VrrpInstanceMXBean {
 
     @Override
     public int getVrrpVersion() {
-        return vi().version();
+        return vi().settings().version();
     }
 
     @Override
     public boolean isIpv6() {
-        return vi().ipv6();
+        return vi().settings().ipv6();
     }
 
     @Override
     public long getAdvertIntervalMillis() {
-        return millis(vi().advertInterval());
+        return millis(vi().settings().advertInterval());
     }
 
     @Override
     public long getMasterAdvertIntervalMillis() {
-        return millis(vi().masterAdvertInterval());
+        return millis(vi().status().masterAdvertInterval());
     }
 
     @Override
     public String getMasterAddress() {
-        return vi().masterAddress();
+        return vi().status().masterAddress();
     }
 
     @Override
     public int getMasterPriority() {
-        return vi().masterPriority();
+        return vi().status().masterPriority();
     }
 
     @Override
     public String getPrimaryAddress() {
-        return vi().primaryAddress();
+        return vi().status().primaryAddress();
     }
 
     @Override
     public String[] getUnicastPeers() {
-        return vi().unicastPeers().toArray(new String[0]);
+        return vi().settings().unicastPeers().toArray(new String[0]);
     }
 
     @Override
@@ -136,48 +136,48 @@ final class VrrpInstanceBean extends LiveBean implements VrrpInstanceMXBean {
 
     @Override
     public boolean isPreempt() {
-        return vi().preempt();
+        return vi().settings().preempt();
     }
 
     @Override
     public long getPreemptDelayMillis() {
-        return millis(vi().preemptDelay());
+        return millis(vi().settings().preemptDelay());
     }
 
     @Override
     public String getAuthType() {
-        return vi().authType();
+        return vi().settings().authType();
     }
 
     @Override
     public long getGarpMasterDelayMillis() {
-        return millis(vi().garpMasterDelay());
+        return millis(vi().settings().garpMasterDelay());
     }
 
     @Override
     public String getLastTransitionTime() {
-        return iso(vi().lastTransition());
+        return iso(vi().status().lastTransition());
     }
 
     @Override
     public String getLastTransitionReason() {
         VrrpInstanceSnapshot vi = vi();
-        return vi.lastTransitionReason() == null ? null : vi.lastTransitionReason().label();
+        return vi.status().lastTransitionReason() == null ? null : vi.status().lastTransitionReason().label();
     }
 
     @Override
     public long getTransitionCount() {
-        return vi().transitionCount();
+        return vi().status().transitionCount();
     }
 
     @Override
     public String getSyncGroup() {
-        return vi().syncGroup();
+        return vi().settings().syncGroup();
     }
 
     @Override
     public String[] getTrackers() {
-        List<TrackerSnapshot> trackers = vi().trackers();
+        List<TrackerSnapshot> trackers = vi().status().trackers();
         String[] out = new String[trackers.size()];
         for (int i = 0; i < out.length; i++) {
             TrackerSnapshot t = trackers.get(i);

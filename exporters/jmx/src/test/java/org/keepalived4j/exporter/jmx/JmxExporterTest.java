@@ -110,8 +110,7 @@ class JmxExporterTest {
             threads.add(Thread.currentThread().getName());
         }, null, null);
         view.publish(withInstance(view.current(), SampleStates.instance("VI_2", 52, VrrpState.MASTER)),
-                new VrrpStateChanged("VI_2", 52, "eth0", VrrpState.BACKUP, VrrpState.MASTER, 140,
-                        TransitionReason.MASTER_NO_RESPONSE, SampleStates.NOW));
+                new VrrpStateChanged(SampleStates.instance("VI_2", 52, VrrpState.MASTER), VrrpState.BACKUP, VrrpState.MASTER, TransitionReason.MASTER_NO_RESPONSE, SampleStates.NOW));
         await().atMost(Duration.ofSeconds(5)).until(() -> !received.isEmpty());
         AttributeChangeNotification n = (AttributeChangeNotification) received.get(0);
         assertThat(n.getType()).isEqualTo(AttributeChangeNotification.ATTRIBUTE_CHANGE);
@@ -157,8 +156,7 @@ class JmxExporterTest {
             }
         }, null, null);
         try {
-            view.emit(new VrrpStateChanged("VI_1", 51, "eth0", VrrpState.MASTER, VrrpState.BACKUP, 140,
-                    TransitionReason.PREEMPTED, SampleStates.NOW));
+            view.emit(new VrrpStateChanged(SampleStates.instance("VI_1", 51, VrrpState.BACKUP), VrrpState.MASTER, VrrpState.BACKUP, TransitionReason.PREEMPTED, SampleStates.NOW));
             assertThat(entered.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             // The listener is stuck; the event thread still handles the next event (a reload).
             StateSnapshot s = view.current();

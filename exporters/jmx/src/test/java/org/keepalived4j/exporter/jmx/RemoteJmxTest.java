@@ -93,8 +93,7 @@ class RemoteJmxTest {
 
             view.publish(JmxExporterTest.withInstance(view.current(),
                     SampleStates.instance("VI_2", 52, VrrpState.MASTER)),
-                    new VrrpStateChanged("VI_2", 52, "eth0", VrrpState.BACKUP, VrrpState.MASTER, 140,
-                            TransitionReason.PRIORITY, SampleStates.NOW));
+                    new VrrpStateChanged(SampleStates.instance("VI_2", 52, VrrpState.MASTER), VrrpState.BACKUP, VrrpState.MASTER, TransitionReason.PRIORITY, SampleStates.NOW));
 
             await().atMost(Duration.ofSeconds(20)).until(() -> !received.isEmpty());
             AttributeChangeNotification n = (AttributeChangeNotification) received.get(0);

@@ -43,7 +43,7 @@ final class CompatibleVrrpMetrics implements MetricGroup {
             for (int k = 0; k < COUNTERS.length; k++) {
                 counters[k].dataPoint(counter(COUNTERS[k].value.applyAsLong(c), labels));
             }
-            garp.dataPoint(counter(seconds(i.garpMasterDelay()), labels));
+            garp.dataPoint(counter(seconds(i.settings().garpMasterDelay()), labels));
             int code = i.state().code();
             addAddresses(vrrpState, i, i.vips(), code);
             if (i.vips().isEmpty()) {

@@ -46,7 +46,7 @@ final class LegacyVrrpMetrics implements MetricGroup {
             for (int k = 0; k < COUNTERS.length; k++) {
                 families[k].dataPoint(untyped(COUNTERS[k].value.applyAsLong(c), labels));
             }
-            garp.dataPoint(untyped(seconds(i.garpMasterDelay()), labels));
+            garp.dataPoint(untyped(seconds(i.settings().garpMasterDelay()), labels));
             addVipChecks(vipCheck, i);
         }
         for (UnknownSnapshot.Builder b : families) {

@@ -42,15 +42,11 @@ final class ScrapeOrder {
             List<RealServerSnapshot> real = unique(vs.realServers(), RealServerSnapshot::key,
                     "real server of " + vs.key(), skipped);
             if (real.size() != vs.realServers().size()) {
-                servers.set(i, withRealServers(vs, real));
+                servers.set(i, vs.withRealServers(real));
             }
         }
-        return new StateSnapshot(s.daemon(), instances, groups, scripts, servers);
-    }
-
-    private static VirtualServerSnapshot withRealServers(VirtualServerSnapshot vs, List<RealServerSnapshot> real) {
-        return new VirtualServerSnapshot(vs.key(), vs.protocol(), vs.scheduler(), vs.forwardingMethod(), vs.quorum(),
-                vs.hysteresis(), vs.quorumMet(), vs.sorryServer(), vs.sorryServerActive(), vs.ipvsProgrammed(), real);
+        return new StateSnapshot(s.daemon(), instances, groups, scripts, s.trackFiles(), s.trackProcesses(),
+                s.trackBfds(), s.virtualServerGroups(), servers);
     }
 
     /** {@code items} sorted by {@code key}, the later of two with one key left out. */
@@ -90,7 +86,7 @@ final class ScrapeOrder {
 
     /** Labels {@code kind, tracker}; a tracker listed twice is served once. */
     static List<TrackerSnapshot> trackers(VrrpInstanceSnapshot instance, SkippedObjects skipped) {
-        List<TrackerSnapshot> trackers = instance.trackers();
+        List<TrackerSnapshot> trackers = instance.status().trackers();
         if (trackers.size() < 2) {
             return trackers;
         }

@@ -63,19 +63,19 @@ final class VrrpMetrics implements MetricGroup {
                 "What the tracker adds to (or takes from) the instance's priority now");
         for (VrrpInstanceSnapshot i : state.vrrpInstances()) {
             Labels labels = VrrpLabels.instance(i);
-            priority.dataPoint(gauge(i.basePriority(), labels));
-            effective.dataPoint(gauge(i.effectivePriority(), labels));
-            wanted.dataPoint(gauge(i.wantedState().code(), labels));
-            masterPriority.dataPoint(gauge(i.masterPriority(), labels));
-            lastTransition.dataPoint(gauge(epochSeconds(i.lastTransition()), labels));
-            for (TransitionCount t : ScrapeOrder.transitions(i.transitions())) {
+            priority.dataPoint(gauge(i.status().basePriority(), labels));
+            effective.dataPoint(gauge(i.status().effectivePriority(), labels));
+            wanted.dataPoint(gauge(i.status().wantedState().code(), labels));
+            masterPriority.dataPoint(gauge(i.status().masterPriority(), labels));
+            lastTransition.dataPoint(gauge(epochSeconds(i.status().lastTransition()), labels));
+            for (TransitionCount t : ScrapeOrder.transitions(i.status().transitions())) {
                 transitions.dataPoint(counter(t.count(), Labels.of("iname", i.name(), "intf", i.interfaceName(),
                         "reason", t.reason().label(), "to", t.to().name(), "vrid", Integer.toString(i.vrid()))));
             }
             intervalMismatch.dataPoint(counter(i.counters().advertIntervalMismatch(), labels));
-            advert.dataPoint(gauge(seconds(i.advertInterval()), labels));
-            masterAdvert.dataPoint(gauge(seconds(i.masterAdvertInterval()), labels));
-            garp.dataPoint(gauge(seconds(i.garpMasterDelay()), labels));
+            advert.dataPoint(gauge(seconds(i.settings().advertInterval()), labels));
+            masterAdvert.dataPoint(gauge(seconds(i.status().masterAdvertInterval()), labels));
+            garp.dataPoint(gauge(seconds(i.settings().garpMasterDelay()), labels));
             if (i.takeover() != null) {
                 takeover.dataPoint(histogram(i.takeover(), labels));
             }

@@ -6,6 +6,7 @@ import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.keepalived4j.model.FakeStateView;
+import org.keepalived4j.model.IpvsStats;
 import org.keepalived4j.model.LogCapture;
 import org.keepalived4j.model.RealServerSnapshot;
 import org.keepalived4j.model.SampleStates;
@@ -41,8 +42,8 @@ class KeepalivedCollectorTest {
         String vs = "10.0.0.1:80/tcp";
         List<RealServerSnapshot> twins = List.of(SampleStates.realServer(vs, "10.2.0.1", 80, true),
                 SampleStates.realServer(vs, "10.2.0.1", 80, false), SampleStates.realServer(vs, "10.2.0.2", 80, true));
-        VirtualServerSnapshot server = new VirtualServerSnapshot(vs, "tcp", "rr", "DR", 1, 0, true, null, false, false,
-                twins);
+        VirtualServerSnapshot server = new VirtualServerSnapshot(SampleStates.virtualServerSettings(1, vs, "DR", 1,
+                null), true, false, false, IpvsStats.NONE, twins);
         view.set(new StateSnapshot(SampleStates.daemon(), List.of(), List.of(), List.of(), List.of(server)));
         SkippedObjects skipped = new SkippedObjects();
         KeepalivedCollector standard = KeepalivedCollector.standard(view, true, skipped);
@@ -71,7 +72,7 @@ class KeepalivedCollectorTest {
 
     @Test
     void duplicateVirtualAddressesDoNotBreakTheScrape() {
-        VipSnapshot vip = new VipSnapshot("10.0.0.9/24", "eth0", null, null, true);
+        VipSnapshot vip = SampleStates.vip("10.0.0.9", 24, "eth0", true);
         VrrpInstanceSnapshot dup = withVips(SampleStates.instance("VI_9", 9, VrrpState.MASTER), List.of(vip, vip));
         view.set(new StateSnapshot(SampleStates.daemon(), List.of(dup), List.of(), List.of(), List.of()));
         assertThat(scrape(true)).containsOnlyOnce(
@@ -119,7 +120,7 @@ class KeepalivedCollectorTest {
 
     @Test
     void vipCheckFailsWhenAnAddressIsInstalledOnABackup() {
-        VipSnapshot stray = new VipSnapshot("10.0.0.9/24", "eth0", null, null, true);
+        VipSnapshot stray = SampleStates.vip("10.0.0.9", 24, "eth0", true);
         VrrpInstanceSnapshot backup = withVips(SampleStates.instance("VI_9", 9, VrrpState.BACKUP), List.of(stray));
         view.set(new StateSnapshot(SampleStates.daemon(), List.of(backup), List.of(), List.of(), List.of()));
         assertThat(scrape(true)).contains(
@@ -171,11 +172,6 @@ class KeepalivedCollectorTest {
     }
 
     private static VrrpInstanceSnapshot withVips(VrrpInstanceSnapshot i, List<VipSnapshot> vips) {
-        return new VrrpInstanceSnapshot(i.name(), i.vrid(), i.interfaceName(), i.version(), i.ipv6(), i.state(),
-                i.wantedState(), i.initialState(), i.basePriority(), i.effectivePriority(), i.advertInterval(),
-                i.masterAdvertInterval(), i.masterAddress(), i.masterPriority(), i.primaryAddress(),
-                i.unicastPeers(), vips, List.of(), i.preempt(), i.preemptDelay(), i.authType(),
-                i.garpMasterDelay(), i.lastTransition(), i.lastTransitionReason(), i.transitionCount(),
-                i.transitions(), i.syncGroup(), i.trackers(), i.counters(), i.takeover());
+        return SampleStates.withVips(i, vips);
     }
 }
