@@ -46,13 +46,7 @@ record JolokiaSettings(boolean enabled, String host, int port, Path policyFile, 
                 problems.add(s.source() + ": " + s.keyword() + " takes exactly one value");
             }
         }
-        boolean enabled = settings.last("enabled").map(s -> {
-            String v = s.value().orElse("").toLowerCase(Locale.ROOT);
-            if (!Set.of("yes", "no", "true", "false", "on", "off").contains(v)) {
-                problems.add(s.source() + ": enabled must be yes or no, got '" + v + "'");
-            }
-            return !Set.of("no", "false", "off").contains(v);
-        }).orElse(true);
+        boolean enabled = settings.bool("enabled", true, problems);
         String host = DEFAULT_HOST;
         int port = DEFAULT_PORT;
         if (settings.last("listen").isPresent()) {

@@ -41,7 +41,7 @@ record PrometheusSettings(boolean enabled, ListenAddress listen, Path tlsCert, P
                 problems.add(s.source() + ": " + s.keyword() + " takes exactly one value");
             }
         }
-        boolean enabled = bool(settings, "enabled", true, problems);
+        boolean enabled = settings.bool("enabled", true, problems);
         ListenAddress listen = new ListenAddress(null, DEFAULT_PORT);
         for (Setting s : settings.last("listen").stream().toList()) { // at most one
             try {
@@ -63,8 +63,8 @@ record PrometheusSettings(boolean enabled, ListenAddress listen, Path tlsCert, P
         if (password != null && password.isEmpty()) {
             problems.add(settings.last("basic_auth_password").get().source() + ": basic_auth_password is empty");
         }
-        boolean legacy = bool(settings, "legacy_metrics", true, problems);
-        boolean histograms = bool(settings, "real_server_check_histograms", true, problems);
+        boolean legacy = settings.bool("legacy_metrics", true, problems);
+        boolean histograms = settings.bool("real_server_check_histograms", true, problems);
         return new PrometheusSettings(enabled, listen, cert, key, user, password, legacy, histograms);
     }
 
@@ -74,24 +74,6 @@ record PrometheusSettings(boolean enabled, ListenAddress listen, Path tlsCert, P
 
     boolean basicAuth() {
         return basicAuthUser != null && basicAuthPassword != null;
-    }
-
-    static boolean bool(Settings settings, String keyword, boolean fallback, List<String> problems) {
-        return settings.last(keyword).map(s -> {
-            String v = s.value().orElse("").toLowerCase(java.util.Locale.ROOT);
-            switch (v) {
-                case "yes", "true", "on" -> {
-                    return true;
-                }
-                case "no", "false", "off" -> {
-                    return false;
-                }
-                default -> {
-                    problems.add(s.source() + ": " + keyword + " must be yes or no, got '" + v + "'");
-                    return fallback;
-                }
-            }
-        }).orElse(fallback);
     }
 
     private static Path file(Settings settings, String keyword, List<String> problems) {
