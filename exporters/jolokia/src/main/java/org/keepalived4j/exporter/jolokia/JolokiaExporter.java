@@ -11,8 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jolokia.jvmagent.JolokiaServer;
-import org.jolokia.jvmagent.JolokiaServerConfig;
-import org.jolokia.server.core.config.SystemPropertyMode;
+import org.keepalived4j.exporter.http.NettyHttpServer;
 import org.keepalived4j.model.Exporter;
 import org.keepalived4j.model.ExporterContext;
 import org.keepalived4j.model.Settings;
@@ -24,15 +23,23 @@ import org.slf4j.LoggerFactory;
  * {@code keepalived} domain, and JVM basics) as JSON over HTTP. Bound to 127.0.0.1:8778 and
  * read-only by default. It always runs with a policy file given as a {@code file:} location:
  * Jolokia allows everything when a policy is missing, so a missing file stops the start.
+ * Requests are served by a {@link NettyHttpServer} ({@code jolokia-http-*} threads) with the
+ * block's limits.
  * Settings: the {@code keepalived4j_jolokia} block ({@link JolokiaSettings}).
  */
 public final class JolokiaExporter implements Exporter {
 
     private static final Logger LOG = LoggerFactory.getLogger(JolokiaExporter.class);
     private static final String SHIPPED_POLICY = "jolokia-access.xml";
+    private static final String CONTEXT = "/jolokia";
+    /** Jolokia's requests are small JSON documents; bulk reads stay far below this. */
+    private static final int MAX_BODY_BYTES = 1024 * 1024;
+    private static final int HANDLER_THREADS = 4;
 
-    private JolokiaServer server;
-    private Path extractedPolicy;
+    private NettyHttpServer http;
+    private JolokiaServer agent;
+    /** The built-in policy, extracted. */
+    private Path policyCopy;
 
     @Override
     public String name() {
@@ -57,15 +64,18 @@ public final class JolokiaExporter implements Exporter {
             LOG.info("Jolokia agent disabled ({})", context.settings().source());
             return;
         }
-        Path policy = settings.policyFile() != null ? settings.policyFile() : extractShippedPolicy();
         try {
+            Path policy = settings.policyFile() != null ? settings.policyFile() : extractShippedPolicy();
             if (!Files.isReadable(policy)) {
                 throw new IOException("Jolokia policy " + policy + " is not readable; not starting without one");
             }
-            JolokiaServerConfig config = new JolokiaServerConfig(agentConfig(settings, policy),
-                    SystemPropertyMode.NEVER);
-            server = new JolokiaServer(config, new Slf4jLogHandler());
-            server.start(false);
+            AgentConfig config = new AgentConfig(agentConfig(settings, policy));
+            http = NettyHttpServer.builder("jolokia-http").limits(settings.limits())
+                    .tls(settings.tls() ? config.tls() : null).handlerThreads(HANDLER_THREADS)
+                    .maxBodyBytes(MAX_BODY_BYTES).bind(new InetSocketAddress(settings.host(), settings.port()));
+            agent = new JolokiaServer(http, config, new Slf4jLogHandler());
+            agent.start(false);
+            http.start();
         } catch (Exception | Error e) {
             close();
             throw e;
@@ -77,7 +87,7 @@ public final class JolokiaExporter implements Exporter {
         Map<String, String> config = new HashMap<>();
         config.put("host", settings.host());
         config.put("port", Integer.toString(settings.port()));
-        config.put("agentContext", "/jolokia");
+        config.put("agentContext", CONTEXT);
         config.put("policyLocation", "file:" + policy.toAbsolutePath());
         config.put("discoveryEnabled", "false");
         config.put("includeStackTrace", "false");
@@ -108,39 +118,43 @@ public final class JolokiaExporter implements Exporter {
             }
             Files.write(file, in.readAllBytes());
         }
-        extractedPolicy = file;
+        policyCopy = file;
         return file;
     }
 
     /** The agent's base URL, e.g. {@code http://127.0.0.1:8778/jolokia/}, or {@code null} when not running. */
     public synchronized String url() {
-        if (server == null) {
+        if (agent == null) {
             return null;
         }
-        InetSocketAddress a = server.getAddress();
+        InetSocketAddress a = agent.getAddress();
         String host = a.getAddress().getHostAddress();
-        return server.getServerConfig().getProtocol() + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
-                + a.getPort() + "/jolokia/";
+        return agent.getServerConfig().getProtocol() + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
+                + a.getPort() + CONTEXT + "/";
     }
 
     /** The address the agent listens on, or {@code null} when not running. */
     public synchronized InetSocketAddress address() {
-        return server == null ? null : server.getAddress();
+        return agent == null ? null : agent.getAddress();
     }
 
     @Override
     public synchronized void close() {
-        if (server != null) {
-            server.stop();
-            server = null;
+        if (agent != null) {
+            agent.stop();
+            agent = null;
         }
-        if (extractedPolicy != null) {
+        if (http != null) {
+            http.stop(0);
+            http = null;
+        }
+        if (policyCopy != null) {
             try {
-                Files.deleteIfExists(extractedPolicy);
+                Files.deleteIfExists(policyCopy);
             } catch (IOException e) {
-                LOG.debug("Cannot delete {}", extractedPolicy, e);
+                LOG.debug("Cannot delete {}", policyCopy, e);
             }
-            extractedPolicy = null;
+            policyCopy = null;
         }
     }
 }

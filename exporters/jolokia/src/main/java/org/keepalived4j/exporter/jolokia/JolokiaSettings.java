@@ -2,9 +2,11 @@ package org.keepalived4j.exporter.jolokia;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.keepalived4j.exporter.http.HttpLimits;
 import org.keepalived4j.model.Setting;
 import org.keepalived4j.model.Settings;
 
@@ -21,17 +23,26 @@ import org.keepalived4j.model.Settings;
  *     tls_cert /etc/keepalived/jolokia.crt   # PEM certificate; with tls_key, serves HTTPS
  *     tls_key /etc/keepalived/jolokia.key    # PEM private key (RSA unless tls_key_algorithm says EC)
  *     tls_key_algorithm RSA
+ *     request_timeout 10          # seconds from a request's first byte to its last (default 10)
+ *     idle_timeout 60             # seconds a connection may wait for its next request (default 60)
+ *     write_timeout 10            # seconds to send one response to a slow reader (default 10)
+ *     max_connections 16          # connections open at once; more are closed (default 16)
  * }
  * </pre>
  *
  * <p>{@link #toString()} never shows the password.
  */
 record JolokiaSettings(boolean enabled, String host, int port, Path policyFile, String user, String password,
-        Path tlsCert, Path tlsKey, String tlsKeyAlgorithm) {
+        Path tlsCert, Path tlsKey, String tlsKeyAlgorithm, HttpLimits limits) {
 
     static final String DEFAULT_HOST = "127.0.0.1";
     static final int DEFAULT_PORT = 8778;
-    private static final Set<String> KEYWORDS = Set.of("enabled", "listen", "policy_file", "user", "password",
+    /**
+     * Jolokia is for people and their tools on the host, not for crowds; each connection may hold
+     * a request body of up to 1 MiB, so this also bounds the memory requests can take.
+     */
+    static final int DEFAULT_MAX_CONNECTIONS = 16;
+    private static final Set<String> KEYWORDS = keywords("enabled", "listen", "policy_file", "user", "password",
             "tls_cert", "tls_key", "tls_key_algorithm");
 
     boolean tls() {
@@ -77,7 +88,14 @@ record JolokiaSettings(boolean enabled, String host, int port, Path policyFile, 
         if (!Set.of("RSA", "EC").contains(algorithm)) {
             problems.add(settings.last("tls_key_algorithm").get().source() + ": tls_key_algorithm must be RSA or EC");
         }
-        return new JolokiaSettings(enabled, host, port, policy, user, password, cert, key, algorithm);
+        HttpLimits limits = HttpLimits.parse(settings, DEFAULT_MAX_CONNECTIONS, problems);
+        return new JolokiaSettings(enabled, host, port, policy, user, password, cert, key, algorithm, limits);
+    }
+
+    private static Set<String> keywords(String... own) {
+        Set<String> all = new HashSet<>(HttpLimits.KEYWORDS);
+        all.addAll(List.of(own));
+        return Set.copyOf(all);
     }
 
     /** {@code [host, port]}; host {@code null} when not given. */
@@ -113,6 +131,7 @@ record JolokiaSettings(boolean enabled, String host, int port, Path policyFile, 
     public String toString() {
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + port + (tls() ? " https" : " http")
                 + (user != null ? ", basic auth as " + user : "")
-                + ", policy " + (policyFile == null ? "read-only (built in)" : policyFile.toString());
+                + ", policy " + (policyFile == null ? "read-only (built in)" : policyFile.toString())
+                + ", " + limits;
     }
 }

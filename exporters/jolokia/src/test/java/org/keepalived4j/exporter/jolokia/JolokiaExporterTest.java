@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.keepalived4j.exporter.http.HttpLimits;
 import org.keepalived4j.exporter.jmx.JmxExporter;
 import org.keepalived4j.model.Exporter;
 import org.keepalived4j.model.FakeStateView;
@@ -66,6 +67,7 @@ class JolokiaExporterTest {
         assertThat(problems).isEmpty();
         assertThat(defaults.host()).isEqualTo("127.0.0.1");
         assertThat(defaults.port()).isEqualTo(8778);
+        assertThat(defaults.limits()).isEqualTo(HttpLimits.defaults(16));
         assertThat(JolokiaExporter.agentConfig(defaults, Path.of("/p.xml")))
                 .containsEntry("host", "127.0.0.1").containsEntry("port", "8778")
                 .containsEntry("policyLocation", "file:/p.xml");
