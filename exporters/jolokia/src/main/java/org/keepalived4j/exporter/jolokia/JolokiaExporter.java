@@ -1,5 +1,6 @@
 package org.keepalived4j.exporter.jolokia;
 
+import com.sun.net.httpserver.HttpContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -75,12 +76,26 @@ public final class JolokiaExporter implements Exporter {
                     .maxBodyBytes(MAX_BODY_BYTES).bind(new InetSocketAddress(settings.host(), settings.port()));
             agent = new JolokiaServer(http, config, new Slf4jLogHandler());
             agent.start(false);
+            authenticateConfigContext();
             http.start();
         } catch (Exception | Error e) {
             close();
             throw e;
         }
         LOG.info("Jolokia agent serving at {} ({})", url(), settings);
+    }
+
+    /**
+     * Jolokia serves {@code /jolokia/config} without authentication, on purpose, for clients to
+     * learn how to log in; but its handler answers any command POSTed there, so with user and
+     * password set, reads would go through unauthenticated. It gets the agent's authenticator.
+     */
+    private void authenticateConfigContext() {
+        HttpContext main = http.context(CONTEXT);
+        HttpContext config = http.context(CONTEXT + "/config");
+        if (main != null && config != null) {
+            config.setAuthenticator(main.getAuthenticator());
+        }
     }
 
     static Map<String, String> agentConfig(JolokiaSettings settings, Path policy) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -162,6 +163,16 @@ class JolokiaExporterTest {
         assertThat(read.get("value")).isEqualTo("MASTER");
         assertThatThrownBy(() -> new JolokiaClient(jolokia.url()).post("{\"type\":\"version\"}"))
                 .isInstanceOf(java.io.IOException.class);
+    }
+
+    @Test
+    void requiresAuthenticationOnItsConfigPathToo() throws Exception {
+        start("listen 0", "user admin", "password " + PASSWORD);
+        JolokiaClient config = new JolokiaClient(jolokia.url() + "config");
+        HttpResponse<String> r = config.post("{\"type\":\"read\",\"mbean\":\"" + VI_1 + "\",\"attribute\":\"State\"}");
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(r.body()).doesNotContain("MASTER");
+        assertThat(new JolokiaClient(jolokia.url() + "config").get("").statusCode()).isEqualTo(401);
     }
 
     @Test
