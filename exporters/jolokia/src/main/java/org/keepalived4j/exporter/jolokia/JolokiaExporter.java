@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
  * An embedded Jolokia agent serving the MBeans (those of the JMX exporter in the
  * {@code keepalived} domain, and JVM basics) as JSON over HTTP. Bound to 127.0.0.1:8778 and
  * read-only by default. It always runs with a policy file given as a {@code file:} location:
- * Jolokia allows everything when a policy is missing, so a missing file stops the start.
- * Requests are served by a {@link NettyHttpServer} ({@code jolokia-http-*} threads) with the
- * block's limits.
+ * Jolokia allows everything when a policy is missing, so a missing file stops the start. The
+ * commands a policy cannot restrict are refused by the {@link CommandGate}. Requests are served
+ * by a {@link NettyHttpServer} ({@code jolokia-http-*} threads) with the block's limits.
  * Settings: the {@code keepalived4j_jolokia} block ({@link JolokiaSettings}).
  */
 public final class JolokiaExporter implements Exporter {
@@ -74,7 +74,7 @@ public final class JolokiaExporter implements Exporter {
             http = NettyHttpServer.builder("jolokia-http").limits(settings.limits())
                     .tls(settings.tls() ? config.tls() : null).handlerThreads(HANDLER_THREADS)
                     .maxBodyBytes(MAX_BODY_BYTES).bind(new InetSocketAddress(settings.host(), settings.port()));
-            agent = new JolokiaServer(http, config, new Slf4jLogHandler());
+            agent = new AgentServer(http, config, new Slf4jLogHandler());
             agent.start(false);
             authenticateConfigContext();
             http.start();

@@ -16,7 +16,9 @@ import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
 import javax.management.MBeanServer;
 import javax.net.ssl.SSLContext;
+import org.jolokia.json.JSONArray;
 import org.jolokia.json.JSONObject;
+import org.jolokia.json.parser.JSONParser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -163,6 +165,33 @@ class JolokiaExporterTest {
         assertThat(read.get("value")).isEqualTo("MASTER");
         assertThatThrownBy(() -> new JolokiaClient(jolokia.url()).post("{\"type\":\"version\"}"))
                 .isInstanceOf(java.io.IOException.class);
+    }
+
+    @Test
+    void refusesNotificationsByGetPostAndInsideBulkRequests() throws Exception {
+        JolokiaClient client = start("listen 0");
+        assertThat(client.get("notification/register").body()).contains("\"status\":403")
+                .doesNotContain("\"id\"");
+        assertThat(client.get("?p=/notification/register").body()).contains("\"status\":403");
+        assertThat(JolokiaClient.status(client.request("{\"type\":\"notification\",\"command\":\"register\"}")))
+                .isEqualTo(403);
+        HttpResponse<String> bulk = client.post("[{\"type\":\"read\",\"mbean\":\"" + VI_1 + "\",\"attribute\":"
+                + "\"State\"},{\"type\":\"notification\",\"command\":\"register\"},{\"type\":\"config\"}]");
+        JSONArray answers = (JSONArray) new JSONParser().parse(bulk.body());
+        assertThat(answers).extracting(a -> JolokiaClient.status((JSONObject) a)).containsExactly(200L, 403L, 403L);
+    }
+
+    @Test
+    void refusesWriteAndExecInTheirGetFormsToo() throws Exception {
+        JolokiaClient client = start("listen 0");
+        assertThat(client.get("write/java.lang:type=Memory/Verbose/true").body()).contains("\"status\":403");
+        assertThat(client.get("exec/java.lang:type=Memory/gc").body()).contains("\"status\":403");
+        assertThat(platform.getAttribute(new javax.management.ObjectName("java.lang:type=Memory"), "Verbose"))
+                .isEqualTo(false);
+        assertThat(client.get("version").body()).contains("\"status\":200");
+        assertThat(client.get("list/keepalived").body()).contains("\"status\":200");
+        assertThat(client.get("search/keepalived:type=VrrpInstance,*").body()).contains("\"status\":200");
+        assertThat(client.get("read/java.lang:type=Memory/HeapMemoryUsage").body()).contains("\"status\":200");
     }
 
     @Test
