@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
  * {@code keepalived} domain, and JVM basics) as JSON over HTTP. Bound to 127.0.0.1:8778 and
  * read-only by default. It always runs with a policy file given as a {@code file:} location:
  * Jolokia allows everything when a policy is missing, so a missing file stops the start. The
+ * policy Jolokia reads is a private copy with the CORS rules added ({@link AccessPolicy}); the
  * commands a policy cannot restrict are refused by the {@link CommandGate}. Requests are served
  * by a {@link NettyHttpServer} ({@code jolokia-http-*} threads) with the block's limits.
  * Settings: the {@code keepalived4j_jolokia} block ({@link JolokiaSettings}).
@@ -39,7 +40,7 @@ public final class JolokiaExporter implements Exporter {
 
     private NettyHttpServer http;
     private JolokiaServer agent;
-    /** The built-in policy, extracted. */
+    /** The policy as Jolokia reads it: a private copy. */
     private Path policyCopy;
 
     @Override
@@ -50,7 +51,14 @@ public final class JolokiaExporter implements Exporter {
     @Override
     public List<String> validate(Settings settings) {
         List<String> problems = new ArrayList<>();
-        JolokiaSettings.parse(settings, problems);
+        JolokiaSettings parsed = JolokiaSettings.parse(settings, problems);
+        if (problems.isEmpty() && parsed.enabled() && parsed.policyFile() != null) {
+            try {
+                policy(parsed);
+            } catch (IOException e) {
+                problems.add(settings.last("policy_file").get().source() + ": policy_file: " + e.getMessage());
+            }
+        }
         return problems;
     }
 
@@ -66,11 +74,8 @@ public final class JolokiaExporter implements Exporter {
             return;
         }
         try {
-            Path policy = settings.policyFile() != null ? settings.policyFile() : extractShippedPolicy();
-            if (!Files.isReadable(policy)) {
-                throw new IOException("Jolokia policy " + policy + " is not readable; not starting without one");
-            }
-            AgentConfig config = new AgentConfig(agentConfig(settings, policy));
+            policyCopy = writePrivately(policy(settings));
+            AgentConfig config = new AgentConfig(agentConfig(settings, policyCopy));
             http = NettyHttpServer.builder("jolokia-http").limits(settings.limits())
                     .tls(settings.tls() ? config.tls() : null).handlerThreads(HANDLER_THREADS)
                     .maxBodyBytes(MAX_BODY_BYTES).bind(new InetSocketAddress(settings.host(), settings.port()));
@@ -123,17 +128,32 @@ public final class JolokiaExporter implements Exporter {
         return config;
     }
 
-    /** Writes the shipped read-only policy to an owner-only temporary file: Jolokia needs a file: location. */
-    private Path extractShippedPolicy() throws IOException {
+    /** The policy Jolokia is to read: the configured or built-in one, with the CORS rules. */
+    static byte[] policy(JolokiaSettings settings) throws IOException {
+        byte[] source;
+        if (settings.policyFile() != null) {
+            source = Files.readAllBytes(settings.policyFile());
+        } else {
+            try (InputStream in = JolokiaExporter.class.getResourceAsStream(SHIPPED_POLICY)) {
+                if (in == null) {
+                    throw new IOException("the built-in Jolokia policy is missing from the jar");
+                }
+                source = in.readAllBytes();
+            }
+        }
+        AccessPolicy policy = AccessPolicy.parse(source);
+        if (policy.hasCors() && !settings.corsOrigins().isEmpty()) {
+            throw new IOException("has its own <cors> section; give the allowed origins there or with cors_origin,"
+                    + " not both");
+        }
+        return policy.withCors(settings.corsOrigins());
+    }
+
+    /** An owner-only temporary file: Jolokia needs a file: location. */
+    private static Path writePrivately(byte[] policy) throws IOException {
         Path file = Files.createTempFile("keepalived4j-jolokia-access", ".xml",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try (InputStream in = JolokiaExporter.class.getResourceAsStream(SHIPPED_POLICY)) {
-            if (in == null) {
-                throw new IOException("the built-in Jolokia policy is missing from the jar");
-            }
-            Files.write(file, in.readAllBytes());
-        }
-        policyCopy = file;
+        Files.write(file, policy);
         return file;
     }
 

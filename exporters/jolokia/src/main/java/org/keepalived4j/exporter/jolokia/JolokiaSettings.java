@@ -2,10 +2,12 @@ package org.keepalived4j.exporter.jolokia;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.keepalived4j.exporter.http.HttpLimits;
 import org.keepalived4j.model.Setting;
 import org.keepalived4j.model.Settings;
@@ -23,6 +25,7 @@ import org.keepalived4j.model.Settings;
  *     tls_cert /etc/keepalived/jolokia.crt   # PEM certificate; with tls_key, serves HTTPS
  *     tls_key /etc/keepalived/jolokia.key    # PEM private key (RSA unless tls_key_algorithm says EC)
  *     tls_key_algorithm RSA
+ *     cors_origin https://grafana.example.com   # repeatable; default: no cross-origin access
  *     request_timeout 10          # seconds from a request's first byte to its last (default 10)
  *     idle_timeout 60             # seconds a connection may wait for its next request (default 60)
  *     write_timeout 10            # seconds to send one response to a slow reader (default 10)
@@ -33,7 +36,7 @@ import org.keepalived4j.model.Settings;
  * <p>{@link #toString()} never shows the password.
  */
 record JolokiaSettings(boolean enabled, String host, int port, Path policyFile, String user, String password,
-        Path tlsCert, Path tlsKey, String tlsKeyAlgorithm, HttpLimits limits) {
+        Path tlsCert, Path tlsKey, String tlsKeyAlgorithm, List<String> corsOrigins, HttpLimits limits) {
 
     static final String DEFAULT_HOST = "127.0.0.1";
     static final int DEFAULT_PORT = 8778;
@@ -43,7 +46,13 @@ record JolokiaSettings(boolean enabled, String host, int port, Path policyFile, 
      */
     static final int DEFAULT_MAX_CONNECTIONS = 16;
     private static final Set<String> KEYWORDS = keywords("enabled", "listen", "policy_file", "user", "password",
-            "tls_cert", "tls_key", "tls_key_algorithm");
+            "tls_cert", "tls_key", "tls_key_algorithm", "cors_origin");
+    /** A browser's Origin: scheme://host[:port], where Jolokia lets * stand for any part. */
+    private static final Pattern ORIGIN = Pattern.compile("[A-Za-z*][A-Za-z0-9+.*-]*://[A-Za-z0-9.*\\[\\]:-]+");
+
+    JolokiaSettings {
+        corsOrigins = List.copyOf(corsOrigins);
+    }
 
     boolean tls() {
         return tlsCert != null && tlsKey != null;
@@ -88,8 +97,19 @@ record JolokiaSettings(boolean enabled, String host, int port, Path policyFile, 
         if (!Set.of("RSA", "EC").contains(algorithm)) {
             problems.add(settings.last("tls_key_algorithm").get().source() + ": tls_key_algorithm must be RSA or EC");
         }
+        List<String> origins = new ArrayList<>();
+        for (Setting s : settings.all("cors_origin")) {
+            String origin = s.value().orElse("");
+            if (ORIGIN.matcher(origin).matches() && !origin.matches("[*]://[*]")) {
+                origins.add(origin);
+            } else {
+                problems.add(s.source() + ": cors_origin: expected an origin such as https://grafana.example.com"
+                        + " (a * stands for any part of it), got '" + origin + "'");
+            }
+        }
         HttpLimits limits = HttpLimits.parse(settings, DEFAULT_MAX_CONNECTIONS, problems);
-        return new JolokiaSettings(enabled, host, port, policy, user, password, cert, key, algorithm, limits);
+        return new JolokiaSettings(enabled, host, port, policy, user, password, cert, key, algorithm, origins,
+                limits);
     }
 
     private static Set<String> keywords(String... own) {
@@ -132,6 +152,7 @@ record JolokiaSettings(boolean enabled, String host, int port, Path policyFile, 
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + port + (tls() ? " https" : " http")
                 + (user != null ? ", basic auth as " + user : "")
                 + ", policy " + (policyFile == null ? "read-only (built in)" : policyFile.toString())
+                + (corsOrigins.isEmpty() ? ", no cross-origin access" : ", cross-origin access for " + corsOrigins)
                 + ", " + limits;
     }
 }
