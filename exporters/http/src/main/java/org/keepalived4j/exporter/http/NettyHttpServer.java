@@ -222,10 +222,6 @@ public final class NettyHttpServer extends HttpServer {
         return contexts;
     }
 
-    ConnectionLimiter limiter() {
-        return limiter;
-    }
-
     ChannelGroup connections() {
         return connections;
     }
