@@ -1,7 +1,12 @@
 package org.keepalived4j.model;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A keepalived4j settings block, e.g. {@code keepalived4j_prometheus { ... }}: keepalived's
@@ -13,6 +18,8 @@ import java.util.Optional;
  * @param entries its lines, in order
  */
 public record Settings(String name, String source, List<Setting> entries) {
+
+    private static final Pattern SECONDS = Pattern.compile("\\d+(\\.\\d*)?|\\.\\d+");
 
     public Settings {
         entries = List.copyOf(entries);
@@ -47,6 +54,79 @@ public record Settings(String name, String source, List<Setting> entries) {
     /** Whether a line with this keyword is present. */
     public boolean has(String keyword) {
         return entries.stream().anyMatch(s -> s.keyword().equals(keyword));
+    }
+
+    /**
+     * A yes/no keyword ({@code yes}, {@code true}, {@code on} or {@code no}, {@code false},
+     * {@code off}, any case) from its last line; {@code fallback} when absent or not one of those,
+     * which is reported to {@code problems} with the line's {@code file:line}.
+     */
+    public boolean bool(String keyword, boolean fallback, List<String> problems) {
+        return last(keyword).map(s -> {
+            String v = s.value().orElse("").toLowerCase(Locale.ROOT);
+            switch (v) {
+                case "yes", "true", "on" -> {
+                    return true;
+                }
+                case "no", "false", "off" -> {
+                    return false;
+                }
+                default -> {
+                    problems.add(s.source() + ": " + keyword + " must be yes or no, got '" + v + "'");
+                    return fallback;
+                }
+            }
+        }).orElse(fallback);
+    }
+
+    /**
+     * A whole number from the keyword's last line, within {@code min..max}; {@code fallback} when
+     * absent or out of range, which is reported to {@code problems}.
+     */
+    public int integer(String keyword, int fallback, int min, int max, List<String> problems) {
+        return last(keyword).map(s -> {
+            String v = s.value().orElse("");
+            try {
+                int n = Integer.parseInt(v);
+                if (n >= min && n <= max) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            problems.add(s.source() + ": " + keyword + " must be a whole number from " + min + " to " + max
+                    + ", got '" + v + "'");
+            return fallback;
+        }).orElse(fallback);
+    }
+
+    /**
+     * A time in seconds written as keepalived writes its timers, a plain number with decimals
+     * allowed ({@code 10}, {@code 0.5}), from the keyword's last line, within {@code min..max}
+     * and rounded to the microsecond; {@code fallback} when absent or invalid, which is reported
+     * to {@code problems}.
+     */
+    public Duration seconds(String keyword, Duration fallback, Duration min, Duration max, List<String> problems) {
+        return last(keyword).map(s -> {
+            String v = s.value().orElse("");
+            if (SECONDS.matcher(v).matches()) {
+                BigDecimal micros = new BigDecimal(v).movePointRight(6);
+                if (micros.compareTo(BigDecimal.valueOf(max.toNanos() / 1000)) <= 0) {
+                    Duration d = Duration.ofNanos(micros.setScale(0, RoundingMode.HALF_UP).longValue() * 1000);
+                    if (d.compareTo(min) >= 0) {
+                        return d;
+                    }
+                }
+            }
+            problems.add(s.source() + ": " + keyword + " must be a number of seconds from " + formatSeconds(min)
+                    + " to " + formatSeconds(max) + ", got '" + v + "'");
+            return fallback;
+        }).orElse(fallback);
+    }
+
+    /** {@code d} as keepalived writes seconds: {@code 10}, {@code 0.5}. */
+    public static String formatSeconds(Duration d) {
+        return BigDecimal.valueOf(d.toNanos(), 9).stripTrailingZeros().toPlainString();
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.keepalived4j.exporter.jmx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.keepalived4j.model.Setting;
 import org.keepalived4j.model.Settings;
@@ -59,10 +58,10 @@ record JmxSettings(int remotePort, int rmiPort, String bind, Path passwordFile, 
         Path passwords = file(settings, "password_file", problems);
         Path access = file(settings, "access_file", problems);
         String authenticator = settings.value("authenticator").orElse(null);
-        boolean tls = bool(settings, "tls", problems);
+        boolean tls = settings.bool("tls", false, problems);
         Path keystore = file(settings, "tls_keystore", problems);
         Path truststore = file(settings, "tls_truststore", problems);
-        boolean clientAuth = bool(settings, "tls_client_auth", problems);
+        boolean clientAuth = settings.bool("tls_client_auth", false, problems);
         if (remotePort >= 0 && passwords == null && authenticator == null && !settings.has("password_file")) {
             problems.add(settings.source() + ": remote JMX needs password_file or authenticator; "
                     + "it is never served without authentication");
@@ -95,19 +94,6 @@ record JmxSettings(int remotePort, int rmiPort, String bind, Path passwordFile, 
                     + s.value().orElse("") + "'");
             return fallback;
         }).orElse(fallback);
-    }
-
-    private static boolean bool(Settings settings, String keyword, List<String> problems) {
-        return settings.last(keyword).map(s -> {
-            String v = s.value().orElse("").toLowerCase(Locale.ROOT);
-            if (Set.of("yes", "true", "on").contains(v)) {
-                return true;
-            }
-            if (!Set.of("no", "false", "off").contains(v)) {
-                problems.add(s.source() + ": " + keyword + " must be yes or no, got '" + v + "'");
-            }
-            return false;
-        }).orElse(false);
     }
 
     private static Path file(Settings settings, String keyword, List<String> problems) {

@@ -1,5 +1,6 @@
 package org.keepalived4j.exporter.jolokia;
 
+import com.sun.net.httpserver.HttpContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -11,8 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jolokia.jvmagent.JolokiaServer;
-import org.jolokia.jvmagent.JolokiaServerConfig;
-import org.jolokia.server.core.config.SystemPropertyMode;
+import org.keepalived4j.exporter.http.NettyHttpServer;
 import org.keepalived4j.model.Exporter;
 import org.keepalived4j.model.ExporterContext;
 import org.keepalived4j.model.Settings;
@@ -23,16 +23,25 @@ import org.slf4j.LoggerFactory;
  * An embedded Jolokia agent serving the MBeans (those of the JMX exporter in the
  * {@code keepalived} domain, and JVM basics) as JSON over HTTP. Bound to 127.0.0.1:8778 and
  * read-only by default. It always runs with a policy file given as a {@code file:} location:
- * Jolokia allows everything when a policy is missing, so a missing file stops the start.
+ * Jolokia allows everything when a policy is missing, so a missing file stops the start. The
+ * policy Jolokia reads is a private copy with the CORS rules added ({@link AccessPolicy}); the
+ * commands a policy cannot restrict are refused by the {@link CommandGate}. Requests are served
+ * by a {@link NettyHttpServer} ({@code jolokia-http-*} threads) with the block's limits.
  * Settings: the {@code keepalived4j_jolokia} block ({@link JolokiaSettings}).
  */
 public final class JolokiaExporter implements Exporter {
 
     private static final Logger LOG = LoggerFactory.getLogger(JolokiaExporter.class);
     private static final String SHIPPED_POLICY = "jolokia-access.xml";
+    private static final String CONTEXT = "/jolokia";
+    /** Jolokia's requests are small JSON documents; bulk reads stay far below this. */
+    private static final int MAX_BODY_BYTES = 1024 * 1024;
+    private static final int HANDLER_THREADS = 4;
 
-    private JolokiaServer server;
-    private Path extractedPolicy;
+    private NettyHttpServer http;
+    private JolokiaServer agent;
+    /** The policy as Jolokia reads it: a private copy. */
+    private Path policyCopy;
 
     @Override
     public String name() {
@@ -42,7 +51,14 @@ public final class JolokiaExporter implements Exporter {
     @Override
     public List<String> validate(Settings settings) {
         List<String> problems = new ArrayList<>();
-        JolokiaSettings.parse(settings, problems);
+        JolokiaSettings parsed = JolokiaSettings.parse(settings, problems);
+        if (problems.isEmpty() && parsed.enabled() && parsed.policyFile() != null) {
+            try {
+                policy(parsed);
+            } catch (IOException e) {
+                problems.add(settings.last("policy_file").get().source() + ": policy_file: " + e.getMessage());
+            }
+        }
         return problems;
     }
 
@@ -57,15 +73,16 @@ public final class JolokiaExporter implements Exporter {
             LOG.info("Jolokia agent disabled ({})", context.settings().source());
             return;
         }
-        Path policy = settings.policyFile() != null ? settings.policyFile() : extractShippedPolicy();
         try {
-            if (!Files.isReadable(policy)) {
-                throw new IOException("Jolokia policy " + policy + " is not readable; not starting without one");
-            }
-            JolokiaServerConfig config = new JolokiaServerConfig(agentConfig(settings, policy),
-                    SystemPropertyMode.NEVER);
-            server = new JolokiaServer(config, new Slf4jLogHandler());
-            server.start(false);
+            policyCopy = writePrivately(policy(settings));
+            AgentConfig config = new AgentConfig(agentConfig(settings, policyCopy));
+            http = NettyHttpServer.builder("jolokia-http").limits(settings.limits())
+                    .tls(settings.tls() ? config.tls() : null).handlerThreads(HANDLER_THREADS)
+                    .maxBodyBytes(MAX_BODY_BYTES).bind(new InetSocketAddress(settings.host(), settings.port()));
+            agent = new AgentServer(http, config, new Slf4jLogHandler());
+            agent.start(false);
+            authenticateConfigContext();
+            http.start();
         } catch (Exception | Error e) {
             close();
             throw e;
@@ -73,11 +90,24 @@ public final class JolokiaExporter implements Exporter {
         LOG.info("Jolokia agent serving at {} ({})", url(), settings);
     }
 
+    /**
+     * Jolokia serves {@code /jolokia/config} without authentication, on purpose, for clients to
+     * learn how to log in; but its handler answers any command POSTed there, so with user and
+     * password set, reads would go through unauthenticated. It gets the agent's authenticator.
+     */
+    private void authenticateConfigContext() {
+        HttpContext main = http.context(CONTEXT);
+        HttpContext config = http.context(CONTEXT + "/config");
+        if (main != null && config != null) {
+            config.setAuthenticator(main.getAuthenticator());
+        }
+    }
+
     static Map<String, String> agentConfig(JolokiaSettings settings, Path policy) {
         Map<String, String> config = new HashMap<>();
         config.put("host", settings.host());
         config.put("port", Integer.toString(settings.port()));
-        config.put("agentContext", "/jolokia");
+        config.put("agentContext", CONTEXT);
         config.put("policyLocation", "file:" + policy.toAbsolutePath());
         config.put("discoveryEnabled", "false");
         config.put("includeStackTrace", "false");
@@ -98,49 +128,68 @@ public final class JolokiaExporter implements Exporter {
         return config;
     }
 
-    /** Writes the shipped read-only policy to an owner-only temporary file: Jolokia needs a file: location. */
-    private Path extractShippedPolicy() throws IOException {
+    /** The policy Jolokia is to read: the configured or built-in one, with the CORS rules. */
+    static byte[] policy(JolokiaSettings settings) throws IOException {
+        byte[] source;
+        if (settings.policyFile() != null) {
+            source = Files.readAllBytes(settings.policyFile());
+        } else {
+            try (InputStream in = JolokiaExporter.class.getResourceAsStream(SHIPPED_POLICY)) {
+                if (in == null) {
+                    throw new IOException("the built-in Jolokia policy is missing from the jar");
+                }
+                source = in.readAllBytes();
+            }
+        }
+        AccessPolicy policy = AccessPolicy.parse(source);
+        if (policy.hasCors() && !settings.corsOrigins().isEmpty()) {
+            throw new IOException("has its own <cors> section; give the allowed origins there or with cors_origin,"
+                    + " not both");
+        }
+        return policy.withCors(settings.corsOrigins());
+    }
+
+    /** An owner-only temporary file: Jolokia needs a file: location. */
+    private static Path writePrivately(byte[] policy) throws IOException {
         Path file = Files.createTempFile("keepalived4j-jolokia-access", ".xml",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try (InputStream in = JolokiaExporter.class.getResourceAsStream(SHIPPED_POLICY)) {
-            if (in == null) {
-                throw new IOException("the built-in Jolokia policy is missing from the jar");
-            }
-            Files.write(file, in.readAllBytes());
-        }
-        extractedPolicy = file;
+        Files.write(file, policy);
         return file;
     }
 
     /** The agent's base URL, e.g. {@code http://127.0.0.1:8778/jolokia/}, or {@code null} when not running. */
     public synchronized String url() {
-        if (server == null) {
+        if (agent == null) {
             return null;
         }
-        InetSocketAddress a = server.getAddress();
+        InetSocketAddress a = agent.getAddress();
         String host = a.getAddress().getHostAddress();
-        return server.getServerConfig().getProtocol() + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
-                + a.getPort() + "/jolokia/";
+        return agent.getServerConfig().getProtocol() + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
+                + a.getPort() + CONTEXT + "/";
     }
 
     /** The address the agent listens on, or {@code null} when not running. */
     public synchronized InetSocketAddress address() {
-        return server == null ? null : server.getAddress();
+        return agent == null ? null : agent.getAddress();
     }
 
     @Override
     public synchronized void close() {
-        if (server != null) {
-            server.stop();
-            server = null;
+        if (agent != null) {
+            agent.stop();
+            agent = null;
         }
-        if (extractedPolicy != null) {
+        if (http != null) {
+            http.stop(0);
+            http = null;
+        }
+        if (policyCopy != null) {
             try {
-                Files.deleteIfExists(extractedPolicy);
+                Files.deleteIfExists(policyCopy);
             } catch (IOException e) {
-                LOG.debug("Cannot delete {}", extractedPolicy, e);
+                LOG.debug("Cannot delete {}", policyCopy, e);
             }
-            extractedPolicy = null;
+            policyCopy = null;
         }
     }
 }

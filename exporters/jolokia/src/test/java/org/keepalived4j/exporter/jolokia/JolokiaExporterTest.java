@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,11 +17,14 @@ import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
 import javax.management.MBeanServer;
 import javax.net.ssl.SSLContext;
+import org.jolokia.json.JSONArray;
 import org.jolokia.json.JSONObject;
+import org.jolokia.json.parser.JSONParser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.keepalived4j.exporter.http.HttpLimits;
 import org.keepalived4j.exporter.jmx.JmxExporter;
 import org.keepalived4j.model.Exporter;
 import org.keepalived4j.model.FakeStateView;
@@ -66,6 +71,7 @@ class JolokiaExporterTest {
         assertThat(problems).isEmpty();
         assertThat(defaults.host()).isEqualTo("127.0.0.1");
         assertThat(defaults.port()).isEqualTo(8778);
+        assertThat(defaults.limits()).isEqualTo(HttpLimits.defaults(16));
         assertThat(JolokiaExporter.agentConfig(defaults, Path.of("/p.xml")))
                 .containsEntry("host", "127.0.0.1").containsEntry("port", "8778")
                 .containsEntry("policyLocation", "file:/p.xml");
@@ -160,6 +166,110 @@ class JolokiaExporterTest {
         assertThat(read.get("value")).isEqualTo("MASTER");
         assertThatThrownBy(() -> new JolokiaClient(jolokia.url()).post("{\"type\":\"version\"}"))
                 .isInstanceOf(java.io.IOException.class);
+    }
+
+    @Test
+    void refusesNotificationsByGetPostAndInsideBulkRequests() throws Exception {
+        JolokiaClient client = start("listen 0");
+        assertThat(client.get("notification/register").body()).contains("\"status\":403")
+                .doesNotContain("\"id\"");
+        assertThat(client.get("?p=/notification/register").body()).contains("\"status\":403");
+        assertThat(JolokiaClient.status(client.request("{\"type\":\"notification\",\"command\":\"register\"}")))
+                .isEqualTo(403);
+        HttpResponse<String> bulk = client.post("[{\"type\":\"read\",\"mbean\":\"" + VI_1 + "\",\"attribute\":"
+                + "\"State\"},{\"type\":\"notification\",\"command\":\"register\"},{\"type\":\"config\"}]");
+        JSONArray answers = (JSONArray) new JSONParser().parse(bulk.body());
+        assertThat(answers).extracting(a -> JolokiaClient.status((JSONObject) a)).containsExactly(200L, 403L, 403L);
+    }
+
+    @Test
+    void refusesWriteAndExecInTheirGetFormsToo() throws Exception {
+        JolokiaClient client = start("listen 0");
+        assertThat(client.get("write/java.lang:type=Memory/Verbose/true").body()).contains("\"status\":403");
+        assertThat(client.get("exec/java.lang:type=Memory/gc").body()).contains("\"status\":403");
+        assertThat(platform.getAttribute(new javax.management.ObjectName("java.lang:type=Memory"), "Verbose"))
+                .isEqualTo(false);
+        assertThat(client.get("version").body()).contains("\"status\":200");
+        assertThat(client.get("list/keepalived").body()).contains("\"status\":200");
+        assertThat(client.get("search/keepalived:type=VrrpInstance,*").body()).contains("\"status\":200");
+        assertThat(client.get("read/java.lang:type=Memory/HeapMemoryUsage").body()).contains("\"status\":200");
+    }
+
+    @Test
+    void grantsNoCrossOriginAccessByDefault() throws Exception {
+        start("listen 0");
+        for (HttpResponse<String> r : List.of(fromOrigin("GET", "version", "http://evil.example"),
+                fromOrigin("POST", "", "http://evil.example"), fromOrigin("OPTIONS", "version", "http://evil.example"),
+                fromOrigin("GET", "version", "null"))) {
+            assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).as(r.request().method()).isEmpty();
+            assertThat(r.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+        }
+    }
+
+    @Test
+    void grantsCrossOriginAccessToTheConfiguredOriginsOnly() throws Exception {
+        start("listen 0", "cors_origin http://grafana.example.com", "cors_origin http://*.ops.example.com");
+        HttpResponse<String> grafana = fromOrigin("GET", "version", "http://grafana.example.com");
+        assertThat(grafana.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://grafana.example.com");
+        assertThat(fromOrigin("OPTIONS", "version", "http://tools.ops.example.com").headers()
+                .firstValue("Access-Control-Allow-Origin")).hasValue("http://tools.ops.example.com");
+        HttpResponse<String> evil = fromOrigin("GET", "version", "http://evil.example");
+        assertThat(evil.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(evil.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+    }
+
+    @Test
+    void requiresAuthenticationOnItsConfigPathToo() throws Exception {
+        start("listen 0", "user admin", "password " + PASSWORD);
+        JolokiaClient config = new JolokiaClient(jolokia.url() + "config");
+        HttpResponse<String> r = config.post("{\"type\":\"read\",\"mbean\":\"" + VI_1 + "\",\"attribute\":\"State\"}");
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(r.body()).doesNotContain("MASTER");
+        assertThat(new JolokiaClient(jolokia.url() + "config").get("").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void reportsBadOriginsAndOriginsGivenTwice(@TempDir Path dir) throws Exception {
+        assertThat(jolokia.validate(TestSettings.block("keepalived4j_jolokia", "cors_origin *",
+                "cors_origin grafana.example.com", "cors_origin *://*", "cors_origin https://ok.example.com:3000")))
+                .containsExactly(
+                        "test.conf:11: cors_origin: expected an origin such as https://grafana.example.com (a * stands"
+                                + " for any part of it), got '*'",
+                        "test.conf:12: cors_origin: expected an origin such as https://grafana.example.com (a * stands"
+                                + " for any part of it), got 'grafana.example.com'",
+                        "test.conf:13: cors_origin: expected an origin such as https://grafana.example.com (a * stands"
+                                + " for any part of it), got '*://*'");
+        Path policy = dir.resolve("policy.xml");
+        Files.writeString(policy, "<restrict><cors><allow-origin>http://a.example</allow-origin></cors></restrict>");
+        assertThat(jolokia.validate(TestSettings.block("keepalived4j_jolokia", "policy_file " + policy,
+                "cors_origin http://b.example"))).containsExactly("test.conf:11: policy_file: has its own <cors> "
+                + "section; give the allowed origins there or with cors_origin, not both");
+        Files.writeString(policy, "<restrict><commands>");
+        assertThat(jolokia.validate(TestSettings.block("keepalived4j_jolokia", "policy_file " + policy)))
+                .singleElement().asString().startsWith("test.conf:11: policy_file: not a Jolokia policy: ");
+    }
+
+    @Test
+    void addsNoCrossOriginAccessToAPolicyFileWithoutCorsAndKeepsOneWithIt(@TempDir Path dir) throws Exception {
+        Path policy = dir.resolve("policy.xml");
+        Files.writeString(policy, "<restrict><commands><command>version</command></commands></restrict>");
+        start("listen 0", "policy_file " + policy);
+        assertThat(fromOrigin("GET", "version", "http://evil.example").headers()
+                .firstValue("Access-Control-Allow-Origin")).isEmpty();
+        jolokia.close();
+        Files.writeString(policy, "<restrict><cors><allow-origin>http://mine.example</allow-origin></cors></restrict>");
+        start("listen 0", "policy_file " + policy);
+        assertThat(fromOrigin("GET", "version", "http://mine.example").headers()
+                .firstValue("Access-Control-Allow-Origin")).hasValue("http://mine.example");
+    }
+
+    private HttpResponse<String> fromOrigin(String method, String path, String origin) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(java.net.URI.create(jolokia.url() + path))
+                .timeout(java.time.Duration.ofSeconds(30)).header("Origin", origin)
+                .header("Access-Control-Request-Method", "GET")
+                .method(method, method.equals("POST") ? HttpRequest.BodyPublishers.ofString("{\"type\":\"version\"}")
+                        : HttpRequest.BodyPublishers.noBody()).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

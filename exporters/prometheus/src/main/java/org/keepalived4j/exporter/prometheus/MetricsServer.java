@@ -3,51 +3,43 @@ package org.keepalived4j.exporter.prometheus;
 import com.sun.net.httpserver.Authenticator;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
+import org.keepalived4j.exporter.http.HttpLimits;
+import org.keepalived4j.exporter.http.NettyHttpServer;
 
 /**
  * The HTTP(S) server behind the endpoint: {@code /metrics}, {@code /-/healthy} and a landing
  * page, all behind the same authenticator when one is configured. Scrapes run on two threads of
- * its own, never on the daemon's.
+ * its own ({@code prometheus-http-1}, {@code -2}), never on the daemon's; requests are read by a
+ * third ({@code prometheus-http-io}), so clients that send slowly hold neither.
+ *
+ * <p>Two handler threads: a scrape is CPU work (the project's machines have two cores) and each
+ * thread keeps a text buffer as large as the largest scrape it rendered. A client that never
+ * reads its response holds one of them for at most {@code write_timeout}; more threads would
+ * only raise the number of such clients needed to delay scrapes, at the price of a buffer each.
  */
 final class MetricsServer implements AutoCloseable {
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    static final int HANDLER_THREADS = 2;
+    /** Prometheus sends GET requests without a body. */
+    private static final int MAX_BODY_BYTES = 8 * 1024;
 
-    MetricsServer(ListenAddress listen, SSLContext tls, Authenticator authenticator, HttpHandler metrics)
-            throws IOException {
+    private final NettyHttpServer server;
+
+    MetricsServer(ListenAddress listen, HttpLimits limits, SSLContext tls, Authenticator authenticator,
+            HttpHandler metrics) throws IOException {
         InetSocketAddress address = listen.host() == null ? new InetSocketAddress(listen.port())
                 : new InetSocketAddress(listen.host(), listen.port());
         if (address.isUnresolved()) {
             throw new IOException("cannot resolve listen address " + listen);
         }
-        if (tls != null) {
-            HttpsServer https = HttpsServer.create(address, 16);
-            https.setHttpsConfigurator(new HttpsConfigurator(tls));
-            server = https;
-        } else {
-            server = HttpServer.create(address, 16);
-        }
+        server = NettyHttpServer.builder("prometheus-http").limits(limits).tls(tls).handlerThreads(HANDLER_THREADS)
+                .maxBodyBytes(MAX_BODY_BYTES).bind(address);
         mount("/metrics", metrics, authenticator);
         mount("/-/healthy", HealthEndpoint.healthy(), authenticator);
         mount("/", HealthEndpoint.landingPage(), authenticator);
-        AtomicInteger n = new AtomicInteger();
-        executor = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "prometheus-http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
         server.start();
     }
 
@@ -65,11 +57,5 @@ final class MetricsServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

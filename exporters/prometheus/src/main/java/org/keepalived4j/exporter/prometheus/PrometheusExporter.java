@@ -62,7 +62,7 @@ public final class PrometheusExporter implements Exporter {
         PasswordAuthenticator auth = settings.basicAuth()
                 ? new PasswordAuthenticator("keepalived4j", settings.basicAuthUser(), settings.basicAuthPassword())
                 : null;
-        server = new MetricsServer(settings.listen(), tls, auth, metrics);
+        server = new MetricsServer(settings.listen(), settings.limits(), tls, auth, metrics);
         LOG.info("Prometheus endpoint serving on port {} ({})", server.port(), settings);
     }
 

@@ -2,8 +2,10 @@ package org.keepalived4j.exporter.prometheus;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.keepalived4j.exporter.http.HttpLimits;
 import org.keepalived4j.model.Setting;
 import org.keepalived4j.model.Settings;
 
@@ -20,16 +22,21 @@ import org.keepalived4j.model.Settings;
  *     basic_auth_password secret
  *     legacy_metrics yes               # also serve the common exporter's pre-1.0 names (default yes)
  *     real_server_check_histograms yes # per-real-server check duration histograms (default yes)
+ *     request_timeout 10               # seconds from a request's first byte to its last (default 10)
+ *     idle_timeout 60                  # seconds a connection may wait for its next request (default 60)
+ *     write_timeout 10                 # seconds to send one response to a slow reader (default 10)
+ *     max_connections 64               # connections open at once; more are closed (default 64)
  * }
  * </pre>
  *
  * <p>{@link #toString()} never shows the password.
  */
 record PrometheusSettings(boolean enabled, ListenAddress listen, Path tlsCert, Path tlsKey, String basicAuthUser,
-        String basicAuthPassword, boolean legacyMetrics, boolean realServerCheckHistograms) {
+        String basicAuthPassword, boolean legacyMetrics, boolean realServerCheckHistograms, HttpLimits limits) {
 
     static final int DEFAULT_PORT = 9165;
-    private static final Set<String> KEYWORDS = Set.of("enabled", "listen", "tls_cert", "tls_key",
+    static final int DEFAULT_MAX_CONNECTIONS = 64;
+    private static final Set<String> KEYWORDS = keywords("enabled", "listen", "tls_cert", "tls_key",
             "basic_auth_user", "basic_auth_password", "legacy_metrics", "real_server_check_histograms");
 
     /** Reads the block; every problem found is added to {@code problems}, starting with {@code file:line}. */
@@ -41,7 +48,7 @@ record PrometheusSettings(boolean enabled, ListenAddress listen, Path tlsCert, P
                 problems.add(s.source() + ": " + s.keyword() + " takes exactly one value");
             }
         }
-        boolean enabled = bool(settings, "enabled", true, problems);
+        boolean enabled = settings.bool("enabled", true, problems);
         ListenAddress listen = new ListenAddress(null, DEFAULT_PORT);
         for (Setting s : settings.last("listen").stream().toList()) { // at most one
             try {
@@ -63,9 +70,16 @@ record PrometheusSettings(boolean enabled, ListenAddress listen, Path tlsCert, P
         if (password != null && password.isEmpty()) {
             problems.add(settings.last("basic_auth_password").get().source() + ": basic_auth_password is empty");
         }
-        boolean legacy = bool(settings, "legacy_metrics", true, problems);
-        boolean histograms = bool(settings, "real_server_check_histograms", true, problems);
-        return new PrometheusSettings(enabled, listen, cert, key, user, password, legacy, histograms);
+        boolean legacy = settings.bool("legacy_metrics", true, problems);
+        boolean histograms = settings.bool("real_server_check_histograms", true, problems);
+        HttpLimits limits = HttpLimits.parse(settings, DEFAULT_MAX_CONNECTIONS, problems);
+        return new PrometheusSettings(enabled, listen, cert, key, user, password, legacy, histograms, limits);
+    }
+
+    private static Set<String> keywords(String... own) {
+        Set<String> all = new HashSet<>(HttpLimits.KEYWORDS);
+        all.addAll(List.of(own));
+        return Set.copyOf(all);
     }
 
     boolean tls() {
@@ -74,24 +88,6 @@ record PrometheusSettings(boolean enabled, ListenAddress listen, Path tlsCert, P
 
     boolean basicAuth() {
         return basicAuthUser != null && basicAuthPassword != null;
-    }
-
-    static boolean bool(Settings settings, String keyword, boolean fallback, List<String> problems) {
-        return settings.last(keyword).map(s -> {
-            String v = s.value().orElse("").toLowerCase(java.util.Locale.ROOT);
-            switch (v) {
-                case "yes", "true", "on" -> {
-                    return true;
-                }
-                case "no", "false", "off" -> {
-                    return false;
-                }
-                default -> {
-                    problems.add(s.source() + ": " + keyword + " must be yes or no, got '" + v + "'");
-                    return fallback;
-                }
-            }
-        }).orElse(fallback);
     }
 
     private static Path file(Settings settings, String keyword, List<String> problems) {
@@ -108,6 +104,6 @@ record PrometheusSettings(boolean enabled, ListenAddress listen, Path tlsCert, P
     public String toString() {
         return "listen " + listen + (tls() ? ", https" : ", http") + (basicAuth() ? ", basic auth as "
                 + basicAuthUser : "") + (legacyMetrics ? ", legacy names" : "")
-                + (realServerCheckHistograms ? "" : ", no real server check histograms");
+                + (realServerCheckHistograms ? "" : ", no real server check histograms") + ", " + limits;
     }
 }

@@ -2,9 +2,11 @@ package org.keepalived4j.exporter.prometheus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.keepalived4j.exporter.http.HttpLimits;
 import org.keepalived4j.model.Settings;
 import org.keepalived4j.model.TestSettings;
 
@@ -44,6 +46,23 @@ class PrometheusSettingsTest {
                 "test.conf:12: listen: port must be 1-65535, got 99999",
                 "test.conf:13: unknown keyword 'listen_port' in keepalived4j_prometheus",
                 "test.conf:10: basic_auth_user and basic_auth_password must be given together");
+    }
+
+    @Test
+    void boundsWhatOneClientMayCostWithDefaultsAndKeepalivedsSecondsForm() {
+        PrometheusSettings defaults = PrometheusSettings.parse(Settings.empty("keepalived4j_prometheus"), problems);
+        assertThat(defaults.limits()).isEqualTo(new HttpLimits(Duration.ofSeconds(10), Duration.ofSeconds(60),
+                Duration.ofSeconds(10), 64));
+        PrometheusSettings set = parse("request_timeout 2.5", "idle_timeout 30", "write_timeout 0.5",
+                "max_connections 8");
+        assertThat(set.limits()).isEqualTo(new HttpLimits(Duration.ofMillis(2500), Duration.ofSeconds(30),
+                Duration.ofMillis(500), 8));
+        assertThat(problems).isEmpty();
+        parse("request_timeout 10s", "max_connections 0", "write_timeout 0");
+        assertThat(problems).containsExactlyInAnyOrder(
+                "test.conf:11: request_timeout must be a number of seconds from 0.1 to 3600, got '10s'",
+                "test.conf:12: max_connections must be a whole number from 1 to 10000, got '0'",
+                "test.conf:13: write_timeout must be a number of seconds from 0.1 to 3600, got '0'");
     }
 
     @Test
