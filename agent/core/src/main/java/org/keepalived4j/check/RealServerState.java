@@ -100,15 +100,17 @@ final class RealServerState {
     void publish() {
         boolean isAlive;
         int weight;
+        int failed;
         synchronized (virtualServer) {
             isAlive = alive;
             weight = !alive && config.inhibitOnFailure() ? 0 : realWeight();
+            failed = failedCheckers;
         }
         RealServerSettings s = settings;
         if (s == null) {
             s = LvsReadModel.realServer(virtualServer.config, config, 0);
         }
-        snapshot.set(new RealServerSnapshot(s, isAlive, weight, checkFailures, lastCheck, lastLatency, lastResult,
+        snapshot.set(new RealServerSnapshot(s, isAlive, weight, failed, checkFailures, lastCheck, lastLatency, lastResult,
                 durations.snapshot(), IpvsStats.NONE));
     }
 

@@ -4,12 +4,15 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.keepalived4j.config.BfdInstanceConfig;
 import org.keepalived4j.config.KeepalivedConfig;
 import org.keepalived4j.config.NotifyConfig;
 import org.keepalived4j.config.NotifyScript;
 import org.keepalived4j.config.RouteConfig;
 import org.keepalived4j.config.RuleConfig;
 import org.keepalived4j.config.SyncGroupConfig;
+import org.keepalived4j.config.TrackFileConfig;
+import org.keepalived4j.config.TrackProcessConfig;
 import org.keepalived4j.config.TrackResolution;
 import org.keepalived4j.config.VipConfig;
 import org.keepalived4j.config.VrrpInstanceConfig;
@@ -20,6 +23,9 @@ import org.keepalived4j.model.RouteSettings;
 import org.keepalived4j.model.RuleSettings;
 import org.keepalived4j.model.ScriptLine;
 import org.keepalived4j.model.SyncGroupSettings;
+import org.keepalived4j.model.TrackBfdSnapshot;
+import org.keepalived4j.model.TrackFileSnapshot;
+import org.keepalived4j.model.TrackProcessSnapshot;
 import org.keepalived4j.model.VrrpInstanceSettings;
 import org.keepalived4j.model.VrrpScriptSettings;
 import org.keepalived4j.net.AddressText;
@@ -124,5 +130,22 @@ public final class VrrpReadModel {
 
     static String text(InetAddress address) {
         return address == null ? null : AddressText.of(address);
+    }
+
+    /** A vrrp_track_file, number {@code index}, holding {@code value} now. */
+    public static TrackFileSnapshot trackFile(TrackFileConfig f, int index, long value) {
+        return new TrackFileSnapshot(index, f.name(), f.path(), f.weight(), f.reverse(), value);
+    }
+
+    /** A vrrp_track_process, number {@code index}, seeing {@code running} processes now. */
+    public static TrackProcessSnapshot trackProcess(TrackProcessConfig p, int index, int running, boolean up) {
+        return new TrackProcessSnapshot(index, p.name(), p.process(), p.parameters(), p.paramMatch(), p.weight(),
+                p.reverse(), p.quorum(), p.quorumMax(), micros(p.forkDelayMicros()), micros(p.terminateDelayMicros()),
+                p.fullCommand(), running, up);
+    }
+
+    /** A BFD session, number {@code index}: never up, since keepalived4j does not run BFD. */
+    public static TrackBfdSnapshot trackBfd(BfdInstanceConfig b, int index) {
+        return new TrackBfdSnapshot(index, b.name(), b.weight(), b.reverse(), false);
     }
 }

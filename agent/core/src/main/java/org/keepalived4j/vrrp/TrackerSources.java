@@ -2,7 +2,6 @@ package org.keepalived4j.vrrp;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +20,7 @@ import org.keepalived4j.model.TrackFileSnapshot;
 import org.keepalived4j.model.TrackProcessSnapshot;
 import org.keepalived4j.model.TrackSettings;
 import org.keepalived4j.state.EventSink;
+import org.keepalived4j.state.VrrpReadModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -128,20 +128,17 @@ final class TrackerSources implements AutoCloseable {
         List<TrackFileSnapshot> fileList = new ArrayList<>();
         for (TrackFileConfig f : config.trackFiles()) {
             TrackedObject o = objects.existingFile(f.name());
-            fileList.add(new TrackFileSnapshot(fileList.size() + 1, f.name(), f.path(), f.weight(), f.reverse(),
-                    o == null ? 0 : o.value()));
+            fileList.add(VrrpReadModel.trackFile(f, fileList.size() + 1, o == null ? 0 : o.value()));
         }
         List<TrackProcessSnapshot> processList = new ArrayList<>();
         for (TrackProcessConfig p : config.trackProcesses()) {
             TrackedObject o = objects.existingProcess(p.name());
-            processList.add(new TrackProcessSnapshot(processList.size() + 1, p.name(), p.process(), p.parameters(),
-                    p.paramMatch(), p.weight(), p.reverse(), p.quorum(), p.quorumMax(),
-                    Duration.ofNanos(p.forkDelayMicros() * 1000), Duration.ofNanos(p.terminateDelayMicros() * 1000),
-                    p.fullCommand(), processes.running(p.name()), o != null && o.up()));
+            processList.add(VrrpReadModel.trackProcess(p, processList.size() + 1, processes.running(p.name()),
+                    o != null && o.up()));
         }
         List<TrackBfdSnapshot> bfdList = new ArrayList<>();
         for (var b : config.bfdInstances()) {
-            bfdList.add(new TrackBfdSnapshot(bfdList.size() + 1, b.name(), b.weight(), b.reverse(), false));
+            bfdList.add(VrrpReadModel.trackBfd(b, bfdList.size() + 1));
         }
         tracked = new Tracked(List.copyOf(fileList), List.copyOf(processList), List.copyOf(bfdList));
     }

@@ -150,7 +150,7 @@ class NotifyScriptsTest {
                 + "\n  TCP_CHECK {\n  }\n }\n}\n");
         VirtualServerConfig vsc = c.virtualServers().get(0);
         RealServerSnapshot rs = new RealServerSnapshot(LvsReadModel.realServer(vsc, vsc.realServers().get(0), 1), false,
-                0, 1, Instant.now(), Duration.ofMillis(1), "refused", null, IpvsStats.NONE);
+                0, 1, 1, Instant.now(), Duration.ofMillis(1), "refused", null, IpvsStats.NONE);
         VirtualServerSnapshot vs = new VirtualServerSnapshot(LvsReadModel.virtualServer(vsc, 1), false, false, false,
                 IpvsStats.NONE, List.of(rs));
         try (NotifyScripts scripts = new NotifyScripts(null, null)) {

@@ -10,6 +10,7 @@ import java.time.Instant;
  * @param settings the real server as configured
  * @param alive whether every checker currently says the server is up
  * @param weight the weight now (configured, changed by {@code misc_dynamic}, 0 when inhibited)
+ * @param failedCheckers how many of its checkers say it is down now
  * @param checkFailures failed checks since the server was created (every failed attempt)
  * @param lastCheck when the last check finished, or {@code null} before the first one
  * @param lastCheckLatency how long the last check took, or {@code null} before the first one
@@ -21,6 +22,7 @@ public record RealServerSnapshot(
         RealServerSettings settings,
         boolean alive,
         int weight,
+        int failedCheckers,
         long checkFailures,
         Instant lastCheck,
         Duration lastCheckLatency,

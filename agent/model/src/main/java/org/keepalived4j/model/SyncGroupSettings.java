@@ -20,4 +20,9 @@ public record SyncGroupSettings(int index, String name, List<String> members, No
         members = List.copyOf(members);
         tracked = List.copyOf(tracked);
     }
+
+    /** The tracked objects of one kind, in configuration order. */
+    public List<TrackSettings> tracked(String kind) {
+        return tracked.stream().filter(t -> t.kind().equals(kind)).toList();
+    }
 }

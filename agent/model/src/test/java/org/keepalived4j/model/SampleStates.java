@@ -107,7 +107,7 @@ public final class SampleStates {
         RealServerSettings settings = new RealServerSettings(1, virtualServer, ip + ":" + port, ip, ip.contains(":"),
                 port, 10, new Forwarding("NAT", null, 0, null), 0, 0, false, null, null, false, null,
                 checkerDefaults(), List.of("HTTP_GET"), null);
-        return new RealServerSnapshot(settings, alive, alive ? 10 : 0, alive ? 3 : 17, NOW.minusSeconds(2),
+        return new RealServerSnapshot(settings, alive, alive ? 10 : 0, alive ? 0 : 1, alive ? 3 : 17, NOW.minusSeconds(2),
                 Duration.ofMillis(12), alive ? "OK" : "status code 503", duration, IpvsStats.NONE);
     }
 

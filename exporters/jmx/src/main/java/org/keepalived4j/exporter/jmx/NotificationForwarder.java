@@ -1,6 +1,7 @@
 package org.keepalived4j.exporter.jmx;
 
 import org.keepalived4j.model.ConfigReloaded;
+import org.keepalived4j.model.EventsMissed;
 import org.keepalived4j.model.RealServerStateChanged;
 import org.keepalived4j.model.StateListener;
 import org.keepalived4j.model.StateView;
@@ -68,6 +69,12 @@ final class NotificationForwarder implements StateListener {
 
     @Override
     public void topologyChanged(TopologyChanged e) {
+        topology.sync(state.current());
+    }
+
+    /** Events were lost to this subscriber (it fell behind): a reload among them may have added or removed MBeans. */
+    @Override
+    public void eventsMissed(EventsMissed e) {
         topology.sync(state.current());
     }
 }
