@@ -173,7 +173,7 @@ class VrrpFeaturesIT {
         // VI_2 removed: it stops and its address goes.
         ours.reload(header + vi3 + vi1);
         await("VI_2 removed", Duration.ofSeconds(10), () -> !lab.hasAddress(nsA, "eth0", "10.80.0.102"));
-        assertThat(ours.awaitLog("(VI_2) Entering STOP STATE (shutdown)")).contains("(VI_2) Entering STOP STATE (shutdown)");
+        assertThat(ours.awaitLog("(VI_2) Entering STOP STATE (removed by reload)")).contains("(VI_2) Entering STOP STATE (removed by reload)");
         assertThat(lab.hasAddress(nsA, "eth0", "10.80.0.100")).isTrue();
         assertThat(lab.hasAddress(nsA, "eth0", "10.80.0.103")).isTrue();
     }
