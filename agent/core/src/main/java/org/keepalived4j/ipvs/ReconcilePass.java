@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.keepalived4j.linux.Errno;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

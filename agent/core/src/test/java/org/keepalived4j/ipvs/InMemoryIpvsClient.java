@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.keepalived4j.linux.Errno;
 
 /**
  * An IPVS table in memory with the kernel's answers: EEXIST for a duplicate, ESRCH for a missing
@@ -145,7 +146,7 @@ class InMemoryIpvsClient implements IpvsClient {
         for (int i = 0; i < refusals.size(); i++) {
             if (call.startsWith(refusals.get(i)[0])) {
                 int errno = Integer.parseInt(refusals.remove(i)[1]);
-                throw new IpvsException("cannot " + call + ": " + Errno.describe(errno), errno);
+                throw new IpvsException("cannot " + call + ": " + Errno.name(errno), errno);
             }
         }
     }

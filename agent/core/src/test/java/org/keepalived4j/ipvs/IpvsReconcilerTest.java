@@ -3,6 +3,7 @@ package org.keepalived4j.ipvs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.keepalived4j.ipvs.IpvsMessageCodecTest.address;
+import org.keepalived4j.linux.Errno;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
