@@ -29,11 +29,7 @@ class IpvsMappingTest {
 
     @Test
     void directRoutingDestinationsUseTheServicePort() {
-        VirtualServerConfig vs = LvsParsing.parse("virtual_server 10.0.0.1 80 {\n lb_algo rr\n lb_kind DR\n"
-                + " protocol TCP\n real_server 127.0.0.2 8080 {\n uthreshold 100\n }\n}\n").lvs().virtualServers().get(0);
-        var rs = vs.realServers().get(0);
-        IpvsDestination dest = IpvsMapping.destination(IpvsMapping.keys(vs).get(0), rs.address(), rs.port(),
-                rs.forwarding(), 7, rs.upperThreshold(), rs.lowerThreshold());
+        IpvsDestination dest = firstRealServer("lb_kind DR\n", "uthreshold 100\n", 7);
         assertThat(dest.port()).isEqualTo(80);
         assertThat(dest.forwardingMethod()).isEqualTo(IpvsDestination.DIRECT_ROUTE);
         assertThat(dest.weight()).isEqualTo(7);
@@ -42,12 +38,7 @@ class IpvsMappingTest {
 
     @Test
     void tunnelDestinationsCarryTheirTunnelTypePortAndChecksum() {
-        VirtualServerConfig vs = LvsParsing.parse("virtual_server 10.0.0.1 80 {\n lb_algo rr\n"
-                + " lvs_method TUN type gue port 6080 csum\n protocol TCP\n real_server 127.0.0.2 80 {\n }\n}\n")
-                .lvs().virtualServers().get(0);
-        var rs = vs.realServers().get(0);
-        IpvsDestination dest = IpvsMapping.destination(IpvsMapping.keys(vs).get(0), rs.address(), rs.port(),
-                rs.forwarding(), 1, 0, 0);
+        IpvsDestination dest = firstRealServer("lvs_method TUN type gue port 6080 csum\n", "", 1);
         assertThat(dest.forwardingMethod()).isEqualTo(IpvsDestination.TUNNEL);
         assertThat(dest.tunnelType()).isEqualTo(IpvsDestination.TUNNEL_GUE);
         assertThat(dest.tunnelPort()).isEqualTo(6080);
@@ -60,5 +51,15 @@ class IpvsMappingTest {
                 + " persistence_engine sip\n persistence_timeout 30\n real_server 127.0.0.2 5060 {\n }\n}\n")
                 .lvs().virtualServers().get(0);
         assertThat(IpvsMapping.service(vs, IpvsMapping.keys(vs).get(0)).persistenceEngine()).isEqualTo("sip");
+    }
+
+    // the first real server of virtual server 10.0.0.1:80 (real servers on port 8080) as programmed with this weight
+    private static IpvsDestination firstRealServer(String virtualServerLines, String realServerLines, int weight) {
+        VirtualServerConfig vs = LvsParsing.parse("virtual_server 10.0.0.1 80 {\n lb_algo rr\n protocol TCP\n"
+                + virtualServerLines + " real_server 127.0.0.2 8080 {\n" + realServerLines + " }\n}\n")
+                .lvs().virtualServers().get(0);
+        var rs = vs.realServers().get(0);
+        return IpvsMapping.destination(IpvsMapping.keys(vs).get(0), rs.address(), rs.port(), rs.forwarding(), weight,
+                rs.upperThreshold(), rs.lowerThreshold());
     }
 }

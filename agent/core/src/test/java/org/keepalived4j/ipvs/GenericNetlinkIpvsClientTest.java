@@ -2,30 +2,31 @@ package org.keepalived4j.ipvs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static org.keepalived4j.ipvs.HexBytes.hex;
-import static org.keepalived4j.ipvs.HexBytes.hexOf;
 import static org.keepalived4j.ipvs.IpvsMessageCodecTest.address;
 import static org.keepalived4j.ipvs.IpvsMessageCodecTest.bytes;
+import static org.keepalived4j.linux.HexBytes.hex;
+import static org.keepalived4j.linux.HexBytes.hexOf;
 
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.keepalived4j.linux.Errno;
+import org.keepalived4j.linux.HexBytes;
+import org.keepalived4j.linux.LittleEndianHost;
 import org.keepalived4j.linux.Netlink;
-import org.keepalived4j.linux.NetlinkChannel;
 import org.keepalived4j.linux.NetlinkMessageWriter;
+import org.keepalived4j.linux.NetlinkReplies;
 import org.keepalived4j.linux.ScriptedNetlinkKernel;
 
 /** The client over the one netlink channel, against recorded little-endian kernel replies. */
+@ExtendWith(LittleEndianHost.class)
 class GenericNetlinkIpvsClientTest {
 
     private static final IpvsServiceKey TCP4 = IpvsServiceKey.of(IpvsServiceKey.TCP, address("192.168.1.10"), 80);
@@ -36,11 +37,6 @@ class GenericNetlinkIpvsClientTest {
 
     private final ScriptedNetlinkKernel kernel = new ScriptedNetlinkKernel();
     private final List<String> moduleLoads = new ArrayList<>();
-
-    @BeforeAll
-    static void littleEndianHost() {
-        assumeTrue(ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN, "the recorded replies are little-endian");
-    }
 
     @Test
     void resolvesTheFamilyAndReadsTheVersion() {
@@ -55,8 +51,8 @@ class GenericNetlinkIpvsClientTest {
 
     @Test
     void withoutTheFamilyTriesTheModuleOnceThenRunsMonitorOnly() {
-        kernel.then(seq -> new byte[][] {GoldenReplies.error(seq, 2, GoldenReplies.getFamilyHeader(seq))})
-                .then(seq -> new byte[][] {GoldenReplies.error(seq, 2, GoldenReplies.getFamilyHeader(seq))});
+        kernel.then(seq -> new byte[][] {NetlinkReplies.error(seq, 2, NetlinkReplies.getFamilyHeader(seq))})
+                .then(seq -> new byte[][] {NetlinkReplies.error(seq, 2, NetlinkReplies.getFamilyHeader(seq))});
         GenericNetlinkIpvsClient client = open();
         assertThat(client.available()).isFalse();
         assertThat(moduleLoads).hasSize(1);
@@ -68,8 +64,8 @@ class GenericNetlinkIpvsClientTest {
 
     @Test
     void monitorOnlyClientRefusesEveryCallWithoutTouchingTheKernel() {
-        kernel.then(seq -> new byte[][] {GoldenReplies.error(seq, 2, GoldenReplies.getFamilyHeader(seq))})
-                .then(seq -> new byte[][] {GoldenReplies.error(seq, 2, GoldenReplies.getFamilyHeader(seq))});
+        kernel.then(seq -> new byte[][] {NetlinkReplies.error(seq, 2, NetlinkReplies.getFamilyHeader(seq))})
+                .then(seq -> new byte[][] {NetlinkReplies.error(seq, 2, NetlinkReplies.getFamilyHeader(seq))});
         GenericNetlinkIpvsClient client = open();
         IpvsService service = new IpvsService(TCP4, "rr", 0, 0, 0);
         IpvsDestination dest = new IpvsDestination(address("10.0.0.2"), 80, 0, 1, 0, 0);
@@ -86,8 +82,8 @@ class GenericNetlinkIpvsClientTest {
 
     @Test
     void theFamilyAppearingAfterModuleLoadMakesIpvsAvailable() {
-        kernel.then(seq -> new byte[][] {GoldenReplies.error(seq, 2, GoldenReplies.getFamilyHeader(seq))})
-                .then(seq -> new byte[][] {GoldenReplies.ipvsFamily(seq), GoldenReplies.ack(seq)})
+        kernel.then(seq -> new byte[][] {NetlinkReplies.error(seq, 2, NetlinkReplies.getFamilyHeader(seq))})
+                .then(seq -> new byte[][] {NetlinkReplies.ipvsFamily(seq), GoldenReplies.ack(seq)})
                 .then(seq -> new byte[][] {GoldenReplies.info(seq), GoldenReplies.ack(seq)});
         assertThat(open().available()).isTrue();
         assertThat(moduleLoads).hasSize(1);
@@ -95,7 +91,7 @@ class GenericNetlinkIpvsClientTest {
 
     @Test
     void getInfoRefusedForLackOfPrivilegeMeansUnavailable() {
-        kernel.then(seq -> new byte[][] {GoldenReplies.ipvsFamily(seq), GoldenReplies.ack(seq)})
+        kernel.then(seq -> new byte[][] {NetlinkReplies.ipvsFamily(seq), GoldenReplies.ack(seq)})
                 .then(seq -> new byte[][] {GoldenReplies.error(seq, 1)});
         GenericNetlinkIpvsClient client = open();
         assertThat(client.available()).isFalse();
@@ -114,8 +110,8 @@ class GenericNetlinkIpvsClientTest {
     @Test
     void procIpVsIsReportedAsAHintOnly() throws IOException {
         Files.writeString(dir.resolve("ip_vs"), "IP Virtual Server version 1.2.1\n");
-        kernel.then(seq -> new byte[][] {GoldenReplies.error(seq, 2, GoldenReplies.getFamilyHeader(seq))})
-                .then(seq -> new byte[][] {GoldenReplies.error(seq, 2, GoldenReplies.getFamilyHeader(seq))});
+        kernel.then(seq -> new byte[][] {NetlinkReplies.error(seq, 2, NetlinkReplies.getFamilyHeader(seq))})
+                .then(seq -> new byte[][] {NetlinkReplies.error(seq, 2, NetlinkReplies.getFamilyHeader(seq))});
         GenericNetlinkIpvsClient client = open();
         assertThat(client.available()).isFalse();
         assertThat(client.unavailableReason()).get().asString().contains("ip_vs present");
@@ -135,7 +131,7 @@ class GenericNetlinkIpvsClientTest {
     @Test
     void listsDestinationsFromADumpSpanningTwoDatagrams() throws IpvsException {
         GenericNetlinkIpvsClient client = openWithIpvs();
-        kernel.then(seq -> new byte[][] {GoldenReplies.destinationDump(seq), GoldenReplies.done(seq, 0)});
+        kernel.then(seq -> new byte[][] {GoldenReplies.destinationDump(seq), NetlinkReplies.done(seq, 0)});
         List<IpvsDestination> destinations = client.destinations(TCP4);
         assertThat(hexOf(kernel.requests().get(2)))
                 .isEqualTo(hexOf(expected(Netlink.NLM_F_DUMP, 3, r -> CODEC.dumpDestinations(r, TCP4))));
@@ -199,14 +195,13 @@ class GenericNetlinkIpvsClientTest {
     }
 
     private GenericNetlinkIpvsClient openWithIpvs() {
-        kernel.then(seq -> new byte[][] {GoldenReplies.ipvsFamily(seq), GoldenReplies.ack(seq)})
+        kernel.then(seq -> new byte[][] {NetlinkReplies.ipvsFamily(seq), GoldenReplies.ack(seq)})
                 .then(seq -> new byte[][] {GoldenReplies.info(seq), GoldenReplies.ack(seq)});
         return open();
     }
 
     private GenericNetlinkIpvsClient open() {
-        return GenericNetlinkIpvsClient.open(() -> NetlinkChannel.over(kernel, Duration.ZERO), this::loadModule,
-                dir.resolve("ip_vs"));
+        return GenericNetlinkIpvsClient.open(kernel::channel, this::loadModule, dir.resolve("ip_vs"));
     }
 
     private static byte[] expected(int flags, int sequence, UnaryOperator<NetlinkMessageWriter> request) {

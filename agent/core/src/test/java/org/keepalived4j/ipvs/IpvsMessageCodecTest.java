@@ -1,8 +1,8 @@
 package org.keepalived4j.ipvs;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.keepalived4j.ipvs.HexBytes.hex;
-import static org.keepalived4j.ipvs.HexBytes.hexOf;
+import static org.keepalived4j.linux.HexBytes.hex;
+import static org.keepalived4j.linux.HexBytes.hexOf;
 
 import java.net.InetAddress;
 import java.nio.ByteBuffer;

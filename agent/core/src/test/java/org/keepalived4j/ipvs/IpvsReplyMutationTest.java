@@ -8,9 +8,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.keepalived4j.linux.HexBytes;
 import org.keepalived4j.linux.Netlink;
 import org.keepalived4j.linux.NetlinkMessage;
 import org.keepalived4j.linux.NetlinkMessages;
+import org.keepalived4j.linux.NetlinkReplies;
 
 /**
  * Damaged kernel replies (bit flips, overwritten lengths, truncation) read the way the client
@@ -24,7 +26,7 @@ class IpvsReplyMutationTest {
     @Test
     void damagedRepliesAreMalformedOrParsedNeverACrash() {
         List<byte[]> golden = List.of(GoldenReplies.serviceDump(5), GoldenReplies.destinationDump(5),
-                GoldenReplies.ipvsFamily(5), GoldenReplies.info(5), GoldenReplies.error(5, 17),
+                NetlinkReplies.ipvsFamily(5), GoldenReplies.info(5), GoldenReplies.error(5, 17),
                 HexBytes.hex("38000000 0200 0002 05000000 34120000 eaffffff",
                         "14000000 1b00 0500 05000000 00000000 0f010000 0d00 0100 62616420 61747472 00 000000"));
         Random random = new Random(20240611L);

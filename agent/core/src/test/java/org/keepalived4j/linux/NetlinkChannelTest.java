@@ -2,29 +2,22 @@ package org.keepalived4j.linux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.keepalived4j.linux.HexBytes.hex;
 
-import java.nio.ByteOrder;
-import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The channel's exchange against recorded kernel datagrams (little-endian host; the replying
  * socket's port id is 0x1234, the requests go to family 0x1b): how replies end, how errors and
  * their extended-ack text become {@link NetlinkException}, and what is skipped.
  */
+@ExtendWith(LittleEndianHost.class)
 class NetlinkChannelTest {
 
     private final ScriptedNetlinkKernel kernel = new ScriptedNetlinkKernel();
-    private final NetlinkChannel channel = NetlinkChannel.over(kernel, Duration.ZERO);
-
-    @BeforeAll
-    static void littleEndianHost() {
-        assumeTrue(ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN, "the recorded datagrams are little-endian");
-    }
+    private final NetlinkChannel channel = kernel.channel();
 
     @Test
     void anAckEndsACommandWithNoReplies() throws Exception {
@@ -47,9 +40,7 @@ class NetlinkChannelTest {
 
     @Test
     void anErrorBecomesAnExceptionWithItsErrno() {
-        kernel.then(seq -> new byte[][] {hex("24000000 0200 0001", le(seq), "34120000",
-                "feffffff",                                       // error -2 (ENOENT)
-                "20000000 1000 0500", le(seq), "00000000")});     // the request header (capped)
+        kernel.then(seq -> new byte[][] {NetlinkReplies.error(seq, Errno.ENOENT, NetlinkReplies.getFamilyHeader(seq))});
         channel.begin(GenericNetlink.GENL_ID_CTRL, Netlink.NLM_F_ACK);
         assertThatThrownBy(() -> channel.execute("resolve IPVS"))
                 .isInstanceOfSatisfying(NetlinkException.class, e -> {
@@ -90,14 +81,14 @@ class NetlinkChannelTest {
 
     @Test
     void aDumpSpanningDatagramsEndsAtDone() throws Exception {
-        kernel.then(seq -> new byte[][] {concat(part(seq, 0), part(seq, 0)), part(seq, 0), done(seq, 0)});
+        kernel.then(seq -> new byte[][] {concat(part(seq, 0), part(seq, 0)), part(seq, 0), NetlinkReplies.done(seq, 0)});
         channel.begin(0x1b, Netlink.NLM_F_DUMP);
         assertThat(channel.dump("list")).hasSize(3);
     }
 
     @Test
     void aDumpAbortedByTheKernelCarriesItsErrno() {
-        kernel.then(seq -> new byte[][] {part(seq, 0), done(seq, Errno.ENOMEM)});
+        kernel.then(seq -> new byte[][] {part(seq, 0), NetlinkReplies.done(seq, Errno.ENOMEM)});
         channel.begin(0x1b, Netlink.NLM_F_DUMP);
         assertThatThrownBy(() -> channel.dump("list"))
                 .isInstanceOfSatisfying(NetlinkException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ENOMEM));
@@ -105,16 +96,16 @@ class NetlinkChannelTest {
 
     @Test
     void skipsRepliesWithAnotherSequenceAndNoops() throws Exception {
-        kernel.then(seq -> new byte[][] {done(seq - 1, 0), hex("10000000 0100 0000", le(seq), "34120000"),
-            part(seq, 0), done(seq, 0)});
+        kernel.then(seq -> new byte[][] {NetlinkReplies.done(seq - 1, 0), hex("10000000 0100 0000", le(seq), "34120000"),
+            part(seq, 0), NetlinkReplies.done(seq, 0)});
         channel.begin(0x1b, Netlink.NLM_F_DUMP);
         assertThat(channel.dump("list")).singleElement().satisfies(m -> assertThat(m.sequence()).isEqualTo(1));
     }
 
     @Test
     void readsAnInterruptedDumpAgainWithAFreshSequence() throws Exception {
-        kernel.then(seq -> new byte[][] {part(seq, 0x10), done(seq, 0)})   // NLM_F_DUMP_INTR
-                .then(seq -> new byte[][] {part(seq, 0), part(seq, 0), done(seq, 0)});
+        kernel.then(seq -> new byte[][] {part(seq, 0x10), NetlinkReplies.done(seq, 0)})   // NLM_F_DUMP_INTR
+                .then(seq -> new byte[][] {part(seq, 0), part(seq, 0), NetlinkReplies.done(seq, 0)});
         channel.begin(0x1b, Netlink.NLM_F_DUMP);
         assertThat(channel.dump("list")).hasSize(2);
         assertThat(kernel.requests()).extracting(r -> (int) r[8]).containsExactly(1, 2);
@@ -147,13 +138,8 @@ class NetlinkChannelTest {
         return hex("14000000 1b00", le16(0x2 | extraFlags), le(sequence), "34120000", "01010000");
     }
 
-    private static byte[] done(int sequence, int errno) {
-        return hex("14000000 0300 0200", le(sequence), "34120000", le(-errno));
-    }
-
     private static byte[] ack(int sequence) {
-        return hex("24000000 0200 0001", le(sequence), "34120000", "00000000", "14000000 1b00 0500", le(sequence),
-                "00000000");
+        return NetlinkReplies.ack(sequence, "14000000 1b00 0500 " + le(sequence) + " 00000000");
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
@@ -162,13 +148,8 @@ class NetlinkChannelTest {
         return both;
     }
 
-    static byte[] hex(String... fields) {
-        return HexFormat.of().parseHex(String.join("", fields).replace(" ", ""));
-    }
-
-    static String le(int value) {
-        return String.format("%02x%02x%02x%02x", value & 0xff, (value >>> 8) & 0xff, (value >>> 16) & 0xff,
-                value >>> 24);
+    private static String le(int value) {
+        return HexBytes.le32(value);
     }
 
     private static String le16(int value) {

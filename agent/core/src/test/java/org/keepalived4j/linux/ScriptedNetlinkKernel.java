@@ -27,6 +27,11 @@ public final class ScriptedNetlinkKernel implements NetlinkDatagrams {
     private int sequence;
     private boolean closed;
 
+    /** A channel to this kernel; it needs no timeout, the answers being queued when a request is sent. */
+    public NetlinkChannel channel() {
+        return NetlinkChannel.over(this, java.time.Duration.ZERO);
+    }
+
     public ScriptedNetlinkKernel then(Answer answer) {
         answers.add(answer);
         return this;
