@@ -13,6 +13,8 @@ import org.keepalived4j.config.CheckerConfig;
 import org.keepalived4j.config.RealServerConfig;
 import org.keepalived4j.config.VirtualServerConfig;
 import org.keepalived4j.ipvs.IpvsClient;
+import org.keepalived4j.ipvs.IpvsDesiredState;
+import org.keepalived4j.ipvs.IpvsRelease;
 import org.keepalived4j.model.TopologyChanged;
 import org.keepalived4j.model.VirtualServerSnapshot;
 import org.keepalived4j.state.EventSink;
@@ -24,15 +26,18 @@ import org.keepalived4j.state.VirtualServerSource;
 /**
  * The LVS side of the daemon: health-checks every real server of every virtual server on a
  * few Netty event loops, keeps keepalived's real-server and virtual-server state machines,
- * publishes their snapshots and events, and programs IPVS through the {@link IpvsClient} when
- * the kernel has it (monitor-only otherwise).
+ * publishes their snapshots and events, and keeps the kernel's IPVS table in step with them
+ * through the {@link IpvsClient} when the kernel has it (monitor-only otherwise; see
+ * {@link IpvsSync}).
  *
- * <p>Lifecycle: {@link #start()}, any number of {@link #reload}, {@link #close()}.
+ * <p>Lifecycle: {@link #start()} ({@code lvs_flush} empties the table first), any number of
+ * {@link #reload}, {@link #close()} (which removes what was programmed as {@code lvs_flush_onstop}
+ * says, or as {@link #close(IpvsRelease)} is told).
  */
 public final class LvsService implements VirtualServerSource, AutoCloseable {
 
     private final LvsSettings settings;
-    private final IpvsDriver ipvs;
+    private final IpvsSync ipvs;
     private final EventSink events;
     private final Clock clock;
     private final NettyTransport transport;
@@ -57,7 +62,7 @@ public final class LvsService implements VirtualServerSource, AutoCloseable {
             Clock clock, LagRecorder lag) {
         this.initial = List.copyOf(virtualServers);
         this.settings = Objects.requireNonNull(settings);
-        this.ipvs = new IpvsDriver(ipvs);
+        this.ipvs = new IpvsSync(ipvs, this::desiredIpvs);
         this.events = Objects.requireNonNull(events);
         this.clock = Objects.requireNonNull(clock);
         this.transport = new NettyTransport(settings.eventLoops());
@@ -74,7 +79,7 @@ public final class LvsService implements VirtualServerSource, AutoCloseable {
         return ipvs.available();
     }
 
-    /** Sets up every virtual server and starts its checkers. */
+    /** Sets up every virtual server, programs IPVS and starts the checkers. */
     public void start() {
         synchronized (lifecycle) {
             List<VirtualServerState> created = new ArrayList<>();
@@ -84,6 +89,7 @@ public final class LvsService implements VirtualServerSource, AutoCloseable {
             servers = List.copyOf(created);
             number(servers);
             created.forEach(vs -> vs.init(false));
+            ipvs.start(settings.lvsFlush());
             created.forEach(this::startCheckers);
             initial = null;
         }
@@ -96,9 +102,14 @@ public final class LvsService implements VirtualServerSource, AutoCloseable {
      * down), removed ones are taken out of the pool and stopped.
      */
     public void reload(List<VirtualServerConfig> virtualServers) {
-        synchronized (lifecycle) {
-            servers = reloader.reload(servers, virtualServers);
-            number(servers);
+        ipvs.hold();
+        try {
+            synchronized (lifecycle) {
+                servers = reloader.reload(servers, virtualServers);
+                number(servers);
+            }
+        } finally {
+            ipvs.release();
         }
         events.emit(new TopologyChanged("reload", clock.instant()));
     }
@@ -123,15 +134,20 @@ public final class LvsService implements VirtualServerSource, AutoCloseable {
         return Optional.empty();
     }
 
-    /** Stops every checker and removes what was programmed into IPVS. */
+    /** Stops every checker and removes what was programmed into IPVS as {@code lvs_flush_onstop} says. */
     @Override
     public void close() {
+        close(settings.ipvsRelease());
+    }
+
+    /** Stops programming IPVS, removes what {@code release} says, then stops every checker. */
+    public void close(IpvsRelease release) {
+        ipvs.stop(release);
         synchronized (lifecycle) {
             for (VirtualServerState vs : servers) {
                 stopServer(vs, true);
             }
             servers = List.of();
-            ipvs.close();
             pings.close();
             files.close();
             spawner.shutdownNow();
@@ -160,7 +176,12 @@ public final class LvsService implements VirtualServerSource, AutoCloseable {
         }
     }
 
-    /** Waits until the IPVS commands issued so far have been sent (tests). */
+    /** The virtual servers' state now (tests drive checker verdicts through it). */
+    List<VirtualServerState> states() {
+        return servers;
+    }
+
+    /** Waits until the IPVS passes asked for so far have run (tests). */
     void drainIpvs() {
         ipvs.drain();
     }
@@ -213,11 +234,15 @@ public final class LvsService implements VirtualServerSource, AutoCloseable {
             vs.removeServer(rs, stopping);
         }
         vs.dropSorry();
-        ipvs.deleteService(vs.config);
     }
 
-    IpvsDriver ipvs() {
-        return ipvs;
+    // what IPVS should hold now: read on the IPVS thread, never while a reload is half applied
+    private IpvsDesiredState desiredIpvs() {
+        IpvsDesiredState.Builder desired = IpvsDesiredState.builder();
+        for (VirtualServerState vs : servers) {
+            vs.desired(desired);
+        }
+        return desired.build();
     }
 
     private synchronized EventLoop nextLoop() {

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One real server: its checkers' verdicts and its place in the pool. Check bookkeeping runs
- * on the server's event loop only; what the virtual server reads (alive, weight, whether it is
- * in the IPVS table) changes only under the virtual server's lock. After every check a new
+ * on the server's event loop only; what the virtual server reads (alive, weight, failed
+ * checkers) changes only under the virtual server's lock. After every check a new
  * immutable snapshot is published.
  */
 final class RealServerState {
@@ -35,8 +35,6 @@ final class RealServerState {
 
     /** Guarded by the virtual server's lock. */
     boolean alive;
-    /** Guarded by the virtual server's lock: whether the destination is in the IPVS table. */
-    boolean set;
     /** Guarded by the virtual server's lock. */
     long effectiveWeight;
     /** Guarded by the virtual server's lock. */
@@ -117,7 +115,8 @@ final class RealServerState {
     /** Its settings, numbered in its virtual server ({@link VirtualServerState#number}). */
     void settings(RealServerSettings newSettings) {
         settings = newSettings;
-        publish();
+        // built again at the next read, with the state as it is then
+        snapshot.set(null);
     }
 
     RealServerSnapshot snapshot() {

@@ -53,14 +53,7 @@ final class ServerReloader {
 
     /** Diffs one virtual server; returns the real servers whose checkers must start. */
     private List<RealServerState> update(VirtualServerState vs, VirtualServerConfig config) {
-        VirtualServerConfig before = vs.config;
-        if (!Objects.equals(before.scheduler(), config.scheduler()) || before.schedulerFlags() != config.schedulerFlags()
-                || !Objects.equals(before.persistenceEngine(), config.persistenceEngine())
-                || before.persistenceGranularity() != config.persistenceGranularity()
-                || before.persistenceTimeout() != config.persistenceTimeout()) {
-            service.ipvs().updateService(config);
-        }
-        if (!Objects.equals(before.sorryServer(), config.sorryServer())) {
+        if (!Objects.equals(vs.config.sorryServer(), config.sorryServer())) {
             vs.dropSorry();
         }
         List<RealServerState> next = new ArrayList<>();
@@ -106,7 +99,6 @@ final class ServerReloader {
         List<CheckerTask> unused = new ArrayList<>(old.checkers);
         synchronized (vs) {
             rs.alive = old.alive;
-            rs.set = old.set;
             int failed = 0;
             boolean anyRun = false;
             for (CheckerTask task : rs.checkers) {
@@ -139,7 +131,7 @@ final class ServerReloader {
             rs.failedCheckers = failed;
             vs.forget(old);
         }
-        vs.reloadedServer(rs, old);
+        vs.reloadedServer(rs);
         return rs;
     }
 

@@ -4,14 +4,19 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
+import org.keepalived4j.config.RealServerConfig;
 import org.keepalived4j.config.SorryServerConfig;
 import org.keepalived4j.config.VirtualServerConfig;
+import org.keepalived4j.ipvs.IpvsDesiredState;
+import org.keepalived4j.ipvs.IpvsDestination;
+import org.keepalived4j.ipvs.IpvsServiceKey;
 import org.keepalived4j.model.RealServerSnapshot;
 import org.keepalived4j.model.RealServerStateChanged;
 import org.keepalived4j.model.StateEvent;
@@ -28,7 +33,8 @@ import org.keepalived4j.net.AddressText;
 /**
  * A virtual server's pool, quorum and sorry server, as keepalived's ipwrapper keeps them. Every
  * method that changes them holds this object's lock; events are emitted after the lock is
- * released and the snapshots that show the change are published.
+ * released and the snapshots that show the change are published, and then IPVS is asked to
+ * follow ({@link #desired} says what its table should hold for this virtual server).
  */
 final class VirtualServerState {
 
@@ -41,7 +47,7 @@ final class VirtualServerState {
     volatile VirtualServerConfig config;
     /** Replaced whole (never mutated) so that scrapes can iterate it without a lock. */
     volatile List<RealServerState> servers = List.of();
-    private final IpvsDriver ipvs;
+    private final IpvsSync ipvs;
     private final EventSink events;
     private final Clock clock;
     private final boolean rsInitNotifies;
@@ -52,12 +58,13 @@ final class VirtualServerState {
     private final AtomicReference<Status> status = new AtomicReference<>(new Status(false, false));
     boolean quorumUp;
     boolean sorryAlive;
-    boolean sorrySet;
-    boolean serviceSet;
     /** Per server, the weight each dynamic checker (misc_dynamic, FILE_CHECK) adds. */
     private final Map<RealServerState, Map<CheckerTask, Long>> weights = new HashMap<>();
+    /** The IPVS services of {@link #keysOf}, worked out once per configuration. */
+    private List<IpvsServiceKey> keys;
+    private VirtualServerConfig keysOf;
 
-    VirtualServerState(VirtualServerConfig config, IpvsDriver ipvs, EventSink events, Clock clock,
+    VirtualServerState(VirtualServerConfig config, IpvsSync ipvs, EventSink events, Clock clock,
             boolean rsInitNotifies) {
         this.config = config;
         this.ipvs = ipvs;
@@ -84,42 +91,25 @@ final class VirtualServerState {
         return s != null ? s : LvsReadModel.virtualServer(config, 0);
     }
 
-    /** keepalived's init_service_vs: the service, its servers, the quorum, an inhibited sorry server. */
+    /** keepalived's init_service_vs: its servers and the quorum. */
     void init(boolean reloaded) {
         synchronized (this) {
-            if (!serviceSet) {
-                ipvs.addService(config);
-                serviceSet = true;
-            }
             for (RealServerState rs : servers) {
-                if (rs.virtualServer != this) {
-                    continue;
-                }
-                if (!reloaded || !rs.set && !rs.alive) {
+                if (rs.virtualServer == this && (!reloaded || !rs.alive)) {
                     initServer(rs);
                 }
             }
             updateQuorum(true);
-            SorryServerConfig sorry = config.sorryServer();
-            if (sorry != null && sorry.inhibit() && !sorrySet) {
-                ipvs.addDestination(config, sorryDest(0));
-                sorrySet = true;
-            }
         }
         flush();
     }
 
-    /** keepalived's init_service_rs for one server. */
-    void initServer(RealServerState rs) {
-        synchronized (this) {
-            if (rs.failedCheckers == 0 && !rs.alive || rs.config.inhibitOnFailure() && !rs.set) {
-                addDest(rs, rs.failedCheckers > 0 ? 0 : rs.realWeight());
-                if (rs.failedCheckers == 0) {
-                    rs.alive = true;
-                    if (rsInitNotifies) {
-                        rsEvent(rs, null, "startup");
-                    }
-                }
+    /** keepalived's init_service_rs for one server: one with no failed checker starts up. */
+    private void initServer(RealServerState rs) {
+        if (rs.failedCheckers == 0 && !rs.alive) {
+            rs.alive = true;
+            if (rsInitNotifies) {
+                rsEvent(rs, null, "startup");
             }
         }
     }
@@ -154,13 +144,6 @@ final class VirtualServerState {
         LOG.info("{} service {} {} VS {}", alive ? rs.config.inhibitOnFailure() ? "Enabling" : "Adding"
                 : rs.config.inhibitOnFailure() ? "Disabling" : "Removing", rs.key,
                 rs.config.inhibitOnFailure() ? "of" : alive ? "to" : "from", key());
-        if (quorumUp || config.sorryServer() == null || !sorryAlive) {
-            if (alive) {
-                addDest(rs, rs.realWeight());
-            } else {
-                deleteDest(rs);
-            }
-        }
         rs.alive = alive;
         rsEvent(rs, checker, detail);
         updateQuorum(false);
@@ -183,9 +166,6 @@ final class VirtualServerState {
             if (rs.realWeight() != oldWeight) {
                 LOG.info("Changing weight from {} to {} for {}active service {} of VS {}", oldWeight, rs.realWeight(),
                         rs.alive ? "" : "in", rs.key, key());
-                if (rs.set && rs.alive && (quorumUp || config.sorryServer() == null || !sorryAlive)) {
-                    ipvs.updateDestination(config, dest(rs, rs.realWeight()));
-                }
                 updateQuorum(false);
             }
         }
@@ -218,7 +198,7 @@ final class VirtualServerState {
         return sum;
     }
 
-    /** keepalived's update_quorum_state, with the sorry server swapped in and out. */
+    /** keepalived's update_quorum_state: the sorry server stands in while the quorum is lost. */
     void updateQuorum(boolean init) {
         long sum = liveWeight();
         long threshold = config.quorum() + (quorumUp ? -1 : 1) * config.hysteresis();
@@ -227,67 +207,21 @@ final class VirtualServerState {
             quorumUp = true;
             LOG.info("Gained quorum {}+{}={} <= {} for VS {}", config.quorum(), config.hysteresis(), threshold, sum,
                     key());
-            if (sorry != null && sorryAlive) {
-                sorryDelete();
-                sorryAlive = false;
-                poolAlive(true);
-            }
+            sorryAlive = false;
             quorumEvent(sum);
         } else if (quorumUp && (sum == 0 || sum < threshold) || init && !quorumUp && sorry != null && !sorryAlive) {
             quorumUp = false;
             LOG.info("{} {}-{}={} > {} for VS {}", init ? "Starting with quorum down" : "Lost quorum", config.quorum(),
                     config.hysteresis(), threshold, sum, key());
-            if (sorry != null && !sorryAlive) {
-                poolAlive(false);
-                sorryAdd();
-                sorryAlive = true;
-            }
+            sorryAlive = sorry != null;
             quorumEvent(sum);
         }
         status.set(new Status(quorumUp, sorryAlive));
     }
 
-    private void poolAlive(boolean add) {
-        for (RealServerState rs : servers) {
-            if (rs.alive) {
-                if (add) {
-                    addDest(rs, rs.realWeight());
-                } else {
-                    deleteDest(rs);
-                }
-            }
-        }
-    }
-
-    /** keepalived's ipvs_cmd ADD_DEST: an inhibited server already in the table gets its weight back. */
-    void addDest(RealServerState rs, int weight) {
-        if (rs.set) {
-            ipvs.updateDestination(config, dest(rs, weight));
-        } else {
-            ipvs.addDestination(config, dest(rs, weight));
-        }
-        rs.set = true;
-    }
-
-    /** keepalived's ipvs_cmd DEL_DEST: an inhibit_on_failure server stays with weight 0. */
-    void deleteDest(RealServerState rs) {
-        if (rs.config.inhibitOnFailure() && rs.set) {
-            ipvs.updateDestination(config, dest(rs, 0));
-            return;
-        }
-        if (rs.set) {
-            ipvs.deleteDestination(config, dest(rs, 0));
-        }
-        rs.set = false;
-    }
-
-    /** Removes a server whatever its inhibit setting (reload, shutdown). */
+    /** Takes a server out whatever its inhibit setting (reload, shutdown). */
     void removeServer(RealServerState rs, boolean stopping) {
         synchronized (this) {
-            if (rs.set) {
-                ipvs.deleteDestination(config, dest(rs, 0));
-                rs.set = false;
-            }
             if (rs.alive) {
                 rs.alive = false;
                 if (config.omega() || !stopping) {
@@ -298,45 +232,64 @@ final class VirtualServerState {
         flush();
     }
 
-    private void sorryAdd() {
-        SorryServerConfig sorry = config.sorryServer();
-        if (sorry.inhibit() && sorrySet) {
-            ipvs.updateDestination(config, sorryDest(1));
-        } else {
-            ipvs.addDestination(config, sorryDest(1));
-        }
-        sorrySet = true;
-    }
-
-    private void sorryDelete() {
-        if (config.sorryServer().inhibit()) {
-            ipvs.updateDestination(config, sorryDest(0));
-        } else {
-            ipvs.deleteDestination(config, sorryDest(0));
-            sorrySet = false;
-        }
-    }
-
-    /** Takes the sorry server out entirely (it changed or the virtual server goes). */
+    /** Forgets the sorry server's state (it changed or the virtual server goes). */
     void dropSorry() {
         synchronized (this) {
-            if (sorrySet) {
-                ipvs.deleteDestination(config, sorryDest(0));
-            }
-            sorrySet = false;
             sorryAlive = false;
             status.set(new Status(quorumUp, false));
         }
     }
 
-    private IpvsDriver.Dest sorryDest(int weight) {
-        SorryServerConfig s = config.sorryServer();
-        return new IpvsDriver.Dest(s.address(), s.port(), s.forwarding(), weight, 0, 0);
+    /**
+     * What the IPVS table should hold for this virtual server now, added to {@code out}, as
+     * keepalived's ipwrapper programs it: a live server with its weight while the pool serves
+     * (quorum met, or no sorry server to stand in); a failed one — or every one while the sorry
+     * server stands in — with weight 0 if it has {@code inhibit_on_failure}, else not at all; the
+     * sorry server with weight 1 while it stands in, and with weight 0 otherwise if it has
+     * {@code inhibit_on_failure}. A service another virtual server declared first is left to it.
+     */
+    synchronized void desired(IpvsDesiredState.Builder out) {
+        boolean poolServes = quorumUp || config.sorryServer() == null || !sorryAlive;
+        for (IpvsServiceKey key : keys()) {
+            if (out.declares(key)) {
+                LOG.debug("IPVS service {} of VS {} is declared by another virtual server", key.label(), key());
+                continue;
+            }
+            out.service(IpvsMapping.service(config, key));
+            Map<List<Object>, IpvsDestination> destinations = new LinkedHashMap<>();
+            for (RealServerState rs : servers) {
+                boolean serving = rs.alive && poolServes;
+                if (serving || rs.config.inhibitOnFailure()) {
+                    RealServerConfig c = rs.config;
+                    add(destinations, IpvsMapping.destination(key, c.address(), c.port(), c.forwarding(),
+                            serving ? rs.realWeight() : 0, c.upperThreshold(), c.lowerThreshold()), false);
+                }
+            }
+            SorryServerConfig sorry = config.sorryServer();
+            if (sorry != null && (sorryAlive || sorry.inhibit())) {
+                add(destinations, IpvsMapping.destination(key, sorry.address(), sorry.port(), sorry.forwarding(),
+                        sorryAlive ? 1 : 0, 0, 0), sorryAlive);
+            }
+            destinations.values().forEach(d -> out.destination(key, d));
+        }
     }
 
-    private IpvsDriver.Dest dest(RealServerState rs, int weight) {
-        return new IpvsDriver.Dest(rs.config.address(), rs.config.port(), rs.config.forwarding(), weight,
-                rs.config.upperThreshold(), rs.config.lowerThreshold());
+    // one destination per address and port: the first wins, unless the newcomer must (a sorry server standing in)
+    private static void add(Map<List<Object>, IpvsDestination> destinations, IpvsDestination d, boolean replace) {
+        List<Object> server = List.of(d.address(), d.port());
+        if (replace) {
+            destinations.put(server, d);
+        } else {
+            destinations.putIfAbsent(server, d);
+        }
+    }
+
+    private List<IpvsServiceKey> keys() {
+        if (keysOf != config) {
+            keys = IpvsMapping.keys(config);
+            keysOf = config;
+        }
+        return keys;
     }
 
     private void rsEvent(RealServerState rs, String checker, String detail) {
@@ -371,14 +324,15 @@ final class VirtualServerState {
         for (Supplier<StateEvent> event : out) {
             events.emit(event.get());
         }
+        ipvs.changed();
     }
 
     /**
-     * The end of keepalived's migrate_checkers for a changed server: it comes up if nothing has
-     * failed, an inhibited or removed failed one is put where it belongs, and a new weight or
-     * forwarding method is programmed.
+     * The end of keepalived's migrate_checkers for a changed server: its weight is worked out
+     * again and it comes up if nothing has failed (its new weight, forwarding method or inhibit
+     * setting reach IPVS through {@link #desired}).
      */
-    void reloadedServer(RealServerState rs, RealServerState old) {
+    void reloadedServer(RealServerState rs) {
         synchronized (this) {
             long total = rs.config.weight();
             for (long w : contributions(rs).values()) {
@@ -387,15 +341,6 @@ final class VirtualServerState {
             rs.effectiveWeight = total;
             if (rs.failedCheckers == 0 && !rs.alive) {
                 serverState(rs, true, null, "reload");
-            } else if (rs.failedCheckers > 0 && rs.set != rs.config.inhibitOnFailure()) {
-                if (rs.config.inhibitOnFailure()) {
-                    addDest(rs, 0);
-                } else {
-                    deleteDest(rs);
-                }
-            } else if (rs.alive && rs.set && (rs.realWeight() != old.realWeight()
-                    || !rs.config.forwarding().equals(old.config.forwarding()))) {
-                ipvs.updateDestination(config, dest(rs, rs.realWeight()));
             }
             changed.add(rs);
         }
@@ -421,7 +366,7 @@ final class VirtualServerState {
             rs.add(s.snapshot());
         }
         Status st = status.get();
-        return new VirtualServerSnapshot(settings(), st.quorumMet(), st.sorryActive(), ipvs.available() && serviceSet,
+        return new VirtualServerSnapshot(settings(), st.quorumMet(), st.sorryActive(), ipvs.available(),
                 IpvsStats.NONE, rs);
     }
 }

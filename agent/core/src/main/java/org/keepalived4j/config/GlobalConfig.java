@@ -35,7 +35,7 @@ import java.net.InetAddress;
  * @param vrrpNotifyFifo {@code vrrp_notify_fifo}, or {@code null}
  * @param lvsNotifyFifo {@code lvs_notify_fifo}, or {@code null}
  * @param lvsFlush {@code lvs_flush}
- * @param lvsFlushOnStop {@code lvs_flush_on_stop}
+ * @param lvsFlushOnStop {@code lvs_flush_onstop} / {@code lvs_flush_on_stop}
  * @param rsInitNotifies {@code rs_init_notifies}
  * @param checkerLogAllFailures {@code checker_log_all_failures}
  * @param dynamicInterfaces {@code dynamic_interfaces}
@@ -74,7 +74,7 @@ public record GlobalConfig(
         NotifyFifoConfig vrrpNotifyFifo,
         NotifyFifoConfig lvsNotifyFifo,
         boolean lvsFlush,
-        boolean lvsFlushOnStop,
+        LvsFlushOnStop lvsFlushOnStop,
         boolean rsInitNotifies,
         boolean checkerLogAllFailures,
         boolean dynamicInterfaces,

@@ -340,6 +340,6 @@ final class GlobalDefsParser {
             c.error(n, null, "Unknown lvs_flush_on_stop type " + n.arg(0));
             return;
         }
-        d.lvsFlushOnStop = true;
+        d.lvsFlushOnStop = n.arg(0) == null ? LvsFlushOnStop.FULL : LvsFlushOnStop.VS;
     }
 }

@@ -74,7 +74,7 @@ final class GlobalDraft {
     NotifyFifoConfig vrrpNotifyFifo;
     NotifyFifoConfig lvsNotifyFifo;
     boolean lvsFlush;
-    boolean lvsFlushOnStop;
+    LvsFlushOnStop lvsFlushOnStop = LvsFlushOnStop.NO;
     boolean rsInitNotifies;
     boolean checkerLogAllFailures;
     boolean dynamicInterfaces;

@@ -17,12 +17,13 @@ import java.util.List;
  * @param vrrpOnly {@code -P/--vrrp}: run only the VRRP side
  * @param checkOnly {@code -C/--check}: run only the health checkers
  * @param exportersConfig {@code -E/--exporters-config}: a file of keepalived4j_* blocks, or {@code null}
+ * @param dontReleaseIpvs {@code -I/--dont-release-ipvs}: leave the IPVS table as it is at stop
  * @param version {@code -v/--version}
  * @param help {@code -h/--help}
  */
 public record CommandLine(Path configFile, boolean configTest, boolean dumpConfig, boolean logConsole,
         boolean logDetail, String configId, Path pidFile, boolean vrrpOnly, boolean checkOnly, Path exportersConfig,
-        boolean version, boolean help) {
+        boolean dontReleaseIpvs, boolean version, boolean help) {
 
     public static final Path DEFAULT_CONFIG = Path.of("/etc/keepalived/keepalived.conf");
     public static final Path DEFAULT_PID_FILE = Path.of("/run/keepalived.pid");
@@ -84,6 +85,7 @@ public record CommandLine(Path configFile, boolean configTest, boolean dumpConfi
                 "  -P, --vrrp                   run only the VRRP side",
                 "  -C, --check                  run only the health checkers",
                 "  -E, --exporters-config FILE  extra file of keepalived4j_* blocks",
+                "  -I, --dont-release-ipvs      leave the IPVS table as it is at stop",
                 "  -v, --version                print the version and exit",
                 "  -h, --help                   print this help and exit",
                 "",
@@ -102,6 +104,7 @@ public record CommandLine(Path configFile, boolean configTest, boolean dumpConfi
         boolean vrrpOnly;
         boolean checkOnly;
         Path exportersConfig;
+        boolean dontReleaseIpvs;
         boolean version;
         boolean help;
 
@@ -144,6 +147,7 @@ public record CommandLine(Path configFile, boolean configTest, boolean dumpConfi
                     exportersConfig = Path.of(v.text);
                     return v.index;
                 }
+                case "-I", "--dont-release-ipvs" -> dontReleaseIpvs = true;
                 case "-v", "--version" -> version = true;
                 case "-h", "--help" -> help = true;
                 default -> throw new UsageException("unrecognised option '" + arg + "'");
@@ -175,7 +179,7 @@ public record CommandLine(Path configFile, boolean configTest, boolean dumpConfi
                 throw new UsageException("-P/--vrrp and -C/--check cannot be combined");
             }
             return new CommandLine(configFile, configTest, dumpConfig || (configTest && logDetail), logConsole,
-                    logDetail, configId, pidFile, vrrpOnly, checkOnly, exportersConfig, version, help);
+                    logDetail, configId, pidFile, vrrpOnly, checkOnly, exportersConfig, dontReleaseIpvs, version, help);
         }
     }
 }

@@ -23,6 +23,7 @@ import org.keepalived4j.model.VrrpRouterCounters;
 import org.keepalived4j.state.GlobalReadModel;
 import org.keepalived4j.ipvs.GenericNetlinkIpvsClient;
 import org.keepalived4j.ipvs.IpvsClient;
+import org.keepalived4j.ipvs.IpvsRelease;
 import org.keepalived4j.model.DaemonSnapshot;
 import org.keepalived4j.state.LiveState;
 import org.keepalived4j.vrrp.VrrpEngine;
@@ -146,7 +147,8 @@ final class Daemon {
 
     private void stopLvs() {
         if (lvs != null) {
-            lvs.close();
+            // lvs_flush_onstop as the configuration in force says (a reload may have changed it)
+            lvs.close(cli.dontReleaseIpvs() ? IpvsRelease.KEEP : LvsSettings.from(config.get()).ipvsRelease());
             lvs = null;
         }
         if (ipvs != null) {

@@ -6,74 +6,74 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.keepalived4j.linux.GenericNetlinkSocket;
+import org.keepalived4j.linux.Netlink;
+import org.keepalived4j.linux.NetlinkChannel;
+import org.keepalived4j.linux.NetlinkMessage;
+import org.keepalived4j.linux.NetlinkMessageWriter;
+import org.keepalived4j.linux.SyscallException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@link IpvsClient} speaking the kernel's "IPVS" generic-netlink family, as keepalived's libipvs
- * does. Whether IPVS is there is decided once, at creation (see {@link IpvsDetection}); without
- * it the client logs one line, keeps no socket, and every call throws {@link IpvsException}
- * without touching the kernel. Calls are serialised: one request is in flight at a time.
+ * does, over a {@link NetlinkChannel}. Whether IPVS is there is decided once, at creation (see
+ * {@link IpvsDetection}); without it the client logs one line, keeps no socket, and every call
+ * throws {@link IpvsException} without touching the kernel. Calls are serialised: one request is
+ * in flight at a time.
  */
 public final class GenericNetlinkIpvsClient implements IpvsClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(GenericNetlinkIpvsClient.class);
-    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final Path PROC_IP_VS = Path.of("/proc/net/ip_vs");
-    private static final int DUMP_ATTEMPTS = 3;
 
-    /** Opens a transport to the kernel. */
+    /** Opens a channel to the kernel's generic netlink. */
     @FunctionalInterface
-    interface TransportOpener {
-        NetlinkTransport open() throws IOException;
+    interface ChannelOpener {
+        NetlinkChannel open() throws IOException;
     }
 
-    private final NetlinkTransport transport;
+    private final NetlinkChannel channel;
     private final IpvsDetection.Result detection;
-    private final IpvsMessageCodec codec;
-    private final IpvsReplyParser parser;
-    private int sequence;
+    private final IpvsMessageCodec codec = new IpvsMessageCodec();
+    private final IpvsReplyParser parser = new IpvsReplyParser();
 
-    private GenericNetlinkIpvsClient(NetlinkTransport transport, IpvsDetection.Result detection, int lastSequence) {
-        this.transport = transport;
+    private GenericNetlinkIpvsClient(NetlinkChannel channel, IpvsDetection.Result detection) {
+        this.channel = channel;
         this.detection = detection;
-        this.codec = transport == null ? null : new IpvsMessageCodec(transport.hostOrder());
-        this.parser = transport == null ? null : new IpvsReplyParser(transport.hostOrder());
-        this.sequence = lastSequence;
     }
 
     /** The client for this host's kernel; never throws (see {@link #available()}). */
     public static GenericNetlinkIpvsClient open() {
-        return open(() -> SocketNetlinkTransport.open(DEFAULT_TIMEOUT), new ModprobeIpvsModuleLoader(), PROC_IP_VS);
+        return open(() -> NetlinkChannel.open(Netlink.NETLINK_GENERIC, TIMEOUT), new ModprobeIpvsModuleLoader(),
+                PROC_IP_VS);
     }
 
-    static GenericNetlinkIpvsClient open(TransportOpener opener, IpvsModuleLoader moduleLoader, Path procHint) {
-        NetlinkTransport transport;
+    static GenericNetlinkIpvsClient open(ChannelOpener opener, IpvsModuleLoader moduleLoader, Path procHint) {
+        NetlinkChannel channel;
         try {
-            transport = opener.open();
+            channel = opener.open();
         } catch (IOException | RuntimeException | LinkageError e) {
-            return unavailable(null, new IpvsDetection.Result(-1, null,
+            return unavailable(null, IpvsDetection.Result.unavailable(
                     "cannot open a generic netlink socket: " + e.getMessage(), false));
         }
-        int[] counter = {0};
-        IpvsDetection.Result result = new IpvsDetection(transport, () -> ++counter[0], moduleLoader, procHint).probe();
+        IpvsDetection.Result result = new IpvsDetection(channel, moduleLoader, procHint).probe();
         if (!result.available()) {
-            return unavailable(transport, result);
+            return unavailable(channel, result);
         }
         LOG.info("IPVS {} available (generic netlink family id {}, connection table size {})",
                 result.info().versionString(), result.familyId(), result.info().connectionTableSize());
-        return new GenericNetlinkIpvsClient(transport, result, counter[0]);
+        return new GenericNetlinkIpvsClient(channel, result);
     }
 
-    private static GenericNetlinkIpvsClient unavailable(NetlinkTransport transport, IpvsDetection.Result result) {
-        if (transport != null) {
-            transport.close();
+    private static GenericNetlinkIpvsClient unavailable(NetlinkChannel channel, IpvsDetection.Result result) {
+        if (channel != null) {
+            channel.close();
         }
         LOG.warn("IPVS not available{} ({}): running in monitor-only mode — real servers are checked and "
                 + "published, nothing is programmed", result.absentFromKernel() ? " in this kernel" : "",
                 result.reason());
-        return new GenericNetlinkIpvsClient(null, result, 0);
+        return new GenericNetlinkIpvsClient(null, result);
     }
 
     @Override
@@ -93,38 +93,42 @@ public final class GenericNetlinkIpvsClient implements IpvsClient {
 
     @Override
     public synchronized List<IpvsService> services() throws IpvsException {
-        requireAvailable("list services");
+        String what = "list services";
+        codec.dumpServices(begin(what, Netlink.NLM_F_DUMP));
         List<IpvsService> services = new ArrayList<>();
-        for (GenlMessage message : dump("list services", () -> codec.dumpServices(family(), next()))) {
-            services.add(parse("list services", () -> parser.service(message)));
+        for (NetlinkMessage message : dump(what)) {
+            services.add(parse(what, () -> parser.service(message)));
         }
         return services;
     }
 
     @Override
     public synchronized void addService(IpvsService service) throws IpvsException {
-        requireAvailable("add service " + service.key().label());
-        request("add service " + service.key().label(), codec.newService(family(), next(), service));
+        String what = "add service " + service.key().label();
+        codec.newService(begin(what, Netlink.NLM_F_ACK), service);
+        execute(what);
     }
 
     @Override
     public synchronized void updateService(IpvsService service) throws IpvsException {
-        requireAvailable("update service " + service.key().label());
-        request("update service " + service.key().label(), codec.setService(family(), next(), service));
+        String what = "update service " + service.key().label();
+        codec.setService(begin(what, Netlink.NLM_F_ACK), service);
+        execute(what);
     }
 
     @Override
     public synchronized void deleteService(IpvsServiceKey key) throws IpvsException {
-        requireAvailable("delete service " + key.label());
-        request("delete service " + key.label(), codec.deleteService(family(), next(), key));
+        String what = "delete service " + key.label();
+        codec.deleteService(begin(what, Netlink.NLM_F_ACK), key);
+        execute(what);
     }
 
     @Override
     public synchronized List<IpvsDestination> destinations(IpvsServiceKey service) throws IpvsException {
         String what = "list destinations of " + service.label();
-        requireAvailable(what);
+        codec.dumpDestinations(begin(what, Netlink.NLM_F_DUMP), service);
         List<IpvsDestination> destinations = new ArrayList<>();
-        for (GenlMessage message : dump(what, () -> codec.dumpDestinations(family(), next(), service))) {
+        for (NetlinkMessage message : dump(what)) {
             destinations.add(parse(what, () -> parser.destination(message, service.ipv6())));
         }
         return destinations;
@@ -134,102 +138,69 @@ public final class GenericNetlinkIpvsClient implements IpvsClient {
     public synchronized void addDestination(IpvsServiceKey service, IpvsDestination destination)
             throws IpvsException {
         String what = "add destination " + destination.label() + " to " + service.label();
-        requireAvailable(what);
-        request(what, codec.newDestination(family(), next(), service, destination));
+        codec.newDestination(begin(what, Netlink.NLM_F_ACK), service, destination);
+        execute(what);
     }
 
     @Override
     public synchronized void updateDestination(IpvsServiceKey service, IpvsDestination destination)
             throws IpvsException {
         String what = "update destination " + destination.label() + " of " + service.label();
-        requireAvailable(what);
-        request(what, codec.setDestination(family(), next(), service, destination));
+        codec.setDestination(begin(what, Netlink.NLM_F_ACK), service, destination);
+        execute(what);
     }
 
     @Override
     public synchronized void deleteDestination(IpvsServiceKey service, IpvsDestination destination)
             throws IpvsException {
         String what = "delete destination " + destination.label() + " from " + service.label();
-        requireAvailable(what);
-        request(what, codec.deleteDestination(family(), next(), service, destination));
+        codec.deleteDestination(begin(what, Netlink.NLM_F_ACK), service, destination);
+        execute(what);
     }
 
     @Override
     public synchronized void flush() throws IpvsException {
-        requireAvailable("flush");
-        request("flush", codec.flush(family(), next()));
+        codec.flush(begin("flush", Netlink.NLM_F_ACK));
+        execute("flush");
     }
 
     @Override
     public synchronized void close() {
-        if (transport != null) {
-            transport.close();
+        if (channel != null) {
+            channel.close();
         }
     }
 
-    private void requireAvailable(String what) throws IpvsException {
+    // a request of the IPVS family; NLM_F_ACK pairs with execute, NLM_F_DUMP with dump
+    private NetlinkMessageWriter begin(String what, int flags) throws IpvsException {
         if (!detection.available()) {
             throw new IpvsException("cannot " + what + ": IPVS is not available (" + detection.reason() + ")", 0);
         }
+        return channel.begin(detection.familyId(), flags);
     }
 
-    private int family() {
-        return detection.familyId();
-    }
-
-    private int next() {
-        sequence = sequence == Integer.MAX_VALUE ? 1 : sequence + 1;
-        return sequence;
-    }
-
-    private void request(String what, byte[] message) throws IpvsException {
-        GenlReply reply = exchange(what, message);
-        if (!reply.ok()) {
-            throw refused(what, reply);
-        }
-    }
-
-    private List<GenlMessage> dump(String what, RequestBuilder builder) throws IpvsException {
-        for (int attempt = 1; ; attempt++) {
-            GenlReply reply = exchange(what, builder.build());
-            if (!reply.ok()) {
-                throw refused(what, reply);
-            }
-            if (!reply.dumpInterrupted() || attempt == DUMP_ATTEMPTS) {
-                if (reply.dumpInterrupted()) {
-                    LOG.warn("IPVS: {}: the table kept changing during {} dumps; using the last one", what, attempt);
-                }
-                return reply.messages();
-            }
-        }
-    }
-
-    private GenlReply exchange(String what, byte[] message) throws IpvsException {
+    private void execute(String what) throws IpvsException {
         try {
-            return transport.exchange(message);
-        } catch (IOException e) {
-            int errno = e instanceof GenericNetlinkSocket.ErrnoException
-                    ? ((GenericNetlinkSocket.ErrnoException) e).errno() : 0;
-            throw new IpvsException("cannot " + what + ": " + e.getMessage(), errno);
+            channel.execute(what);
+        } catch (SyscallException e) {
+            throw new IpvsException(e.getMessage(), e.errno(), e);
         }
     }
 
-    private static IpvsException refused(String what, GenlReply reply) {
-        String detail = reply.errorMessage() == null ? "" : " — " + reply.errorMessage();
-        return new IpvsException("cannot " + what + ": " + Errno.describe(reply.errno()) + detail, reply.errno());
+    private List<NetlinkMessage> dump(String what) throws IpvsException {
+        try {
+            return channel.dump(what);
+        } catch (SyscallException e) {
+            throw new IpvsException(e.getMessage(), e.errno(), e);
+        }
     }
 
     private static <T> T parse(String what, Parse<T> parse) throws IpvsException {
         try {
             return parse.run();
         } catch (MalformedReplyException e) {
-            throw new IpvsException("cannot " + what + ": malformed reply: " + e.getMessage(), 0);
+            throw new IpvsException("cannot " + what + ": malformed reply: " + e.getMessage(), 0, e);
         }
-    }
-
-    @FunctionalInterface
-    private interface RequestBuilder {
-        byte[] build();
     }
 
     @FunctionalInterface

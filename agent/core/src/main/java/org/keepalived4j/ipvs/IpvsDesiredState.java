@@ -9,10 +9,8 @@ import java.util.Objects;
 
 /**
  * What the IPVS table should hold for the services this daemon manages: each virtual service
- * and the destinations it should have right now. A real server that failed its checks is absent,
- * unless its virtual server uses {@code inhibit_on_failure}: then it is present with weight 0
- * (see {@link Builder#realServer}). A sorry server in place of the real servers is simply the
- * destination list the caller gives while quorum is lost.
+ * and the destinations it should have right now (which real servers are in, and with what
+ * weight, is the checkers' and the quorum's business; here it is only a list).
  *
  * @param services the services by key, in the order they were added
  */
@@ -81,16 +79,9 @@ public record IpvsDesiredState(Map<IpvsServiceKey, DesiredService> services) {
             return this;
         }
 
-        /**
-         * Adds a checked real server as keepalived would program it: as configured while it is
-         * alive; with weight 0 while it is down if {@code inhibitOnFailure}; absent otherwise.
-         */
-        public Builder realServer(IpvsServiceKey service, IpvsDestination configured, boolean alive,
-                boolean inhibitOnFailure) {
-            if (alive) {
-                return destination(service, configured);
-            }
-            return inhibitOnFailure ? destination(service, configured.withWeight(0)) : this;
+        /** Whether a service with this key is declared already. */
+        public boolean declares(IpvsServiceKey key) {
+            return services.containsKey(key);
         }
 
         public IpvsDesiredState build() {

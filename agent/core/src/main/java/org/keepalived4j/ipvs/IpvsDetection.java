@@ -3,28 +3,26 @@ package org.keepalived4j.ipvs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.IntSupplier;
+import org.keepalived4j.linux.Errno;
+import org.keepalived4j.linux.GenericNetlink;
+import org.keepalived4j.linux.Netlink;
+import org.keepalived4j.linux.NetlinkChannel;
+import org.keepalived4j.linux.NetlinkException;
 
 /**
- * Decides whether the kernel has IPVS: resolves the "IPVS" generic-netlink family with
- * CTRL_CMD_GETFAMILY (after one module-load attempt if the family is unknown), then asks the
- * family for IPVS_CMD_GET_INFO, which also proves the permission to use it. /proc/net/ip_vs is
- * only reported as a hint; it does not decide.
+ * Decides whether the kernel has IPVS: resolves the "IPVS" generic-netlink family (after one
+ * module-load attempt if the family is unknown), then asks the family for IPVS_CMD_GET_INFO,
+ * which also proves the permission to use it. /proc/net/ip_vs is only reported as a hint; it
+ * does not decide.
  */
 final class IpvsDetection {
 
-    private final NetlinkTransport transport;
-    private final IpvsMessageCodec codec;
-    private final IpvsReplyParser parser;
-    private final IntSupplier sequences;
+    private final NetlinkChannel channel;
     private final IpvsModuleLoader moduleLoader;
     private final Path procHint;
 
-    IpvsDetection(NetlinkTransport transport, IntSupplier sequences, IpvsModuleLoader moduleLoader, Path procHint) {
-        this.transport = transport;
-        this.codec = new IpvsMessageCodec(transport.hostOrder());
-        this.parser = new IpvsReplyParser(transport.hostOrder());
-        this.sequences = sequences;
+    IpvsDetection(NetlinkChannel channel, IpvsModuleLoader moduleLoader, Path procHint) {
+        this.channel = channel;
         this.moduleLoader = moduleLoader;
         this.procHint = procHint;
     }
@@ -42,45 +40,44 @@ final class IpvsDetection {
         boolean available() {
             return reason == null;
         }
+
+        static Result unavailable(String reason, boolean absentFromKernel) {
+            return new Result(-1, null, reason, absentFromKernel);
+        }
     }
 
     Result probe() {
-        GenlReply reply;
+        int familyId;
         String moduleAttempt = null;
         try {
-            reply = transport.exchange(codec.getFamily(sequences.getAsInt(), IpvsUapi.IPVS_GENL_NAME));
-            if (reply.errno() == Errno.ENOENT) {
+            try {
+                familyId = GenericNetlink.familyId(channel, IpvsUapi.IPVS_GENL_NAME);
+            } catch (NetlinkException e) {
+                if (e.errno() != Errno.ENOENT) {
+                    throw e;
+                }
                 moduleAttempt = moduleLoader.load();
-                reply = transport.exchange(codec.getFamily(sequences.getAsInt(), IpvsUapi.IPVS_GENL_NAME));
+                familyId = GenericNetlink.familyId(channel, IpvsUapi.IPVS_GENL_NAME);
             }
+        } catch (NetlinkException e) {
+            boolean absent = e.errno() == Errno.ENOENT;
+            return Result.unavailable("generic netlink family \"IPVS\" " + (absent ? "not registered: " : "not resolved: ")
+                    + e.errnoName() + (moduleAttempt == null ? "" : "; " + moduleAttempt) + "; " + procHint(), absent);
         } catch (IOException e) {
-            return unavailable("resolving the generic netlink family \"IPVS\" failed: " + e.getMessage(), false);
-        }
-        if (!reply.ok()) {
-            boolean absent = reply.errno() == Errno.ENOENT;
-            String reason = "generic netlink family \"IPVS\" " + (absent ? "not registered: " : "not resolved: ")
-                    + Errno.describe(reply.errno()) + (moduleAttempt == null ? "" : "; " + moduleAttempt) + "; "
-                    + procHint();
-            return unavailable(reason, absent);
+            return Result.unavailable("resolving the generic netlink family \"IPVS\" failed: " + e.getMessage(), false);
         }
         try {
-            int familyId = parser.family(reply).id();
-            GenlReply infoReply = transport.exchange(codec.getInfo(familyId, sequences.getAsInt()));
-            if (!infoReply.ok()) {
-                return unavailable("IPVS_CMD_GET_INFO refused: " + Errno.describe(infoReply.errno())
-                        + (infoReply.errno() == Errno.EPERM ? " (CAP_NET_ADMIN is needed)" : ""), false);
-            }
-            return new Result(familyId, parser.info(infoReply), null, false);
+            new IpvsMessageCodec().getInfo(channel.begin(familyId, Netlink.NLM_F_ACK));
+            return new Result(familyId, new IpvsReplyParser().info(channel.execute("IPVS_CMD_GET_INFO")), null, false);
+        } catch (NetlinkException e) {
+            return Result.unavailable("IPVS_CMD_GET_INFO refused: " + e.errnoName()
+                    + (e.errno() == Errno.EPERM ? " (CAP_NET_ADMIN is needed)" : ""), false);
         } catch (IOException e) {
-            return unavailable("talking to the IPVS family failed: " + e.getMessage(), false);
+            return Result.unavailable("talking to the IPVS family failed: " + e.getMessage(), false);
         }
     }
 
     private String procHint() {
         return procHint + (Files.exists(procHint) ? " present" : " absent");
-    }
-
-    private static Result unavailable(String reason, boolean absentFromKernel) {
-        return new Result(-1, null, reason, absentFromKernel);
     }
 }

@@ -10,6 +10,11 @@ public class IpvsException extends Exception {
         this.errno = errno;
     }
 
+    IpvsException(String message, int errno, Throwable cause) {
+        super(message, cause);
+        this.errno = errno;
+    }
+
     /** The kernel's errno, or 0 if the failure was not an errno. */
     public int errno() {
         return errno;

@@ -1,6 +1,7 @@
 package org.keepalived4j.ipvs;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -8,22 +9,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings the kernel's IPVS table to a desired state with the fewest operations, reading the
- * table afresh every time, so it is idempotent and repairs outside changes too.
+ * Brings the kernel's IPVS table to a desired state with the fewest operations.
  *
  * <p>Ownership. The kernel does not say who created a service, so the reconciler keeps the set
  * of services it owns: every service of the desired state (a service named by the configuration
  * is owned entirely — its destinations converge to the desired list, extra ones are removed),
  * plus services it still has to remove. Services it does not own are left alone.
  *
- * <p>Start-up (the first pass that can read the table). Kernel state that already matches is
- * taken over untouched; a desired service that differs is updated in place. With
- * {@code lvs_flush}, every other service in the table is removed too — the same end state as
- * keepalived's flush-then-add, without dropping the connections of services that stay. Without
- * it, services the configuration does not name are foreign and kept, as keepalived keeps them.
- *
- * <p>Reload: pass the new desired state; services dropped from the configuration are removed,
- * changed ones updated, unchanged ones not touched.
+ * <p>Each pass reads the service list afresh: a desired service that is missing is added with
+ * its destinations, one that differs is updated in place, and owned services no longer desired
+ * are removed. A service's destinations are read and converged when the service is new or
+ * differs, or when its desired destinations changed since the last pass that applied them all;
+ * an unchanged service costs no further read. At start-up, kernel state that already matches is
+ * taken over untouched. keepalived's {@code lvs_flush} is {@link #flush()} before the first pass.
  *
  * <p>Errors: an operation the kernel refuses is logged and counted in the result; the rest of
  * the pass goes on (a service that could not be added has its destinations skipped), and the
@@ -37,18 +35,25 @@ public final class IpvsReconciler {
     private static final Logger LOG = LoggerFactory.getLogger(IpvsReconciler.class);
 
     private final IpvsClient client;
-    private final boolean flushAtStartup;
     private final Set<IpvsServiceKey> owned = new LinkedHashSet<>();
-    private boolean started;
+    /** Per owned service, the desired state its last pass applied without a failure. */
+    private final Map<IpvsServiceKey, IpvsDesiredState.DesiredService> applied = new HashMap<>();
 
-    /**
-     * @param client the kernel
-     * @param flushAtStartup keepalived's {@code lvs_flush}: remove services the configuration does
-     *        not name at start-up
-     */
-    public IpvsReconciler(IpvsClient client, boolean flushAtStartup) {
+    public IpvsReconciler(IpvsClient client) {
         this.client = client;
-        this.flushAtStartup = flushAtStartup;
+    }
+
+    /** keepalived's {@code lvs_flush}: empties the whole table. Never throws. */
+    public synchronized IpvsReconcileResult flush() {
+        if (!client.available()) {
+            return IpvsReconcileResult.skipped();
+        }
+        ReconcilePass pass = new ReconcilePass(client);
+        if (pass.flush()) {
+            owned.clear();
+            applied.clear();
+        }
+        return pass.result();
     }
 
     /** Applies {@code desired}; never throws. */
@@ -63,17 +68,14 @@ public final class IpvsReconciler {
                 return pass.result();
             }
             Set<IpvsServiceKey> removable = new LinkedHashSet<>(owned);
-            if (!started && flushAtStartup) {
-                removable.addAll(kernel.keySet());
-            }
             removable.removeAll(desired.services().keySet());
             removable.retainAll(kernel.keySet());
-            started = true;
             owned.clear();
             owned.addAll(desired.services().keySet());
             owned.addAll(removable);
+            applied.keySet().retainAll(desired.services().keySet());
             for (IpvsDesiredState.DesiredService service : desired.services().values()) {
-                pass.service(service, kernel.get(service.service().key()));
+                apply(pass, service, kernel.get(service.service().key()));
             }
             for (IpvsServiceKey key : removable) {
                 if (pass.removeService(key)) {
@@ -87,32 +89,45 @@ public final class IpvsReconciler {
         return pass.result();
     }
 
-    /**
-     * Removes what this daemon programmed, at shutdown: with {@code flushAll}
-     * ({@code lvs_flush_on_stop}) the whole table, else each owned service (the kernel removes its
-     * destinations with it). Never throws.
-     */
-    public synchronized IpvsReconcileResult shutdown(boolean flushAll) {
-        if (!client.available()) {
+    private void apply(ReconcilePass pass, IpvsDesiredState.DesiredService desired, IpvsService kernel) {
+        IpvsServiceKey key = desired.service().key();
+        if (desired.service().equals(kernel) && desired.equals(applied.get(key))) {
+            return;
+        }
+        if (pass.service(desired, kernel)) {
+            applied.put(key, desired);
+        } else {
+            applied.remove(key);
+        }
+    }
+
+    /** Removes what this daemon programmed, at a clean stop, as {@code release} says. Never throws. */
+    public synchronized IpvsReconcileResult shutdown(IpvsRelease release) {
+        if (!client.available() || release == IpvsRelease.KEEP) {
             return IpvsReconcileResult.skipped();
         }
         ReconcilePass pass = new ReconcilePass(client);
         try {
-            if (flushAll) {
+            if (release == IpvsRelease.WHOLE_TABLE) {
                 if (pass.flush()) {
                     owned.clear();
                 }
-            } else {
-                for (IpvsServiceKey key : new ArrayList<>(owned)) {
-                    if (pass.removeService(key)) {
-                        owned.remove(key);
-                    }
+                return pass.result();
+            }
+            for (IpvsServiceKey key : new ArrayList<>(owned)) {
+                IpvsDesiredState.DesiredService programmed = applied.get(key);
+                if (release == IpvsRelease.SERVERS_AND_SERVICES && programmed != null) {
+                    pass.removeDestinations(key, programmed.destinations());
+                }
+                if (pass.removeService(key)) {
+                    owned.remove(key);
                 }
             }
         } catch (RuntimeException e) {
             LOG.error("IPVS: shutdown cleanup stopped by an unexpected error", e);
             pass.failed("unexpected error: " + e);
         }
+        applied.clear();
         return pass.result();
     }
 

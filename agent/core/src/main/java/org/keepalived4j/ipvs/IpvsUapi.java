@@ -1,42 +1,14 @@
 package org.keepalived4j.ipvs;
 
 /**
- * Numbers from the kernel's user-space API that the IPVS generic-netlink codec speaks:
- * {@code linux/netlink.h}, {@code linux/genetlink.h} and {@code linux/ip_vs.h}. Names keep the
- * kernel's spelling so they can be checked against the headers line by line.
+ * Numbers from the kernel's {@code linux/ip_vs.h} that the IPVS generic-netlink messages carry
+ * (the netlink and generic-netlink framing numbers live in {@code org.keepalived4j.linux}).
+ * Names keep the kernel's spelling so they can be checked against the header line by line.
  */
 final class IpvsUapi {
 
     private IpvsUapi() {
     }
-
-    // linux/netlink.h: struct nlmsghdr (16 bytes, host byte order) and message types / flags
-    static final int NLMSG_HDRLEN = 16;
-    static final int NLMSG_NOOP = 0x1;
-    static final int NLMSG_ERROR = 0x2;
-    static final int NLMSG_DONE = 0x3;
-    static final int NLMSG_OVERRUN = 0x4;
-    static final int NLM_F_REQUEST = 0x01;
-    static final int NLM_F_MULTI = 0x02;
-    static final int NLM_F_ACK = 0x04;
-    static final int NLM_F_DUMP_INTR = 0x10;
-    static final int NLM_F_DUMP = 0x100 | 0x200;
-    static final int NLM_F_CAPPED = 0x100;
-    static final int NLM_F_ACK_TLVS = 0x200;
-    static final int NLMSGERR_ATTR_MSG = 1;
-    static final int NLA_HDRLEN = 4;
-    static final int NLA_TYPE_MASK = ~((1 << 15) | (1 << 14)) & 0xffff;
-
-    // linux/genetlink.h: struct genlmsghdr (4 bytes) and the controller family
-    static final int GENL_HDRLEN = 4;
-    static final int GENL_ID_CTRL = 0x10;
-    static final int CTRL_VERSION = 1;
-    static final int CTRL_CMD_NEWFAMILY = 1;
-    static final int CTRL_CMD_GETFAMILY = 3;
-    static final int CTRL_ATTR_FAMILY_ID = 1;
-    static final int CTRL_ATTR_FAMILY_NAME = 2;
-    static final int CTRL_ATTR_VERSION = 3;
-    static final int CTRL_ATTR_MAXATTR = 5;
 
     // linux/ip_vs.h: generic netlink family
     static final String IPVS_GENL_NAME = "IPVS";

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.keepalived4j.linux.Errno;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,8 +64,13 @@ final class ReconcilePass {
         }
     }
 
-    /** Brings one desired service and its destinations about; {@code kernel} is its current state. */
-    void service(IpvsDesiredState.DesiredService desired, IpvsService kernel) {
+    /**
+     * Brings one desired service and its destinations about; {@code kernel} is its current state.
+     *
+     * @return whether every operation it took succeeded
+     */
+    boolean service(IpvsDesiredState.DesiredService desired, IpvsService kernel) {
+        int failuresBefore = failures.size();
         IpvsService service = desired.service();
         IpvsServiceKey key = service.key();
         if (kernel == null) {
@@ -73,7 +79,7 @@ final class ReconcilePass {
                 servicesAdded++;
                 destinations(key, DestinationChanges.between(desired.destinations(), List.of()));
             }
-            return;
+            return failures.size() == failuresBefore;
         }
         if (!kernel.equals(service)) {
             LOG.info("IPVS: updating service {}: {} -> {}", key.label(), kernel, service);
@@ -85,6 +91,7 @@ final class ReconcilePass {
         if (current != null) {
             destinations(key, DestinationChanges.between(desired.destinations(), current));
         }
+        return failures.size() == failuresBefore;
     }
 
     private List<IpvsDestination> readDestinations(IpvsServiceKey key) {
@@ -111,7 +118,12 @@ final class ReconcilePass {
                 destinationsUpdated++;
             }
         }
-        for (IpvsDestination destination : changes.remove()) {
+        removeDestinations(key, changes.remove());
+    }
+
+    /** Deletes destinations of a service; one already gone counts as removed. */
+    void removeDestinations(IpvsServiceKey key, List<IpvsDestination> destinations) {
+        for (IpvsDestination destination : destinations) {
             LOG.info("IPVS: removing real server {} from {}", destination.label(), key.label());
             if (attemptRemoval(key, () -> client.deleteDestination(key, destination))) {
                 destinationsRemoved++;
@@ -161,7 +173,7 @@ final class ReconcilePass {
             return true;
         } catch (IpvsException e) {
             if (e.errno() == Errno.ESRCH || e.errno() == Errno.ENOENT) {
-                LOG.info("IPVS: {} was already gone", key.label());
+                LOG.info("IPVS: {}: already gone", e.getMessage());
                 return true;
             }
             refused(key.label(), e);

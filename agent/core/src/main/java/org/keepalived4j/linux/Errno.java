@@ -7,6 +7,7 @@ public final class Errno {
 
     public static final int EPERM = 1;
     public static final int ENOENT = 2;
+    public static final int ESRCH = 3;
     public static final int EINTR = 4;
     public static final int EAGAIN = 11;
     public static final int ENOMEM = 12;
@@ -15,6 +16,7 @@ public final class Errno {
     public static final int EEXIST = 17;
     public static final int ENODEV = 19;
     public static final int EINVAL = 22;
+    public static final int EPROTO = 71;
     public static final int EMSGSIZE = 90;
     public static final int EOPNOTSUPP = 95;
     public static final int EAFNOSUPPORT = 97;
@@ -27,13 +29,14 @@ public final class Errno {
     public static final int EHOSTUNREACH = 113;
 
     private static final Map<Integer, String> NAMES = Map.ofEntries(
-            Map.entry(EPERM, "EPERM"), Map.entry(ENOENT, "ENOENT"), Map.entry(3, "ESRCH"),
+            Map.entry(EPERM, "EPERM"), Map.entry(ENOENT, "ENOENT"), Map.entry(ESRCH, "ESRCH"),
             Map.entry(EINTR, "EINTR"), Map.entry(5, "EIO"), Map.entry(6, "ENXIO"),
             Map.entry(9, "EBADF"), Map.entry(EAGAIN, "EAGAIN"), Map.entry(ENOMEM, "ENOMEM"),
             Map.entry(EACCES, "EACCES"), Map.entry(14, "EFAULT"), Map.entry(EBUSY, "EBUSY"),
             Map.entry(EEXIST, "EEXIST"), Map.entry(ENODEV, "ENODEV"), Map.entry(EINVAL, "EINVAL"),
             Map.entry(23, "ENFILE"), Map.entry(24, "EMFILE"), Map.entry(28, "ENOSPC"),
-            Map.entry(34, "ERANGE"), Map.entry(38, "ENOSYS"), Map.entry(88, "ENOTSOCK"),
+            Map.entry(34, "ERANGE"), Map.entry(38, "ENOSYS"), Map.entry(EPROTO, "EPROTO"),
+            Map.entry(88, "ENOTSOCK"),
             Map.entry(EMSGSIZE, "EMSGSIZE"), Map.entry(92, "ENOPROTOOPT"),
             Map.entry(93, "EPROTONOSUPPORT"), Map.entry(EOPNOTSUPP, "EOPNOTSUPP"),
             Map.entry(EAFNOSUPPORT, "EAFNOSUPPORT"), Map.entry(EADDRINUSE, "EADDRINUSE"),

@@ -10,7 +10,9 @@ import java.util.Map;
 
 /**
  * The attributes ({@code struct rtattr}/{@code nlattr}: len u16, type u16, value, padded to 4)
- * of one message or nested attribute, by type. The last one wins when a type repeats.
+ * of one message or nested attribute, by type (NLA_F_NESTED and NLA_F_NET_BYTEORDER masked
+ * off). The last one wins when a type repeats. Numbers are read in the byte order of the buffer
+ * parsed (the host's, for what a socket received).
  */
 public final class NetlinkAttributes {
 
@@ -22,7 +24,8 @@ public final class NetlinkAttributes {
 
     /** Parses the attributes from {@code region}'s position to its limit; stops at malformed ones. */
     public static NetlinkAttributes parse(ByteBuffer region) {
-        ByteBuffer buffer = region.duplicate().order(ByteOrder.nativeOrder());
+        ByteOrder order = region.order();
+        ByteBuffer buffer = region.duplicate().order(order);
         Map<Integer, ByteBuffer> values = new HashMap<>();
         int offset = buffer.position();
         int end = buffer.limit();
@@ -34,7 +37,7 @@ public final class NetlinkAttributes {
             ByteBuffer value = buffer.duplicate();
             value.position(offset + 4).limit(offset + length);
             values.put(buffer.getShort(offset + 2) & Netlink.NLA_TYPE_MASK,
-                    value.slice().order(ByteOrder.nativeOrder()));
+                    value.slice().order(order));
             offset += Netlink.align(length);
         }
         return new NetlinkAttributes(values);
@@ -42,9 +45,9 @@ public final class NetlinkAttributes {
 
     /** Attributes following a fixed header of {@code headerSize} bytes in a message payload. */
     public static NetlinkAttributes afterHeader(ByteBuffer payload, int headerSize) {
-        ByteBuffer rest = payload.duplicate().order(ByteOrder.nativeOrder());
+        ByteBuffer rest = payload.duplicate().order(payload.order());
         rest.position(Math.min(rest.limit(), Netlink.align(headerSize)));
-        return parse(rest.slice().order(ByteOrder.nativeOrder()));
+        return parse(rest.slice().order(payload.order()));
     }
 
     /** Whether an attribute of this type is present. */
@@ -67,6 +70,12 @@ public final class NetlinkAttributes {
     public int u32(int type, int absent) {
         ByteBuffer value = values.get(type);
         return value != null && value.remaining() >= 4 ? value.getInt(0) : absent;
+    }
+
+    /** A 16-bit host-order value, or {@code absent}. */
+    public int u16(int type, int absent) {
+        ByteBuffer value = values.get(type);
+        return value != null && value.remaining() >= 2 ? value.getShort(0) & 0xffff : absent;
     }
 
     /** An 8-bit value, or {@code absent}. */
@@ -110,6 +119,6 @@ public final class NetlinkAttributes {
     /** The raw value (a read view, position 0), or null. */
     public ByteBuffer raw(int type) {
         ByteBuffer value = values.get(type);
-        return value == null ? null : value.duplicate().order(ByteOrder.nativeOrder());
+        return value == null ? null : value.duplicate().order(value.order());
     }
 }

@@ -1,7 +1,6 @@
 package org.keepalived4j.linux;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,18 +8,20 @@ import java.util.List;
 /**
  * Synchronous request/response over a netlink socket: each call sends one request and reads
  * the replies carrying its sequence number until the acknowledgement or the end of the dump,
- * waiting at most the configured timeout. Not thread-safe.
+ * waiting at most the configured timeout. An NLMSG_ERROR with a non-zero code, or an
+ * NLMSG_DONE ending a dump with one, becomes a {@link NetlinkException}; replies to an earlier
+ * request that timed out are skipped. Not thread-safe.
  */
 public final class NetlinkChannel implements AutoCloseable {
 
     private static final int NLM_F_DUMP_INTR = 0x10;
     private static final int DUMP_ATTEMPTS = 3;
 
-    private final NetlinkSocket socket;
+    private final NetlinkDatagrams socket;
     private final long timeoutNanos;
     private final NetlinkMessageWriter writer = new NetlinkMessageWriter(16384);
 
-    private NetlinkChannel(NetlinkSocket socket, Duration timeout) {
+    private NetlinkChannel(NetlinkDatagrams socket, Duration timeout) {
         this.socket = socket;
         this.timeoutNanos = timeout.toNanos();
     }
@@ -35,6 +36,11 @@ public final class NetlinkChannel implements AutoCloseable {
             socket.close();
             throw e;
         }
+    }
+
+    /** A channel over {@code socket} (closed with the channel): a stand-in kernel in tests. */
+    public static NetlinkChannel over(NetlinkDatagrams socket, Duration timeout) {
+        return new NetlinkChannel(socket, timeout);
     }
 
     /** Starts a request of {@code type}: NLM_F_REQUEST is added to {@code flags}, the sequence is fresh. */
@@ -55,19 +61,20 @@ public final class NetlinkChannel implements AutoCloseable {
 
     /**
      * Sends the dump request built with {@link #begin} and collects every reply until
-     * NLMSG_DONE; a dump the kernel marks as interrupted by a concurrent change is repeated.
+     * NLMSG_DONE; a dump the kernel marks as interrupted by a concurrent change is repeated,
+     * each time with a fresh sequence number, and the last one is used.
      */
     public List<NetlinkMessage> dump(String description) throws SyscallException {
         ByteBuffer request = writer.finish();
         byte[] copy = new byte[request.remaining()];
         request.duplicate().get(copy);
+        ByteBuffer again = ByteBuffer.wrap(copy).order(request.order());
         for (int attempt = 1; ; attempt++) {
-            ByteBuffer fresh = ByteBuffer.wrap(copy).order(ByteOrder.nativeOrder());
-            fresh.putInt(8, socket.nextSequence());
-            List<NetlinkMessage> replies = exchange(description, fresh);
+            List<NetlinkMessage> replies = exchange(description, again.duplicate().order(again.order()));
             if (attempt == DUMP_ATTEMPTS || replies.stream().noneMatch(m -> (m.flags() & NLM_F_DUMP_INTR) != 0)) {
                 return replies;
             }
+            again.putInt(8, socket.nextSequence());
         }
     }
 
@@ -88,7 +95,7 @@ public final class NetlinkChannel implements AutoCloseable {
                 continue;
             }
             for (NetlinkMessage message : NetlinkMessages.split(datagram)) {
-                if (message.sequence() != sequence) {
+                if (message.sequence() != sequence || message.type() == Netlink.NLMSG_NOOP) {
                     continue;
                 }
                 if (isFinal(description, message)) {
@@ -100,6 +107,10 @@ public final class NetlinkChannel implements AutoCloseable {
     }
 
     private static boolean isFinal(String description, NetlinkMessage message) throws NetlinkException {
+        if (message.type() == Netlink.NLMSG_OVERRUN) {
+            throw new NetlinkException(description + " (the kernel dropped replies: NLMSG_OVERRUN)", Errno.ENOBUFS,
+                    null);
+        }
         if (message.type() == Netlink.NLMSG_ERROR || message.type() == Netlink.NLMSG_DONE) {
             int code = message.payload().remaining() >= 4 ? NetlinkMessages.errorCode(message) : 0;
             if (code != 0) {
@@ -119,7 +130,7 @@ public final class NetlinkChannel implements AutoCloseable {
     }
 
     private static NetlinkMessage copy(NetlinkMessage message) {
-        ByteBuffer payload = ByteBuffer.allocate(message.payload().remaining()).order(ByteOrder.nativeOrder());
+        ByteBuffer payload = ByteBuffer.allocate(message.payload().remaining()).order(message.payload().order());
         payload.put(message.payload().duplicate()).flip();
         return new NetlinkMessage(message.type(), message.flags(), message.sequence(), message.portId(),
                 payload);

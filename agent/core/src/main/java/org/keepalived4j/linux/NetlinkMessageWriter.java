@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Builds one netlink request: header, fixed struct, then attributes (nested ones too), all in
- * host byte order and 4-byte aligned. Reusable: {@link #begin} starts over.
+ * host byte order and 4-byte aligned. Values the kernel keeps in network order (addresses,
+ * ports) are appended as bytes. Reusable: {@link #begin} starts over.
  */
 public final class NetlinkMessageWriter {
 
@@ -15,7 +16,12 @@ public final class NetlinkMessageWriter {
 
     /** A writer for messages of at most {@code capacity} bytes. */
     public NetlinkMessageWriter(int capacity) {
-        buffer = ByteBuffer.allocate(capacity).order(ByteOrder.nativeOrder());
+        this(capacity, ByteOrder.nativeOrder());
+    }
+
+    /** A writer for another host's byte order: golden vectors pinned to one order. */
+    public NetlinkMessageWriter(int capacity, ByteOrder hostOrder) {
+        buffer = ByteBuffer.allocate(capacity).order(hostOrder);
     }
 
     /** Starts a message: writes the header with a placeholder length. */
@@ -60,6 +66,12 @@ public final class NetlinkMessageWriter {
         return this;
     }
 
+    /** Appends a 16-bit host-order attribute. */
+    public NetlinkMessageWriter attributeShort(int type, int value) {
+        buffer.putShort((short) 6).putShort((short) type).putShort((short) value);
+        return pad();
+    }
+
     /** Appends an 8-bit attribute. */
     public NetlinkMessageWriter attributeByte(int type, int value) {
         buffer.putShort((short) 5).putShort((short) type).put((byte) value);
@@ -73,10 +85,18 @@ public final class NetlinkMessageWriter {
         return pad();
     }
 
-    /** Opens a nested attribute; pass the returned position to {@link #endNested}. */
+    /** Opens a nested attribute marked NLA_F_NESTED; pass the returned position to {@link #endNested}. */
     public int beginNested(int type) {
+        return beginNestedNoFlag(type | Netlink.NLA_F_NESTED);
+    }
+
+    /**
+     * Opens a nested attribute without NLA_F_NESTED (the kernel's nla_nest_start_noflag), as
+     * older generic-netlink families such as IPVS write and expect them.
+     */
+    public int beginNestedNoFlag(int type) {
         int start = buffer.position();
-        buffer.putShort((short) 0).putShort((short) (type | Netlink.NLA_F_NESTED));
+        buffer.putShort((short) 0).putShort((short) type);
         return start;
     }
 
@@ -84,6 +104,11 @@ public final class NetlinkMessageWriter {
     public NetlinkMessageWriter endNested(int start) {
         buffer.putShort(start, (short) (buffer.position() - start));
         return this;
+    }
+
+    /** The byte order of headers and numbers: the host's, unless given. */
+    public ByteOrder order() {
+        return buffer.order();
     }
 
     /** Sequence number written by {@link #begin}. */
@@ -100,9 +125,9 @@ public final class NetlinkMessageWriter {
     public ByteBuffer finish() {
         int length = buffer.position();
         buffer.putInt(0, length);
-        ByteBuffer view = buffer.duplicate().order(ByteOrder.nativeOrder());
+        ByteBuffer view = buffer.duplicate().order(buffer.order());
         view.position(0).limit(length);
-        return view.asReadOnlyBuffer().order(ByteOrder.nativeOrder());
+        return view.asReadOnlyBuffer().order(buffer.order());
     }
 
     private NetlinkMessageWriter pad() {

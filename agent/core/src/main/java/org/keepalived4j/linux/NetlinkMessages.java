@@ -13,11 +13,13 @@ public final class NetlinkMessages {
     }
 
     /**
-     * The messages of one datagram ({@code data} from position to limit). A truncated or
-     * malformed trailing message ends the list.
+     * The messages of one datagram ({@code data} from position to limit, in its byte order: the
+     * host's for what a socket received). A truncated or malformed trailing message ends the
+     * list.
      */
     public static List<NetlinkMessage> split(ByteBuffer data) {
-        ByteBuffer buffer = data.duplicate().order(ByteOrder.nativeOrder());
+        ByteOrder order = data.order();
+        ByteBuffer buffer = data.duplicate().order(order);
         List<NetlinkMessage> messages = new ArrayList<>();
         int offset = buffer.position();
         int end = buffer.limit();
@@ -30,7 +32,7 @@ public final class NetlinkMessages {
             payload.position(offset + Netlink.HEADER_SIZE).limit(offset + length);
             messages.add(new NetlinkMessage(buffer.getShort(offset + 4) & 0xffff,
                     buffer.getShort(offset + 6) & 0xffff, buffer.getInt(offset + 8),
-                    buffer.getInt(offset + 12), payload.slice().order(ByteOrder.nativeOrder())));
+                    buffer.getInt(offset + 12), payload.slice().order(order)));
             offset += Netlink.align(length);
         }
         return messages;
@@ -41,21 +43,30 @@ public final class NetlinkMessages {
         return -error.payload().getInt(0);
     }
 
-    /** The extended-ack text of an NLMSG_ERROR, or null when the kernel sent none. */
+    /**
+     * The extended-ack text of an NLMSG_ERROR (after the echoed request: its header only when
+     * NLM_F_CAPPED), or null when the kernel sent none or the payload is too short to hold it.
+     */
     public static String extendedAckMessage(NetlinkMessage error) {
         if ((error.flags() & Netlink.NLM_F_ACK_TLVS) == 0) {
             return null;
         }
         ByteBuffer payload = error.payload();
+        if (payload.limit() < 4 + Netlink.HEADER_SIZE) {
+            return null;
+        }
         int echoed = (error.flags() & Netlink.NLM_F_CAPPED) != 0
                 ? Netlink.HEADER_SIZE : payload.getInt(4);
+        if (echoed < Netlink.HEADER_SIZE || echoed > payload.limit() - 4) {
+            return null;
+        }
         int start = 4 + Netlink.align(echoed);
         if (start > payload.limit()) {
             return null;
         }
-        ByteBuffer tlvs = payload.duplicate().order(ByteOrder.nativeOrder());
+        ByteBuffer tlvs = payload.duplicate().order(payload.order());
         tlvs.position(start);
-        byte[] message = NetlinkAttributes.parse(tlvs.slice().order(ByteOrder.nativeOrder()))
+        byte[] message = NetlinkAttributes.parse(tlvs.slice().order(payload.order()))
                 .bytes(Netlink.NLMSGERR_ATTR_MSG);
         if (message == null) {
             return null;

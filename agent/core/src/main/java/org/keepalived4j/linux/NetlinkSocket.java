@@ -12,7 +12,7 @@ import java.nio.ByteOrder;
  *
  * <p>{@code struct sockaddr_nl} (12 bytes): family u16@0, pad@2, pid u32@4, groups u32@8.
  */
-public final class NetlinkSocket extends NativeDescriptor {
+public final class NetlinkSocket extends NativeDescriptor implements NetlinkDatagrams {
 
     private static final int SOCKADDR_NL_SIZE = 12;
     private static final int RECEIVE_SIZE = 65536;
@@ -76,7 +76,7 @@ public final class NetlinkSocket extends NativeDescriptor {
         return portId;
     }
 
-    /** A fresh sequence number for a request. */
+    @Override
     public int nextSequence() {
         sequence = (sequence + 1) & 0x7fffffff;
         return sequence;
@@ -110,7 +110,7 @@ public final class NetlinkSocket extends NativeDescriptor {
         setReceiveBuffer(option, bytes, true);
     }
 
-    /** Sends one message (from {@code message}'s position to its limit) to the kernel. */
+    @Override
     public void send(ByteBuffer message) throws SyscallException {
         int length = message.remaining();
         if (length > SEND_SIZE) {
@@ -129,6 +129,7 @@ public final class NetlinkSocket extends NativeDescriptor {
      * @throws SyscallException ENOBUFS when the kernel dropped messages because the socket
      *     buffer was full
      */
+    @Override
     public ByteBuffer receive() throws SyscallException {
         while (true) {
             in.prepareReceive();
@@ -150,7 +151,7 @@ public final class NetlinkSocket extends NativeDescriptor {
         }
     }
 
-    /** Waits at most {@code timeoutNanos} for a datagram; returns whether one is queued. */
+    @Override
     public boolean awaitReadable(long timeoutNanos) throws SyscallException {
         return waiter.poll(Math.max(0, timeoutNanos)) > 0 && waiter.readyEvents(0) != 0;
     }

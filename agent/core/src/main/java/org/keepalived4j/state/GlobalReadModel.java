@@ -20,7 +20,7 @@ public final class GlobalReadModel {
         SnmpGlobalConfig s = g.snmp();
         return new GlobalSettings(g.routerId(), mail, s.enableTraps(), s.enableVrrp(), s.enableChecker(),
                 s.enableRfc() || s.enableRfcV2(), s.enableRfc() || s.enableRfcV3(), s.socket(), g.linkbeatUsePolling(),
-                g.lvsFlush(), g.lvsFlushOnStop(), g.netNamespace(), g.dynamicInterfaces(), g.scriptUser(),
+                g.lvsFlush(), g.lvsFlushOnStop().name().toLowerCase(java.util.Locale.ROOT), g.netNamespace(), g.dynamicInterfaces(), g.scriptUser(),
                 g.enableScriptSecurity());
     }
 }

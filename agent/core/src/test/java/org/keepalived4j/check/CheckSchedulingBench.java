@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.keepalived4j.config.LvsParsing;
+import org.keepalived4j.ipvs.InMemoryIpvsClient;
 
 /**
  * Benchmark: N real servers (TCP_CHECK, delay_loop 1 s) against listeners on this machine.
@@ -105,7 +106,7 @@ public final class CheckSchedulingBench {
         LvsParsing.Result parsed = LvsParsing.parse(conf.toString());
         Samples samples = new Samples();
         LvsService service = new LvsService(parsed.lvs().virtualServers(), LvsSettings.DEFAULTS,
-                new FakeIpvsClient(false), e -> { }, Clock.systemUTC(), samples);
+                new InMemoryIpvsClient(false), e -> { }, Clock.systemUTC(), samples);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         service.start();
         Thread.sleep(3000);

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.keepalived4j.config.LvsParsing;
+import org.keepalived4j.ipvs.InMemoryIpvsClient;
 import org.keepalived4j.ipvs.IpvsServiceKey;
 import org.keepalived4j.model.RealServerStateChanged;
 
@@ -32,7 +33,7 @@ class CheckersIT {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
     private final RecordingSink sink = new RecordingSink();
-    private final FakeIpvsClient ipvs = new FakeIpvsClient(true);
+    private final InMemoryIpvsClient ipvs = new InMemoryIpvsClient(true);
     private LvsService service;
 
     @TempDir

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.keepalived4j.config.LvsParsing;
 import org.keepalived4j.config.VirtualServerConfig;
+import org.keepalived4j.ipvs.InMemoryIpvsClient;
 import org.keepalived4j.ipvs.IpvsServiceKey;
 import org.keepalived4j.model.VirtualServerSnapshot;
 
@@ -19,7 +20,7 @@ import org.keepalived4j.model.VirtualServerSnapshot;
 class LvsServiceTest {
 
     private final RecordingSink sink = new RecordingSink();
-    private final FakeIpvsClient ipvs = new FakeIpvsClient(true);
+    private final InMemoryIpvsClient ipvs = new InMemoryIpvsClient(true);
     private LvsService service;
     private TcpListener a;
     private TcpListener b;
@@ -136,13 +137,13 @@ class LvsServiceTest {
             assertThat(e.up()).isFalse();
         });
         assertThat(ipvs.weights(KEY)).containsOnly(entry(pa, 2));
-        assertThat(ipvs.calls).filteredOn(c -> c.startsWith("add-dest")).containsExactly(
-                "add-dest 127.0.0.1:80/6 127.0.0.1:" + pa + " w2");
+        assertThat(ipvs.operations()).filteredOn(c -> c.startsWith("add destination")).containsExactly(
+                "add destination 127.0.0.1:" + pa + " w2 to TCP 127.0.0.1:80");
     }
 
     @Test
     void monitorOnlyProgramsNothingButStillChecks() throws IOException {
-        FakeIpvsClient none = new FakeIpvsClient(false);
+        InMemoryIpvsClient none = new InMemoryIpvsClient(false);
         a = listen(0);
         b = listen(0);
         service = new LvsService(parse(config("", "", a.getLocalPort(), b.getLocalPort())), LvsSettings.DEFAULTS, none,
@@ -150,7 +151,7 @@ class LvsServiceTest {
         service.start();
         b.close();
         await().atMost(Duration.ofSeconds(5)).until(() -> sink.realServerEvents().size() == 1);
-        assertThat(none.calls).isEmpty();
+        assertThat(none.calls()).isZero();
         assertThat(snapshot().ipvsProgrammed()).isFalse();
         assertThat(snapshot().realServersUp()).isEqualTo(1);
         assertThat(service.ipvsAvailable()).isFalse();
@@ -180,8 +181,8 @@ class LvsServiceTest {
         service.drainIpvs();
         assertThat(snapshot().realServers()).hasSize(1);
         assertThat(ipvs.weights(KEY)).containsOnly(entry(pa, 5));
-        assertThat(ipvs.calls).filteredOn(c -> c.startsWith("add-service")).hasSize(1);
-        assertThat(ipvs.calls).contains("update-dest 127.0.0.1:80/6 127.0.0.1:" + pa + " w5");
+        assertThat(ipvs.operations()).filteredOn(c -> c.startsWith("add service")).hasSize(1);
+        assertThat(ipvs.operations()).contains("update destination 127.0.0.1:" + pa + " w5 of TCP 127.0.0.1:80");
     }
 
     @Test

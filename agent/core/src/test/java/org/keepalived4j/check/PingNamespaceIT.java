@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keepalived4j.config.LvsParsing;
+import org.keepalived4j.ipvs.InMemoryIpvsClient;
 
 /**
  * PING_CHECK against a target in a network namespace reached over a veth pair: it answers,
@@ -46,7 +47,7 @@ class PingNamespaceIT {
         LvsParsing.Result r = LvsParsing.parse("virtual_server 10.213.77.200 80 {\n lb_algo rr\n lb_kind DR\n"
                 + " protocol TCP\n delay_loop 0.3\n warmup 0\n real_server 10.213.77.2 80 {\n PING_CHECK {\n"
                 + " connect_timeout 0.5\n retry 2\n delay_before_retry 0.2\n }\n }\n}\n");
-        service = new LvsService(r.lvs().virtualServers(), LvsSettings.DEFAULTS, new FakeIpvsClient(false), sink,
+        service = new LvsService(r.lvs().virtualServers(), LvsSettings.DEFAULTS, new InMemoryIpvsClient(false), sink,
                 Clock.systemUTC());
         service.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> "echo reply".equals(

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.keepalived4j.config.TextNodes;
 import org.keepalived4j.config.LvsParsing;
 import org.keepalived4j.config.VirtualServerConfig;
+import org.keepalived4j.ipvs.InMemoryIpvsClient;
 import org.keepalived4j.model.RealServerStateChanged;
 import org.keepalived4j.model.VirtualServerQuorumChanged;
 
@@ -58,7 +59,7 @@ public final class SeedMonitorMain {
             r.messages().forEach(m -> System.out.println("DIAG " + m));
             all.addAll(r.lvs().virtualServers());
         }
-        LvsService service = new LvsService(all, LvsSettings.DEFAULTS, new FakeIpvsClient(false), event -> {
+        LvsService service = new LvsService(all, LvsSettings.DEFAULTS, new InMemoryIpvsClient(false), event -> {
             if (event instanceof RealServerStateChanged e) {
                 System.out.println("RS " + e.virtualServer() + " " + e.realServer() + " " + (e.up() ? "up" : "down")
                         + " " + e.detail());

@@ -53,6 +53,17 @@ class GlobalDefsParserTest {
     }
 
     @Test
+    void lvsFlushOnStopTellsAFullFlushFromOneOfTheVirtualServersOnly() {
+        assertThat(globals("").config().global().lvsFlushOnStop()).isEqualTo(LvsFlushOnStop.NO);
+        assertThat(globals("lvs_flush_onstop").config().global().lvsFlushOnStop()).isEqualTo(LvsFlushOnStop.FULL);
+        assertThat(globals("lvs_flush_on_stop VS").config().global().lvsFlushOnStop()).isEqualTo(LvsFlushOnStop.VS);
+        assertThat(Parsing.lines(globals("lvs_flush_onstop RS"))).singleElement().asString()
+                .contains("Unknown lvs_flush_on_stop type RS");
+        assertThat(globals("lvs_flush_onstop RS").config().global().lvsFlushOnStop()).isEqualTo(LvsFlushOnStop.NO);
+        assertThat(globals("lvs_flush").config().global().lvsFlush()).isTrue();
+    }
+
+    @Test
     void reportsTheDeprecatedVmacGarpKeyword() {
         ConfigResult r = globals("vrrp_vmac_garp_intvl 10");
         assertThat(Parsing.lines(r)).containsExactly(

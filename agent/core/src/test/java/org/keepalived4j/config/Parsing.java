@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Parses test configuration text with a fake machine. */
-final class Parsing {
+public final class Parsing {
 
     private Parsing() {
     }
@@ -13,7 +13,7 @@ final class Parsing {
         return new KeepalivedConfigParser(probe).parse(TextNodes.parse("test.conf", text), new Diagnostics());
     }
 
-    static ConfigResult parse(String text) {
+    public static ConfigResult parse(String text) {
         return parse(text, FakeSystemProbe.withInterfaces("eth0", "eth1", "eth2"));
     }
 

@@ -48,6 +48,13 @@ class CommandLineTest {
     }
 
     @Test
+    void dontReleaseIpvsKeepsTheTableAtStop() throws Exception {
+        assertThat(CommandLine.parse().dontReleaseIpvs()).isFalse();
+        assertThat(CommandLine.parse("-I").dontReleaseIpvs()).isTrue();
+        assertThat(CommandLine.parse("--dont-release-ipvs").dontReleaseIpvs()).isTrue();
+    }
+
+    @Test
     void bundledShortFlagsAreSplit() throws Exception {
         CommandLine cl = CommandLine.parse("-nlD");
         assertThat(cl.logConsole()).isTrue();

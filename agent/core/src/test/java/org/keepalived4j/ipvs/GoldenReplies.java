@@ -1,65 +1,32 @@
 package org.keepalived4j.ipvs;
 
-import static org.keepalived4j.ipvs.HexBytes.hex;
+import static org.keepalived4j.linux.HexBytes.hex;
+
+import org.keepalived4j.linux.HexBytes;
+import org.keepalived4j.linux.NetlinkReplies;
 
 /**
- * Kernel replies written by hand from the uapi layout (little-endian host), in the attribute
+ * IPVS replies written by hand from the uapi layout (little-endian host), in the attribute
  * order of the kernel's ip_vs_genl_fill_service / ip_vs_genl_fill_dest. The replying socket's
- * port id is 0x1234; the IPVS family id is 0x1b.
+ * port id is 0x1234; the IPVS family id is 0x1b (see {@link NetlinkReplies} for the framing).
  */
 final class GoldenReplies {
 
     private GoldenReplies() {
     }
 
-    /** CTRL_CMD_NEWFAMILY for "IPVS", id 0x1b (the reply to GETFAMILY, sequence 1). */
-    static byte[] ipvsFamily(int sequence) {
-        return hex(
-                "40000000",                     // nlmsg_len 64
-                "1000",                         // GENL_ID_CTRL
-                "0000",                         // no flags
-                seq(sequence), "34120000",      // seq, pid 0x1234
-                "01 02 0000",                   // CTRL_CMD_NEWFAMILY (1), controller version 2
-                "0900 0200 49505653 00000000",  // CTRL_ATTR_FAMILY_NAME "IPVS\0"
-                "0600 0100 1b00 0000",          // CTRL_ATTR_FAMILY_ID (1) = 0x1b, u16
-                "0800 0300 01000000",           // CTRL_ATTR_VERSION (3) = 1
-                "0800 0400 00000000",           // CTRL_ATTR_HDRSIZE (4) = 0
-                "0800 0500 06000000");          // CTRL_ATTR_MAXATTR (5) = 6
-    }
-
-    /** NLMSG_ERROR with error 0 (an ACK), capped: the request header only. */
-    static byte[] ack(int sequence, String requestHeader) {
-        return hex(
-                "24000000",                     // nlmsg_len 36
-                "0200",                         // NLMSG_ERROR
-                "0001",                         // NLM_F_CAPPED (0x100)
-                seq(sequence), "34120000",
-                "00000000",                     // nlmsgerr.error = 0
-                requestHeader);                 // nlmsgerr.msg: the request's nlmsghdr
-    }
-
     /** An ACK echoing the header of a 20-byte IPVS request (no attributes) with this sequence. */
     static byte[] ack(int sequence) {
-        return ack(sequence, ipvsRequestHeader(sequence));
+        return NetlinkReplies.ack(sequence, ipvsRequestHeader(sequence));
     }
 
     /** An error echoing the header of a 20-byte IPVS request with this sequence. */
     static byte[] error(int sequence, int errno) {
-        return error(sequence, errno, ipvsRequestHeader(sequence));
+        return NetlinkReplies.error(sequence, errno, ipvsRequestHeader(sequence));
     }
 
     static String ipvsRequestHeader(int sequence) {
         return "14000000 1b00 0500 " + seq(sequence) + " 00000000";
-    }
-
-    /** NLMSG_ERROR with -errno, capped, no extended-ACK attributes. */
-    static byte[] error(int sequence, int errno, String requestHeader) {
-        return hex("24000000", "0200", "0001", seq(sequence), "34120000", le32(-errno), requestHeader);
-    }
-
-    /** The GETFAMILY request header with the given sequence (as echoed in its ACK or error). */
-    static String getFamilyHeader(int sequence) {
-        return "20000000 1000 0500 " + seq(sequence) + " 00000000";
     }
 
     /** IPVS_CMD_SET_INFO: version 1.2.1, connection table 4096. */
@@ -141,17 +108,7 @@ final class GoldenReplies {
                 "0600 0b00 0a00 0000");                           // ADDR_FAMILY AF_INET6
     }
 
-    /** NLMSG_DONE ending a dump (0) or aborting it (-errno). */
-    static byte[] done(int sequence, int errno) {
-        return hex("14000000", "0300", "0200", seq(sequence), "34120000", le32(-errno));
-    }
-
     static String seq(int sequence) {
-        return le32(sequence);
-    }
-
-    static String le32(int value) {
-        return String.format("%02x%02x%02x%02x", value & 0xff, (value >>> 8) & 0xff, (value >>> 16) & 0xff,
-                value >>> 24);
+        return HexBytes.le32(sequence);
     }
 }

@@ -4,33 +4,35 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.keepalived4j.linux.Errno;
 
 /**
  * An IPVS table in memory with the kernel's answers: EEXIST for a duplicate, ESRCH for a missing
  * service, ENOENT for a missing destination. Records every mutating call that succeeded, and
- * can be told to refuse the next calls whose description starts with a prefix.
+ * can be told to refuse the next calls whose description starts with a prefix. Without IPVS any
+ * call is a test failure. Safe to read from a test thread while the daemon's IPVS thread writes.
  */
-class InMemoryIpvsClient implements IpvsClient {
+public class InMemoryIpvsClient implements IpvsClient {
 
     private final boolean available;
     private final Map<IpvsServiceKey, IpvsService> services = new LinkedHashMap<>();
     private final Map<IpvsServiceKey, Map<String, IpvsDestination>> destinations = new LinkedHashMap<>();
     private final List<String[]> refusals = new ArrayList<>();
-    final List<String> operations = new ArrayList<>();
-    int calls;
+    private final List<String> operations = new ArrayList<>();
+    private int calls;
 
-    InMemoryIpvsClient(boolean available) {
+    public InMemoryIpvsClient(boolean available) {
         this.available = available;
     }
 
     /** Makes the next call described as {@code prefix...} fail with {@code errno}. */
-    InMemoryIpvsClient refuseNext(String prefix, int errno) {
+    public synchronized InMemoryIpvsClient refuseNext(String prefix, int errno) {
         refusals.add(new String[] {prefix, Integer.toString(errno)});
         return this;
     }
 
     /** Puts a service straight into the table (state left by someone else, or a previous run). */
-    InMemoryIpvsClient existing(IpvsService service, IpvsDestination... dests) {
+    public synchronized InMemoryIpvsClient existing(IpvsService service, IpvsDestination... dests) {
         services.put(service.key(), service);
         Map<String, IpvsDestination> map = new LinkedHashMap<>();
         for (IpvsDestination dest : dests) {
@@ -40,12 +42,33 @@ class InMemoryIpvsClient implements IpvsClient {
         return this;
     }
 
-    Map<IpvsServiceKey, IpvsService> table() {
-        return services;
+    /** The operations that changed the table so far, e.g. "add destination 10.0.0.1:80 w3 to TCP 192.168.1.10:80". */
+    public synchronized List<String> operations() {
+        return List.copyOf(operations);
     }
 
-    List<IpvsDestination> destinationsOf(IpvsServiceKey key) {
+    public synchronized void clearOperations() {
+        operations.clear();
+    }
+
+    /** How many calls reached the table, reads included. */
+    public synchronized int calls() {
+        return calls;
+    }
+
+    public synchronized Map<IpvsServiceKey, IpvsService> table() {
+        return new LinkedHashMap<>(services);
+    }
+
+    public synchronized List<IpvsDestination> destinationsOf(IpvsServiceKey key) {
         return List.copyOf(destinations.getOrDefault(key, Map.of()).values());
+    }
+
+    /** The weights of a service's destinations by label ("10.0.0.1:80"), in the order they were added. */
+    public synchronized Map<String, Integer> weights(IpvsServiceKey key) {
+        Map<String, Integer> weights = new LinkedHashMap<>();
+        destinations.getOrDefault(key, Map.of()).values().forEach(d -> weights.put(d.label(), d.weight()));
+        return weights;
     }
 
     @Override
@@ -54,13 +77,13 @@ class InMemoryIpvsClient implements IpvsClient {
     }
 
     @Override
-    public List<IpvsService> services() throws IpvsException {
+    public synchronized List<IpvsService> services() throws IpvsException {
         check("list services");
         return List.copyOf(services.values());
     }
 
     @Override
-    public void addService(IpvsService service) throws IpvsException {
+    public synchronized void addService(IpvsService service) throws IpvsException {
         check("add service " + service.key().label());
         if (services.containsKey(service.key())) {
             throw new IpvsException("exists", Errno.EEXIST);
@@ -71,7 +94,7 @@ class InMemoryIpvsClient implements IpvsClient {
     }
 
     @Override
-    public void updateService(IpvsService service) throws IpvsException {
+    public synchronized void updateService(IpvsService service) throws IpvsException {
         check("update service " + service.key().label());
         requireService(service.key());
         services.put(service.key(), service);
@@ -79,7 +102,7 @@ class InMemoryIpvsClient implements IpvsClient {
     }
 
     @Override
-    public void deleteService(IpvsServiceKey key) throws IpvsException {
+    public synchronized void deleteService(IpvsServiceKey key) throws IpvsException {
         check("delete service " + key.label());
         requireService(key);
         services.remove(key);
@@ -88,13 +111,15 @@ class InMemoryIpvsClient implements IpvsClient {
     }
 
     @Override
-    public List<IpvsDestination> destinations(IpvsServiceKey service) throws IpvsException {
+    public synchronized List<IpvsDestination> destinations(IpvsServiceKey service) throws IpvsException {
         check("list destinations " + service.label());
+        requireService(service);
         return destinationsOf(service);
     }
 
     @Override
-    public void addDestination(IpvsServiceKey service, IpvsDestination destination) throws IpvsException {
+    public synchronized void addDestination(IpvsServiceKey service, IpvsDestination destination)
+            throws IpvsException {
         check("add destination " + destination.label());
         requireService(service);
         if (destinations.get(service).putIfAbsent(destination.label(), destination) != null) {
@@ -105,7 +130,8 @@ class InMemoryIpvsClient implements IpvsClient {
     }
 
     @Override
-    public void updateDestination(IpvsServiceKey service, IpvsDestination destination) throws IpvsException {
+    public synchronized void updateDestination(IpvsServiceKey service, IpvsDestination destination)
+            throws IpvsException {
         check("update destination " + destination.label());
         requireService(service);
         if (destinations.get(service).replace(destination.label(), destination) == null) {
@@ -116,7 +142,8 @@ class InMemoryIpvsClient implements IpvsClient {
     }
 
     @Override
-    public void deleteDestination(IpvsServiceKey service, IpvsDestination destination) throws IpvsException {
+    public synchronized void deleteDestination(IpvsServiceKey service, IpvsDestination destination)
+            throws IpvsException {
         check("delete destination " + destination.label());
         requireService(service);
         if (destinations.get(service).remove(destination.label()) == null) {
@@ -126,7 +153,7 @@ class InMemoryIpvsClient implements IpvsClient {
     }
 
     @Override
-    public void flush() throws IpvsException {
+    public synchronized void flush() throws IpvsException {
         check("flush");
         services.clear();
         destinations.clear();
@@ -145,7 +172,7 @@ class InMemoryIpvsClient implements IpvsClient {
         for (int i = 0; i < refusals.size(); i++) {
             if (call.startsWith(refusals.get(i)[0])) {
                 int errno = Integer.parseInt(refusals.remove(i)[1]);
-                throw new IpvsException("cannot " + call + ": " + Errno.describe(errno), errno);
+                throw new IpvsException(call + " failed: " + Errno.name(errno), errno);
             }
         }
     }

@@ -13,7 +13,9 @@ package org.keepalived4j.model;
  * @param snmpSocket {@code snmp_socket}, or {@code null} for snmpd's default
  * @param linkbeatPolling {@code linkbeat_use_polling}
  * @param lvsFlush {@code lvs_flush}
- * @param lvsFlushOnStop {@code lvs_flush_onstop}
+ * @param lvsFlushOnStop {@code lvs_flush_onstop}: {@code no} (not given: each real server, then each
+ *        virtual server the daemon added, is removed at a stop), {@code full} (the whole IPVS table)
+ *        or {@code vs} (each virtual server the daemon added)
  * @param netNamespace {@code net_namespace}, or {@code null}
  * @param dynamicInterfaces {@code dynamic_interfaces}
  * @param scriptUser {@code script_user}, or {@code null}
@@ -21,6 +23,6 @@ package org.keepalived4j.model;
  */
 public record GlobalSettings(String routerId, MailSettings mail, boolean trapsEnabled, boolean snmpVrrp,
         boolean snmpChecker, boolean snmpRfcV2, boolean snmpRfcV3, String snmpSocket, boolean linkbeatPolling,
-        boolean lvsFlush, boolean lvsFlushOnStop, String netNamespace, boolean dynamicInterfaces, String scriptUser,
+        boolean lvsFlush, String lvsFlushOnStop, String netNamespace, boolean dynamicInterfaces, String scriptUser,
         boolean scriptSecurity) {
 }

@@ -28,7 +28,7 @@ public final class SampleStates {
     public static GlobalSettings globals() {
         return new GlobalSettings("lb1", new MailSettings("192.0.2.25", 25, "lb1", Duration.ofSeconds(30),
                 "keepalived@lb1", List.of("ops@example.com"), true, null, null, true), true, true, true, true, true,
-                "unix:/var/agentx/master", false, false, false, null, false, "keepalived_script", true);
+                "unix:/var/agentx/master", false, false, "no", null, false, "keepalived_script", true);
     }
 
     private static AddressSettings address(int index, String value, int prefix, String device, boolean advertised) {

@@ -2,25 +2,31 @@ package org.keepalived4j.ipvs;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.keepalived4j.linux.HexBytes;
+import org.keepalived4j.linux.Netlink;
+import org.keepalived4j.linux.NetlinkMessage;
+import org.keepalived4j.linux.NetlinkMessages;
+import org.keepalived4j.linux.NetlinkReplies;
 
 /**
- * Damaged kernel replies (bit flips, overwritten lengths, truncation) must be rejected as
- * malformed, never crash the reader with another exception.
+ * Damaged kernel replies (bit flips, overwritten lengths, truncation) read the way the client
+ * reads them — framing and error decoding by the netlink codec, then the IPVS parser — must be
+ * rejected as malformed or parsed, never crash the reader with another exception.
  */
-class GenlReplyMutationTest {
+class IpvsReplyMutationTest {
 
-    private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
     private static final int MUTATIONS = 3000;
 
     @Test
     void damagedRepliesAreMalformedOrParsedNeverACrash() {
         List<byte[]> golden = List.of(GoldenReplies.serviceDump(5), GoldenReplies.destinationDump(5),
-                GoldenReplies.ipvsFamily(5), GoldenReplies.info(5), GoldenReplies.error(5, 17),
+                NetlinkReplies.ipvsFamily(5), GoldenReplies.info(5), GoldenReplies.error(5, 17),
                 HexBytes.hex("38000000 0200 0002 05000000 34120000 eaffffff",
                         "14000000 1b00 0500 05000000 00000000 0f010000 0d00 0100 62616420 61747472 00 000000"));
         Random random = new Random(20240611L);
@@ -33,29 +39,28 @@ class GenlReplyMutationTest {
     }
 
     private static void read(byte[] datagram) {
-        IpvsReplyParser parser = new IpvsReplyParser(LE);
-        try {
-            GenlReplyCollector collector = new GenlReplyCollector(5, LE);
-            collector.accept(datagram, datagram.length);
-            GenlReply reply = collector.done() ? collector.reply() : new GenlReply(List.of(), 0, null, false);
-            for (GenlMessage message : reply.messages()) {
-                readEveryWay(parser, message);
+        IpvsReplyParser parser = new IpvsReplyParser();
+        List<NetlinkMessage> messages = NetlinkMessages.split(ByteBuffer.wrap(datagram).order(ByteOrder.LITTLE_ENDIAN));
+        for (NetlinkMessage message : messages) {
+            if (message.type() == Netlink.NLMSG_ERROR && message.payload().remaining() >= 4) {
+                NetlinkMessages.toException("request", message);
+                continue;
             }
-        } catch (MalformedReplyException expected) {
-            // a damaged reply may well be malformed
+            try {
+                parser.service(message);
+            } catch (MalformedReplyException expected) {
+                // not a service
+            }
+            try {
+                parser.destination(message, true);
+            } catch (MalformedReplyException expected) {
+                // not a destination
+            }
         }
-    }
-
-    private static void readEveryWay(IpvsReplyParser parser, GenlMessage message) {
         try {
-            parser.service(message);
+            parser.info(messages);
         } catch (MalformedReplyException expected) {
-            // not a service
-        }
-        try {
-            parser.destination(message, true);
-        } catch (MalformedReplyException expected) {
-            // not a destination
+            // not an info reply
         }
     }
 
