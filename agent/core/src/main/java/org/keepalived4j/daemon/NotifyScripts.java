@@ -1,16 +1,17 @@
 package org.keepalived4j.daemon;
 
-import java.io.IOException;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.keepalived4j.config.KeepalivedConfig;
 import org.keepalived4j.config.NotifyConfig;
 import org.keepalived4j.config.NotifyScript;
 import org.keepalived4j.config.RealServerConfig;
 import org.keepalived4j.config.VirtualServerConfig;
+import org.keepalived4j.exec.ScriptCommand;
+import org.keepalived4j.exec.ScriptQueue;
+import org.keepalived4j.exec.ScriptRunner;
+import org.keepalived4j.exec.ScriptUser;
 import org.keepalived4j.model.RealServerStateChanged;
 import org.keepalived4j.model.StateListener;
 import org.keepalived4j.model.SyncGroupStateChanged;
@@ -26,19 +27,17 @@ import org.slf4j.LoggerFactory;
  * {@code notify_stop}) runs first, then {@code notify} with four more arguments: INSTANCE or
  * GROUP, the name, the new state and the priority; a real server's {@code notify_up} /
  * {@code notify_down} and a virtual server's {@code quorum_up} / {@code quorum_down} run as
- * written. Scripts run in order on one thread of their own, never on the VRRP loop or a
- * checker; their exit status is logged.
+ * written. Scripts run in order through the {@link ScriptRunner}, never on the VRRP loop or a
+ * checker, each started when the one before has ended; a failure is logged. Closing waits up
+ * to five seconds for a script still running (notify_stop at shutdown), then ends it.
  */
 final class NotifyScripts implements StateListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NotifyScripts.class);
 
     private final Supplier<KeepalivedConfig> config;
-    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "notify-scripts");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScriptRunner runner = new ScriptRunner("notify", Duration.ofSeconds(5));
+    private final ScriptQueue queue = new ScriptQueue(runner);
 
     NotifyScripts(Supplier<KeepalivedConfig> config) {
         this.config = config;
@@ -104,28 +103,18 @@ final class NotifyScripts implements StateListener, AutoCloseable {
     }
 
     private void run(NotifyScript script, List<String> extra, String name) {
-        String user = script.user() != null ? script.user() : config.get().global().scriptUser();
-        String group = script.user() != null ? script.group() : config.get().global().scriptGroup();
-        List<String> argv = new ArrayList<>(org.keepalived4j.vrrp.Scripts.argv(script.command(), user, group));
-        argv.addAll(extra);
-        runner.execute(() -> {
-            try {
-                Process p = new ProcessBuilder(argv).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                int code = p.waitFor();
-                if (code != 0) {
-                    LOG.warn("({}) notify script {} exited with status {}", name, argv.get(0), code);
-                }
-            } catch (IOException e) {
-                LOG.warn("({}) notify script {} could not be run: {}", name, argv.get(0), e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        var global = config.get().global();
+        ScriptCommand command = ScriptCommand.parse(script.command(), ScriptUser.of(script.user(), script.group(),
+                new ScriptUser(global.scriptUser(), global.scriptGroup()))).withArguments(extra);
+        queue.start(command).thenAccept(outcome -> {
+            if (!outcome.succeeded()) {
+                LOG.warn("({}) notify script {} {}", name, command.program(), outcome.describe());
             }
         });
     }
 
     @Override
     public void close() {
-        runner.shutdown();
+        runner.close();
     }
 }

@@ -13,6 +13,8 @@ import org.keepalived4j.config.TrackRef;
 import org.keepalived4j.config.TrackingConfig;
 import org.keepalived4j.config.VrrpInstanceConfig;
 import org.keepalived4j.config.VrrpScriptConfig;
+import org.keepalived4j.exec.ScriptRunner;
+import org.keepalived4j.exec.ScriptUser;
 import org.keepalived4j.model.ScriptSnapshot;
 import org.keepalived4j.state.EventSink;
 import org.slf4j.Logger;
@@ -35,11 +37,11 @@ final class TrackerSources implements AutoCloseable {
     private final ProcessTracking processes;
 
     TrackerSources(KeepalivedConfig config, TrackedObjects objects, EventSink events, Clock wallClock,
-            Consumer<Runnable> loop, Consumer<TrackedObject> changed, Path proc) {
+            Consumer<Runnable> loop, Consumer<TrackedObject> changed, Path proc, ScriptRunner runner) {
         this.config = config;
         this.objects = objects;
-        this.scripts = new ScriptTracking(loop, changed, events, wallClock, config.global().scriptUser(),
-                config.global().scriptGroup());
+        this.scripts = new ScriptTracking(loop, changed, events, wallClock, runner,
+                new ScriptUser(config.global().scriptUser(), config.global().scriptGroup()));
         this.files = new FileTracking(loop, changed);
         this.processes = new ProcessTracking(proc, loop, changed);
     }
