@@ -13,6 +13,7 @@ import org.keepalived4j.config.TcpCheckConfig;
 import org.keepalived4j.config.UdpCheckConfig;
 import org.keepalived4j.exec.ScriptRunner;
 import org.keepalived4j.exec.ScriptUser;
+import org.keepalived4j.trackfile.TrackFileWatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,12 +26,12 @@ final class CheckerFactory {
     private final LvsSettings settings;
     private final ScriptRunner scripts;
     private final PingService pings;
-    private final FileWatcher files;
+    private final TrackFileWatcher files;
     private final LagRecorder lag;
     private SslContext ssl;
 
     CheckerFactory(NettyTransport transport, LvsSettings settings, ScriptRunner scripts, PingService pings,
-            FileWatcher files, LagRecorder lag) {
+            TrackFileWatcher files, LagRecorder lag) {
         this.transport = transport;
         this.settings = settings;
         this.scripts = scripts;

@@ -17,6 +17,7 @@ import org.keepalived4j.model.TopologyChanged;
 import org.keepalived4j.model.VirtualServerSnapshot;
 import org.keepalived4j.state.EventSink;
 import org.keepalived4j.state.VirtualServerSource;
+import org.keepalived4j.trackfile.TrackFileWatcher;
 
 /**
  * The LVS side of the daemon: health-checks every real server of every virtual server on a
@@ -37,7 +38,7 @@ public final class LvsService implements VirtualServerSource, AutoCloseable {
     // then are ended at once (SIGTERM, SIGKILL after the grace), as keepalived's die with it
     private final ScriptRunner scripts = new ScriptRunner("checker", Duration.ZERO);
     private final PingService pings = new PingService();
-    private final FileWatcher files = new FileWatcher();
+    private final TrackFileWatcher files = new TrackFileWatcher("file-check");
     private final CheckerFactory factory;
     private final Object lifecycle = new Object();
     private final ServerReloader reloader = new ServerReloader(this);

@@ -79,6 +79,10 @@ final class LibC {
 
     static native int munlockall();
 
+    static native int inotify_init1(int flags);
+
+    static native int inotify_add_watch(int fd, String path, int mask);
+
     static native int kill(int pid, int signal);
 
     static native int waitpid(int pid, Pointer status, int options);

@@ -1,6 +1,5 @@
 package org.keepalived4j.vrrp;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -104,11 +103,7 @@ final class TrackerSources implements AutoCloseable {
 
     void start() {
         scripts.start();
-        try {
-            files.start();
-        } catch (IOException e) {
-            LOG.error("track_file: cannot watch files: {}", e.getMessage());
-        }
+        files.start();
         processes.start();
     }
 
