@@ -79,7 +79,7 @@ class ScriptRunnerTest {
                 + "sh -c 'echo $$ >> " + pids + "; sh -c \"trap \\\"\\\" TERM; echo \\$\\$ >> " + pids
                 + "; exec sleep 300\" & exec sleep 300' & "
                 + "while :; do sleep 1; done";
-        CompletableFuture<ScriptOutcome> run = runner.start(sh(script), Duration.ofSeconds(3));
+        CompletableFuture<ScriptOutcome> run = runner.start(sh(script), Duration.ofSeconds(10));
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(pids) && Files.readAllLines(pids).size() == 3);
         List<Long> started = Files.readAllLines(pids).stream().map(Long::parseLong).toList();
         assertThat(outcome(run)).isEqualTo(new ScriptOutcome.TimedOut());
