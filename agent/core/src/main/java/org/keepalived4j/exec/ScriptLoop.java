@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The runner's thread: spawns what was asked for, then sleeps in ppoll on an eventfd (new work,
  * closing) and one pidfd per running script, until one ends or the nearest deadline. Every
- * field but the queue and the closing deadline is confined to this thread.
+ * field but the queue, the closing deadline and the ended flag is confined to this thread.
  */
 final class ScriptLoop implements Runnable {
 
@@ -36,6 +36,7 @@ final class ScriptLoop implements Runnable {
     private final List<String> environment;
     private final long graceNanos;
     private volatile boolean closing;
+    private volatile boolean ended;
     private volatile long closeDeadline;
 
     ScriptLoop(EventFd wakeup, UserSwitch users, List<String> environment, long graceNanos) {
@@ -45,9 +46,13 @@ final class ScriptLoop implements Runnable {
         this.graceNanos = graceNanos;
     }
 
-    /** Queues a start (any thread). */
+    /** Queues a start (any thread); refused at once when the thread has ended. */
     void submit(Launch launch) {
         launches.add(launch);
+        if (ended) {
+            refuseQueued();
+            return;
+        }
         wake();
     }
 
@@ -79,10 +84,18 @@ final class ScriptLoop implements Runnable {
             LOG.error("script runner failed; abandoning {} running script(s)", running.size(), e);
             running.forEach(r -> r.result.complete(new ScriptOutcome.NotStarted("script runner failed")));
         } finally {
+            // the eventfd stays open: its owner closes it once this thread is gone
+            ended = true;
             running.forEach(r -> r.process.close());
-            launches.forEach(l -> l.result().complete(new ScriptOutcome.NotStarted("script runner closed")));
+            refuseQueued();
             poll.close();
-            wakeup.close();
+        }
+    }
+
+    private void refuseQueued() {
+        Launch launch;
+        while ((launch = launches.poll()) != null) {
+            launch.result().complete(new ScriptOutcome.NotStarted("script runner closed"));
         }
     }
 

@@ -36,6 +36,7 @@ public final class ScriptRunner implements AutoCloseable {
     private final List<String> environment;
     private final long graceNanos;
     private ScriptLoop loop;
+    private EventFd wakeup;
     private Thread thread;
     private boolean closed;
 
@@ -75,11 +76,12 @@ public final class ScriptRunner implements AutoCloseable {
         }
         if (loop == null) {
             try {
-                loop = new ScriptLoop(EventFd.open(), new UserSwitch(Accounts.effective()), environment, graceNanos);
+                wakeup = EventFd.open();
             } catch (SyscallException e) {
                 result.complete(new ScriptOutcome.NotStarted(e.getMessage()));
                 return result;
             }
+            loop = new ScriptLoop(wakeup, new UserSwitch(Accounts.effective()), environment, graceNanos);
             thread = new Thread(loop, name + "-scripts");
             thread.setDaemon(true);
             thread.start();
@@ -109,6 +111,8 @@ public final class ScriptRunner implements AutoCloseable {
         }
         if (running.isAlive()) {
             LOG.warn("{}: scripts still running after the close bound; leaving them", running.getName());
+        } else {
+            wakeup.close();
         }
     }
 }
