@@ -1,7 +1,6 @@
 package org.keepalived4j.check;
 
 import io.netty.handler.ssl.SslContext;
-import java.util.concurrent.ExecutorService;
 import org.keepalived4j.config.BfdCheckConfig;
 import org.keepalived4j.config.CheckerConfig;
 import org.keepalived4j.config.DnsCheckConfig;
@@ -12,6 +11,9 @@ import org.keepalived4j.config.PingCheckConfig;
 import org.keepalived4j.config.SmtpCheckConfig;
 import org.keepalived4j.config.TcpCheckConfig;
 import org.keepalived4j.config.UdpCheckConfig;
+import org.keepalived4j.exec.ScriptRunner;
+import org.keepalived4j.exec.ScriptUser;
+import org.keepalived4j.trackfile.TrackFileWatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,17 +24,17 @@ final class CheckerFactory {
 
     private final NettyTransport transport;
     private final LvsSettings settings;
-    private final ExecutorService spawner;
+    private final ScriptRunner scripts;
     private final PingService pings;
-    private final FileWatcher files;
+    private final TrackFileWatcher files;
     private final LagRecorder lag;
     private SslContext ssl;
 
-    CheckerFactory(NettyTransport transport, LvsSettings settings, ExecutorService spawner, PingService pings,
-            FileWatcher files, LagRecorder lag) {
+    CheckerFactory(NettyTransport transport, LvsSettings settings, ScriptRunner scripts, PingService pings,
+            TrackFileWatcher files, LagRecorder lag) {
         this.transport = transport;
         this.settings = settings;
-        this.spawner = spawner;
+        this.scripts = scripts;
         this.pings = pings;
         this.files = files;
         this.lag = lag;
@@ -63,8 +65,8 @@ final class CheckerFactory {
             return new CheckerTask(rs, c, c.options(), new PingProbe(pings, loop, c.connection()), lag);
         }
         if (config instanceof MiscCheckConfig c) {
-            return new CheckerTask(rs, c, c.options(), new MiscProbe(c, loop, spawner, rs.config.weight(),
-                    settings.scriptUser(), settings.scriptGroup()), lag);
+            return new CheckerTask(rs, c, c.options(), new MiscProbe(c, scripts, rs.config.weight(),
+                    new ScriptUser(settings.scriptUser(), settings.scriptGroup())), lag);
         }
         if (config instanceof FileCheckConfig c) {
             return new FileCheckTask(rs, c, files);

@@ -1,29 +1,27 @@
 package org.keepalived4j.check;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.keepalived4j.config.FileCheckConfig;
-import org.keepalived4j.config.TrackFileConfig;
+import org.keepalived4j.trackfile.TrackFileContent;
+import org.keepalived4j.trackfile.TrackFileWatcher;
 
 /**
  * FILE_CHECK: follows the number in a track file. With weight 0 any non-zero value is a
  * failure; otherwise value x weight (negated with reverse) is this checker's contribution to
  * the real server's weight, and a product at or below -2147483648 is a failure. There is no
- * schedule: the file is read at start and whenever it changes.
+ * schedule: the file is read at start and whenever the {@link TrackFileWatcher} says it has a new content.
  */
 final class FileCheckTask extends CheckerTask {
 
     private static final long FAULT = -2147483648L;
 
     private final FileCheckConfig file;
-    private final FileWatcher watcher;
+    private final TrackFileWatcher watcher;
     private final Path path;
     private final Runnable listener = this::changed;
     private volatile boolean watching;
 
-    FileCheckTask(RealServerState server, FileCheckConfig config, FileWatcher watcher) {
+    FileCheckTask(RealServerState server, FileCheckConfig config, TrackFileWatcher watcher) {
         super(server, config, null, new Probe() {
             @Override
             public java.util.concurrent.CompletableFuture<CheckResult> run() {
@@ -38,7 +36,7 @@ final class FileCheckTask extends CheckerTask {
 
     /** Before the pool is set up: the initial verdict decides whether the server starts failed. */
     void initialState() {
-        initFile(file.trackFile());
+        TrackFileContent.initialise(file.trackFile());
         CheckResult r = evaluate(read());
         up = r.success();
         if (!up) {
@@ -92,29 +90,6 @@ final class FileCheckTask extends CheckerTask {
     }
 
     private long read() {
-        try {
-            String text = Files.readString(path, StandardCharsets.US_ASCII).strip();
-            int end = 0;
-            while (end < text.length() && (Character.isDigit(text.charAt(end)) || end == 0 && text.charAt(0) == '-')) {
-                end++;
-            }
-            return end == 0 || text.equals("-") ? 0 : Long.parseLong(text.substring(0, end));
-        } catch (IOException | NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    private static void initFile(TrackFileConfig tf) {
-        if (tf.initValue() == null) {
-            return;
-        }
-        Path p = Path.of(tf.path());
-        try {
-            if (tf.initOverwrite() || !Files.exists(p)) {
-                Files.writeString(p, tf.initValue() + "\n");
-            }
-        } catch (IOException e) {
-            org.slf4j.LoggerFactory.getLogger(FileCheckTask.class).warn("cannot initialise {}: {}", p, e.getMessage());
-        }
+        return TrackFileContent.read(path);
     }
 }

@@ -7,11 +7,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.time.Duration;
 import org.keepalived4j.config.CheckerConfig;
 import org.keepalived4j.config.RealServerConfig;
 import org.keepalived4j.config.VirtualServerConfig;
+import org.keepalived4j.exec.ScriptRunner;
 import org.keepalived4j.ipvs.IpvsClient;
 import org.keepalived4j.ipvs.IpvsDesiredState;
 import org.keepalived4j.ipvs.IpvsRelease;
@@ -22,6 +22,7 @@ import org.keepalived4j.config.VirtualServerGroupConfig;
 import org.keepalived4j.model.VirtualServerGroupSnapshot;
 import org.keepalived4j.state.LvsReadModel;
 import org.keepalived4j.state.VirtualServerSource;
+import org.keepalived4j.trackfile.TrackFileWatcher;
 
 /**
  * The LVS side of the daemon: health-checks every real server of every virtual server on a
@@ -41,9 +42,11 @@ public final class LvsService implements VirtualServerSource, AutoCloseable {
     private final EventSink events;
     private final Clock clock;
     private final NettyTransport transport;
-    private final ExecutorService spawner;
+    // nobody reads a check's result once the service closes: MISC_CHECK scripts still running
+    // then are ended at once (SIGTERM, SIGKILL after the grace), as keepalived's die with it
+    private final ScriptRunner scripts = new ScriptRunner("checker", Duration.ZERO);
     private final PingService pings = new PingService();
-    private final FileWatcher files = new FileWatcher();
+    private final TrackFileWatcher files = new TrackFileWatcher("file-check");
     private final CheckerFactory factory;
     private final Object lifecycle = new Object();
     private final ServerReloader reloader = new ServerReloader(this);
@@ -66,12 +69,7 @@ public final class LvsService implements VirtualServerSource, AutoCloseable {
         this.events = Objects.requireNonNull(events);
         this.clock = Objects.requireNonNull(clock);
         this.transport = new NettyTransport(settings.eventLoops());
-        this.spawner = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "misc-check-spawn");
-            t.setDaemon(true);
-            return t;
-        });
-        this.factory = new CheckerFactory(transport, settings, spawner, pings, files, lag);
+        this.factory = new CheckerFactory(transport, settings, scripts, pings, files, lag);
     }
 
     /** Whether IPVS is being programmed (false: monitor-only). */
@@ -150,7 +148,7 @@ public final class LvsService implements VirtualServerSource, AutoCloseable {
             servers = List.of();
             pings.close();
             files.close();
-            spawner.shutdownNow();
+            scripts.close();
             transport.close();
         }
     }

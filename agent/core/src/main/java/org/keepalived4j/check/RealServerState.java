@@ -14,6 +14,7 @@ import org.keepalived4j.model.RealServerSnapshot;
 import org.keepalived4j.state.LvsReadModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.keepalived4j.state.LiveHistogram;
 
 /**
  * One real server: its checkers' verdicts and its place in the pool. Check bookkeeping runs
@@ -40,7 +41,11 @@ final class RealServerState {
     /** Guarded by the virtual server's lock. */
     int failedCheckers;
 
-    private final LiveHistogram durations = new LiveHistogram();
+    /** Check durations, seconds: from 1 ms to 10 s. */
+    private static final double[] DURATION_BUCKETS = {
+        0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+
+    private final LiveHistogram durations = new LiveHistogram(DURATION_BUCKETS);
     private long checkFailures;
     private Instant lastCheck;
     private Duration lastLatency;
@@ -68,7 +73,7 @@ final class RealServerState {
 
     /** Every check ends here (on the loop): counters, latency histogram, snapshot. */
     void recordCheck(CheckerTask task, CheckResult result, long nanos) {
-        durations.observe(nanos);
+        durations.observeNanos(nanos);
         if (!result.success()) {
             checkFailures++;
         }

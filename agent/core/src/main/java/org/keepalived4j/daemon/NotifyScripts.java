@@ -1,12 +1,10 @@
 package org.keepalived4j.daemon;
 
-import java.io.File;
-import java.io.IOException;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import org.keepalived4j.exec.ScriptCommand;
+import org.keepalived4j.exec.ScriptRunner;
+import org.keepalived4j.exec.ScriptUser;
 import org.keepalived4j.model.MasterReceivedLowerPriority;
 import org.keepalived4j.model.NotifySettings;
 import org.keepalived4j.model.RealServerStateChanged;
@@ -17,7 +15,6 @@ import org.keepalived4j.model.TransitionReason;
 import org.keepalived4j.model.VirtualServerQuorumChanged;
 import org.keepalived4j.model.VrrpState;
 import org.keepalived4j.model.VrrpStateChanged;
-import org.keepalived4j.vrrp.Scripts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,22 +27,19 @@ import org.slf4j.LoggerFactory;
  * deletes is notified as FAULT, or as DELETED (with {@code notify_deleted}'s script) when
  * {@code notify_deleted} is set, as keepalived does. {@code notify_master_rx_lower_pri},
  * {@code notify_up} / {@code notify_down} and {@code quorum_up} / {@code quorum_down} run as
- * written. Like keepalived, a script is started and not waited for; its exit status is logged.
- * At shutdown, scripts still running are waited for up to a bound, then killed.
+ * written. Like keepalived, a script is started through the {@link ScriptRunner} and not waited
+ * for (its outcome is logged when it is not a success); at shutdown, scripts still running are
+ * waited for up to five seconds (notify_stop), then ended.
  */
 final class NotifyScripts implements StateListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NotifyScripts.class);
-    private static final long SHUTDOWN_WAIT_MILLIS = 5_000;
-
-    private final String scriptUser;
-    private final String scriptGroup;
-    private final Set<Process> running = ConcurrentHashMap.newKeySet();
+    private final ScriptUser defaultUser;
+    private final ScriptRunner runner = new ScriptRunner("notify", Duration.ofSeconds(5));
 
     /** Scripts without their own user run as {@code script_user} / its group ({@code null}: as ourselves). */
     NotifyScripts(String scriptUser, String scriptGroup) {
-        this.scriptUser = scriptUser;
-        this.scriptGroup = scriptGroup;
+        this.defaultUser = new ScriptUser(scriptUser, scriptGroup);
     }
 
     @Override
@@ -108,43 +102,18 @@ final class NotifyScripts implements StateListener, AutoCloseable {
     }
 
     private void run(ScriptLine script, List<String> extra, String name) {
-        String user = script.user() != null ? script.user() : scriptUser;
-        String group = script.user() != null ? script.group() : scriptGroup;
-        List<String> argv = new ArrayList<>(Scripts.argv(script.command(), user, group));
-        argv.addAll(extra);
-        Process p;
-        try {
-            p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectInput(new File("/dev/null")).start();
-        } catch (IOException e) {
-            LOG.warn("({}) notify script {} could not be run: {}", name, argv.get(0), e.getMessage());
-            return;
-        }
-        running.add(p);
-        p.onExit().thenAccept(done -> {
-            running.remove(done);
-            if (done.exitValue() != 0) {
-                LOG.warn("({}) notify script {} exited with status {}", name, argv.get(0), done.exitValue());
+        ScriptCommand command = ScriptCommand.parse(script.command(), ScriptUser.of(script.user(), script.group(),
+                defaultUser)).withArguments(extra);
+        runner.start(command).thenAccept(outcome -> {
+            if (!outcome.succeeded()) {
+                LOG.warn("({}) notify script {} {}", name, command.program(), outcome.describe());
             }
         });
     }
 
-    /** Waits for the scripts still running (the STOP notifications of a shutdown), then kills the rest. */
+    /** Waits for the scripts still running (the STOP notifications of a shutdown) within a bound, then ends them. */
     @Override
     public void close() {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SHUTDOWN_WAIT_MILLIS);
-        for (Process p : List.copyOf(running)) {
-            long left = deadline - System.nanoTime();
-            try {
-                if (left <= 0 || !p.waitFor(left, TimeUnit.NANOSECONDS)) {
-                    LOG.warn("notify script {} still running at shutdown - killing it", p.pid());
-                    p.descendants().forEach(ProcessHandle::destroyForcibly);
-                    p.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        runner.close();
     }
 }

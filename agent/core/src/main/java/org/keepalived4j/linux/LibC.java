@@ -79,6 +79,54 @@ final class LibC {
 
     static native int munlockall();
 
+    static native int inotify_init1(int flags);
+
+    static native int inotify_add_watch(int fd, String path, int mask);
+
+    static native int kill(int pid, int signal);
+
+    static native int waitpid(int pid, Pointer status, int options);
+
+    /** The raw syscall(2) with two integer arguments (same registers as the variadic call on LP64). */
+    static native long syscall(long number, long first, long second);
+
+    static native int geteuid();
+
+    static native int getegid();
+
+    static native int getpwnam_r(String name, Pointer passwd, Pointer buffer, long size, Pointer result);
+
+    static native int getgrnam_r(String name, Pointer group, Pointer buffer, long size, Pointer result);
+
+    static native int posix_spawnp(Pointer pid, String file, Pointer actions, Pointer attributes, Pointer argv,
+            Pointer envp);
+
+    static native int posix_spawn_file_actions_init(Pointer actions);
+
+    static native int posix_spawn_file_actions_destroy(Pointer actions);
+
+    static native int posix_spawn_file_actions_addopen(Pointer actions, int fd, String path, int flags, int mode);
+
+    static native int posix_spawn_file_actions_adddup2(Pointer actions, int fd, int newFd);
+
+    static native int posix_spawn_file_actions_addclose(Pointer actions, int fd);
+
+    static native int posix_spawnattr_init(Pointer attributes);
+
+    static native int posix_spawnattr_destroy(Pointer attributes);
+
+    static native int posix_spawnattr_setflags(Pointer attributes, short flags);
+
+    static native int posix_spawnattr_setpgroup(Pointer attributes, int processGroup);
+
+    static native int posix_spawnattr_setsigmask(Pointer attributes, Pointer mask);
+
+    static native int posix_spawnattr_setsigdefault(Pointer attributes, Pointer signals);
+
+    static native int sigemptyset(Pointer set);
+
+    static native int sigfillset(Pointer set);
+
     static native String strerror(int errno);
 
     /** errno of the last failed call on this thread. */

@@ -8,8 +8,9 @@ import java.util.concurrent.atomic.DoubleAdder;
 import org.keepalived4j.model.HistogramSnapshot;
 
 /**
- * A fixed-bucket histogram of durations that one thread records into and any thread reads
- * as a {@link HistogramSnapshot}. Recording does not allocate.
+ * The daemon's one histogram of durations (VRRP takeover delays, checker run times): fixed
+ * buckets with inclusive upper bounds, recorded into by any thread without allocating and read
+ * by any thread as a {@link HistogramSnapshot}.
  */
 public final class LiveHistogram {
 

@@ -18,6 +18,7 @@ import org.keepalived4j.config.GlobalConfig;
 import org.keepalived4j.config.KeepalivedConfig;
 import org.keepalived4j.config.SyncGroupConfig;
 import org.keepalived4j.config.VrrpInstanceConfig;
+import org.keepalived4j.exec.ScriptRunner;
 import org.keepalived4j.model.ScriptSnapshot;
 import org.keepalived4j.model.SyncGroupSnapshot;
 import org.keepalived4j.model.TransitionReason;
@@ -72,6 +73,7 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
     private LinkMonitor monitor;
     private PollRegistration monitorRegistration;
     private volatile TrackerSources trackers;
+    private final ScriptRunner scripts;
     private KeepalivedConfig config;
     /** Every instance's publisher by name, in configuration order; replaced whole, read by any thread. */
     private volatile Map<String, InstancePublisher> publishers = Map.of();
@@ -79,8 +81,10 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
     /** The router counters of instances that are gone. */
     private volatile VrrpRouterCounters retired = VrrpRouterCounters.ZERO;
 
-    EngineState(VrrpHost host, EventSink events, Clock wallClock, Consumer<Runnable> loop, LongSupplier clock) {
+    EngineState(VrrpHost host, EventSink events, Clock wallClock, Consumer<Runnable> loop, LongSupplier clock,
+            ScriptRunner scripts) {
         this.host = host;
+        this.scripts = scripts;
         this.events = events;
         this.wallClock = wallClock;
         this.loop = loop;
@@ -107,7 +111,7 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
             objects.iface(link.name()).setUp(link.usable());
         }
         trackers = new TrackerSources(newConfig, objects, events, wallClock, loop, this::trackedChanged,
-                Path.of("/proc"));
+                Path.of("/proc"), scripts);
         for (VrrpInstanceConfig c : newConfig.vrrpInstances()) {
             instances.put(c.name(), create(c));
         }
@@ -324,7 +328,8 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
         boolean groupsChanged = !Objects.equals(previous.global().mcastGroup4(), next.global().mcastGroup4())
                 || !Objects.equals(previous.global().mcastGroup6(), next.global().mcastGroup6());
         trackers.close();
-        trackers = new TrackerSources(next, objects, events, wallClock, loop, this::trackedChanged, Path.of("/proc"));
+        trackers = new TrackerSources(next, objects, events, wallClock, loop, this::trackedChanged, Path.of("/proc"),
+                scripts);
         Map<String, VrrpInstance> kept = new LinkedHashMap<>();
         for (VrrpInstanceConfig c : next.vrrpInstances()) {
             VrrpInstance old = instances.remove(c.name());

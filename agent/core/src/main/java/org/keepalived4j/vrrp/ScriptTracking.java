@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.keepalived4j.config.VrrpScriptConfig;
+import org.keepalived4j.exec.ScriptRunner;
+import org.keepalived4j.exec.ScriptUser;
 import org.keepalived4j.model.ScriptSnapshot;
 import org.keepalived4j.model.ScriptStateChanged;
 import org.keepalived4j.model.ScriptStatus;
@@ -49,7 +51,7 @@ final class ScriptTracking implements AutoCloseable {
     }
 
     private final Map<String, Script> scripts = new LinkedHashMap<>();
-    private final ScriptRunner runner;
+    private final ScriptSchedule schedule;
     private final Consumer<TrackedObject> changed;
     private final EventSink events;
     private final Clock wallClock;
@@ -59,11 +61,11 @@ final class ScriptTracking implements AutoCloseable {
      * @param changed called on the loop when a script's verdict changes what it contributes
      */
     ScriptTracking(Consumer<Runnable> loop, Consumer<TrackedObject> changed, EventSink events, Clock wallClock,
-            String defaultUser, String defaultGroup) {
+            ScriptRunner runner, ScriptUser defaultUser) {
         this.changed = changed;
         this.events = events;
         this.wallClock = wallClock;
-        this.runner = new ScriptRunner(result -> loop.accept(() -> apply(result)), defaultUser, defaultGroup);
+        this.schedule = new ScriptSchedule(runner, result -> loop.accept(() -> apply(result)), defaultUser);
     }
 
     /** Adds a script some instance tracks, number {@code index} in the configuration; runs it from {@link #start()} on. */
@@ -73,11 +75,11 @@ final class ScriptTracking implements AutoCloseable {
 
     void start() {
         for (Script s : scripts.values()) {
-            runner.schedule(s.config);
+            schedule.schedule(s.config);
         }
     }
 
-    private void apply(ScriptRunner.Result result) {
+    private void apply(ScriptSchedule.Result result) {
         Script s = scripts.get(result.script());
         if (s == null) {
             return;
@@ -106,6 +108,6 @@ final class ScriptTracking implements AutoCloseable {
 
     @Override
     public void close() {
-        runner.close();
+        schedule.close();
     }
 }

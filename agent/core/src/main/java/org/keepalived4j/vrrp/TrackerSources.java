@@ -1,6 +1,5 @@
 package org.keepalived4j.vrrp;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -14,6 +13,8 @@ import org.keepalived4j.config.TrackResolution;
 import org.keepalived4j.config.TrackingConfig;
 import org.keepalived4j.config.VrrpInstanceConfig;
 import org.keepalived4j.config.VrrpScriptConfig;
+import org.keepalived4j.exec.ScriptRunner;
+import org.keepalived4j.exec.ScriptUser;
 import org.keepalived4j.model.ScriptSnapshot;
 import org.keepalived4j.model.TrackBfdSnapshot;
 import org.keepalived4j.model.TrackFileSnapshot;
@@ -42,11 +43,11 @@ final class TrackerSources implements AutoCloseable {
     private volatile Tracked tracked = Tracked.NONE;
 
     TrackerSources(KeepalivedConfig config, TrackedObjects objects, EventSink events, Clock wallClock,
-            Consumer<Runnable> loop, Consumer<TrackedObject> changed, Path proc) {
+            Consumer<Runnable> loop, Consumer<TrackedObject> changed, Path proc, ScriptRunner runner) {
         this.config = config;
         this.objects = objects;
-        this.scripts = new ScriptTracking(loop, changed, events, wallClock, config.global().scriptUser(),
-                config.global().scriptGroup());
+        this.scripts = new ScriptTracking(loop, changed, events, wallClock, runner,
+                new ScriptUser(config.global().scriptUser(), config.global().scriptGroup()));
         this.files = new FileTracking(loop, changed);
         this.processes = new ProcessTracking(proc, loop, changed);
     }
@@ -108,11 +109,7 @@ final class TrackerSources implements AutoCloseable {
 
     void start() {
         scripts.start();
-        try {
-            files.start();
-        } catch (IOException e) {
-            LOG.error("track_file: cannot watch files: {}", e.getMessage());
-        }
+        files.start();
         processes.start();
     }
 

@@ -2,6 +2,7 @@ package org.keepalived4j.vrrp;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.keepalived4j.config.KeepalivedConfig;
+import org.keepalived4j.exec.ScriptRunner;
 import org.keepalived4j.model.ScriptSnapshot;
 import org.keepalived4j.model.SyncGroupSnapshot;
 import org.keepalived4j.model.TrackBfdSnapshot;
@@ -42,6 +44,9 @@ public final class VrrpEngine implements VrrpSource, AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread thread;
     private final VrrpScheduling scheduling = new VrrpScheduling();
+    // a vrrp_script's result means nothing once the engine stops: those still running are ended
+    // at once (SIGTERM, SIGKILL after the grace), as keepalived's die with it
+    private final ScriptRunner scripts = new ScriptRunner("vrrp", Duration.ZERO);
     private volatile boolean stopping;
     private volatile EngineState state;
     private KeepalivedConfig pendingConfig;
@@ -92,6 +97,7 @@ public final class VrrpEngine implements VrrpSource, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        scripts.close();
     }
 
     /** Runs {@code work} on the loop thread soon. Thread-safe. */
@@ -106,7 +112,7 @@ public final class VrrpEngine implements VrrpSource, AutoCloseable {
 
     private void run() {
         try {
-            state = new EngineState(host, events, wallClock, this::post, this::now);
+            state = new EngineState(host, events, wallClock, this::post, this::now, scripts);
             state.configure(pendingConfig);
             scheduling.apply(pendingConfig.global().vrrpScheduling());
             pendingConfig = null;
