@@ -124,6 +124,21 @@ public record Settings(String name, String source, List<Setting> entries) {
         }).orElse(fallback);
     }
 
+    /**
+     * A listen address ({@link ListenAddress}) from the keyword's last line; {@code fallback}
+     * when absent or invalid, which is reported to {@code problems}.
+     */
+    public ListenAddress listen(String keyword, ListenAddress fallback, List<String> problems) {
+        return last(keyword).map(s -> {
+            try {
+                return ListenAddress.parse(s.value().orElse(""));
+            } catch (IllegalArgumentException e) {
+                problems.add(s.source() + ": " + keyword + ": " + e.getMessage());
+                return fallback;
+            }
+        }).orElse(fallback);
+    }
+
     /** {@code d} as keepalived writes seconds: {@code 10}, {@code 0.5}. */
     public static String formatSeconds(Duration d) {
         return BigDecimal.valueOf(d.toNanos(), 9).stripTrailingZeros().toPlainString();

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.keepalived4j.exporter.http.HttpLimits;
+import org.keepalived4j.model.ListenAddress;
 import org.keepalived4j.model.Setting;
 import org.keepalived4j.model.Settings;
 
@@ -67,21 +68,10 @@ record JolokiaSettings(boolean enabled, String host, int port, Path policyFile, 
             }
         }
         boolean enabled = settings.bool("enabled", true, problems);
-        String host = DEFAULT_HOST;
-        int port = DEFAULT_PORT;
-        if (settings.last("listen").isPresent()) {
-            Setting s = settings.last("listen").get();
-            try {
-                String[] hostPort = hostAndPort(s.value().orElse(""));
-                host = hostPort[0] == null ? DEFAULT_HOST : hostPort[0];
-                port = Integer.parseInt(hostPort[1]);
-                if (port < 0 || port > 65535) {
-                    problems.add(s.source() + ": listen: port must be 1-65535, got " + port);
-                }
-            } catch (IllegalArgumentException e) {
-                problems.add(s.source() + ": listen: expected HOST:PORT, [IPv6]:PORT or PORT");
-            }
-        }
+        // a listen value without a host stays on loopback; "*" asks for every address
+        ListenAddress listen = settings.listen("listen", new ListenAddress(DEFAULT_HOST, DEFAULT_PORT), problems);
+        String host = listen.host() == null ? DEFAULT_HOST : listen.host().equals("*") ? "0.0.0.0" : listen.host();
+        int port = listen.port();
         Path policy = file(settings, "policy_file", problems);
         String user = settings.value("user").orElse(null);
         String password = settings.value("password").orElse(null);
@@ -119,24 +109,6 @@ record JolokiaSettings(boolean enabled, String host, int port, Path policyFile, 
     }
 
     /** {@code [host, port]}; host {@code null} when not given. */
-    private static String[] hostAndPort(String value) {
-        if (value.startsWith("[")) {
-            int close = value.indexOf("]:");
-            if (close < 0) {
-                throw new IllegalArgumentException(value);
-            }
-            return new String[] {value.substring(1, close), value.substring(close + 2)};
-        }
-        int colon = value.lastIndexOf(':');
-        if (colon >= 0 && value.indexOf(':') != colon) {
-            throw new IllegalArgumentException(value);
-        }
-        String host = colon <= 0 ? null : value.substring(0, colon);
-        String port = colon < 0 ? value : value.substring(colon + 1);
-        Integer.parseInt(port);
-        return new String[] {"*".equals(host) ? "0.0.0.0" : host, port};
-    }
-
     private static Path file(Settings settings, String keyword, List<String> problems) {
         return settings.last(keyword).map(s -> {
             Path p = Path.of(s.value().orElse(""));

@@ -286,7 +286,7 @@ class JolokiaExporterTest {
     void reportsBadSettingsWithTheirSource() {
         assertThat(jolokia.validate(TestSettings.block("keepalived4j_jolokia", "listen a:b:c", "user admin",
                 "enable yes"))).containsExactlyInAnyOrder(
-                "test.conf:11: listen: expected HOST:PORT, [IPv6]:PORT or PORT",
+                "test.conf:11: listen: write an IPv6 address in brackets, e.g. [::1]:PORT",
                 "test.conf:13: unknown keyword 'enable' in keepalived4j_jolokia",
                 "test.conf:10: user and password must be given together");
     }

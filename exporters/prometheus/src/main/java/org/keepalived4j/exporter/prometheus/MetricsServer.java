@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import javax.net.ssl.SSLContext;
+import org.keepalived4j.model.ListenAddress;
 import org.keepalived4j.exporter.http.HttpLimits;
 import org.keepalived4j.exporter.http.NettyHttpServer;
 
@@ -30,7 +31,7 @@ final class MetricsServer implements AutoCloseable {
 
     MetricsServer(ListenAddress listen, HttpLimits limits, SSLContext tls, Authenticator authenticator,
             HttpHandler metrics) throws IOException {
-        InetSocketAddress address = listen.host() == null ? new InetSocketAddress(listen.port())
+        InetSocketAddress address = listen.anyHost() ? new InetSocketAddress(listen.port())
                 : new InetSocketAddress(listen.host(), listen.port());
         if (address.isUnresolved()) {
             throw new IOException("cannot resolve listen address " + listen);

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.keepalived4j.exporter.http.HttpLimits;
+import org.keepalived4j.model.ListenAddress;
 import org.keepalived4j.model.Setting;
 import org.keepalived4j.model.Settings;
 
@@ -49,14 +50,7 @@ record PrometheusSettings(boolean enabled, ListenAddress listen, Path tlsCert, P
             }
         }
         boolean enabled = settings.bool("enabled", true, problems);
-        ListenAddress listen = new ListenAddress(null, DEFAULT_PORT);
-        for (Setting s : settings.last("listen").stream().toList()) { // at most one
-            try {
-                listen = ListenAddress.parse(s.value().orElse(""));
-            } catch (IllegalArgumentException e) {
-                problems.add(s.source() + ": listen: " + e.getMessage());
-            }
-        }
+        ListenAddress listen = settings.listen("listen", new ListenAddress(null, DEFAULT_PORT), problems);
         Path cert = file(settings, "tls_cert", problems);
         Path key = file(settings, "tls_key", problems);
         if (settings.has("tls_cert") != settings.has("tls_key")) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.keepalived4j.exporter.http.HttpLimits;
+import org.keepalived4j.model.ListenAddress;
 import org.keepalived4j.model.Settings;
 import org.keepalived4j.model.TestSettings;
 
@@ -34,6 +35,7 @@ class PrometheusSettingsTest {
         assertThat(parse("listen 127.0.0.1:9200").listen()).isEqualTo(new ListenAddress("127.0.0.1", 9200));
         assertThat(parse("listen [::1]:9200").listen()).isEqualTo(new ListenAddress("::1", 9200));
         assertThat(parse("listen :9300").listen()).isEqualTo(new ListenAddress(null, 9300));
+        assertThat(parse("listen *:9301").listen().anyHost()).isTrue();
         assertThat(parse("listen 9400").listen()).isEqualTo(new ListenAddress(null, 9400));
         assertThat(problems).isEmpty();
     }
