@@ -18,12 +18,15 @@ import java.util.List;
  * @param checkOnly {@code -C/--check}: run only the health checkers
  * @param exportersConfig {@code -E/--exporters-config}: a file of keepalived4j_* blocks, or {@code null}
  * @param dontReleaseIpvs {@code -I/--dont-release-ipvs}: leave the IPVS table as it is at stop
+ * @param snmp {@code -x/--snmp}: enable SNMP for VRRP, the checkers and both RFC MIBs (as the
+ *        {@code enable_snmp_*} keywords do)
+ * @param snmpSocket {@code -A/--snmp-agent-socket}: snmpd's AgentX address, over {@code snmp_socket}; or {@code null}
  * @param version {@code -v/--version}
  * @param help {@code -h/--help}
  */
 public record CommandLine(Path configFile, boolean configTest, boolean dumpConfig, boolean logConsole,
         boolean logDetail, String configId, Path pidFile, boolean vrrpOnly, boolean checkOnly, Path exportersConfig,
-        boolean dontReleaseIpvs, boolean version, boolean help) {
+        boolean dontReleaseIpvs, boolean snmp, String snmpSocket, boolean version, boolean help) {
 
     public static final Path DEFAULT_CONFIG = Path.of("/etc/keepalived/keepalived.conf");
     public static final Path DEFAULT_PID_FILE = Path.of("/run/keepalived.pid");
@@ -49,9 +52,10 @@ public record CommandLine(Path configFile, boolean configTest, boolean dumpConfi
                 inline = arg.substring(2);
                 arg = arg.substring(0, 2);
             } else if (arg.startsWith("-") && !arg.startsWith("--") && arg.length() > 2) {
-                // bundled flags, e.g. -nlD
-                for (char c : arg.substring(1).toCharArray()) {
-                    args.add(i + 1, "-" + c);
+                // bundled flags, e.g. -nlD: each in its place, in order
+                char[] flags = arg.substring(1).toCharArray();
+                for (int k = 0; k < flags.length; k++) {
+                    args.add(i + 1 + k, "-" + flags[k]);
                 }
                 continue;
             }
@@ -62,7 +66,7 @@ public record CommandLine(Path configFile, boolean configTest, boolean dumpConfi
 
     private static boolean takesValue(String shortFlag) {
         return switch (shortFlag) {
-            case "-f", "-i", "-p", "-E", "-r", "-c", "-S", "-b", "-s" -> true;
+            case "-f", "-i", "-p", "-E", "-r", "-c", "-S", "-b", "-s", "-A" -> true;
             default -> false;
         };
     }
@@ -86,6 +90,8 @@ public record CommandLine(Path configFile, boolean configTest, boolean dumpConfi
                 "  -C, --check                  run only the health checkers",
                 "  -E, --exporters-config FILE  extra file of keepalived4j_* blocks",
                 "  -I, --dont-release-ipvs      leave the IPVS table as it is at stop",
+                "  -x, --snmp                   enable SNMP (VRRP, checker and RFC MIBs) over AgentX",
+                "  -A, --snmp-agent-socket=ADDR snmpd's AgentX address (default unix:/var/agentx/master)",
                 "  -v, --version                print the version and exit",
                 "  -h, --help                   print this help and exit",
                 "",
@@ -105,6 +111,8 @@ public record CommandLine(Path configFile, boolean configTest, boolean dumpConfi
         boolean checkOnly;
         Path exportersConfig;
         boolean dontReleaseIpvs;
+        boolean snmp;
+        String snmpSocket;
         boolean version;
         boolean help;
 
@@ -148,6 +156,12 @@ public record CommandLine(Path configFile, boolean configTest, boolean dumpConfi
                     return v.index;
                 }
                 case "-I", "--dont-release-ipvs" -> dontReleaseIpvs = true;
+                case "-x", "--snmp" -> snmp = true;
+                case "-A", "--snmp-agent-socket" -> {
+                    Value v = value(arg, inline, args, i);
+                    snmpSocket = v.text();
+                    return v.index();
+                }
                 case "-v", "--version" -> version = true;
                 case "-h", "--help" -> help = true;
                 default -> throw new UsageException("unrecognised option '" + arg + "'");
@@ -179,7 +193,8 @@ public record CommandLine(Path configFile, boolean configTest, boolean dumpConfi
                 throw new UsageException("-P/--vrrp and -C/--check cannot be combined");
             }
             return new CommandLine(configFile, configTest, dumpConfig || (configTest && logDetail), logConsole,
-                    logDetail, configId, pidFile, vrrpOnly, checkOnly, exportersConfig, dontReleaseIpvs, version, help);
+                    logDetail, configId, pidFile, vrrpOnly, checkOnly, exportersConfig, dontReleaseIpvs, snmp, snmpSocket,
+                    version, help);
         }
     }
 }

@@ -231,7 +231,7 @@ final class Daemon {
         String routerId = c.global().routerId() != null ? c.global().routerId() : hostName();
         return new DaemonSnapshot(Version.current(), routerId, ProcessHandle.current().pid(), started,
                 cli.configFile().toString(), configLoaded, reloads.get(), lvs != null && lvs.ipvsAvailable(),
-                reloadStatus, GlobalReadModel.of(c.global()), VrrpRouterCounters.ZERO);
+                reloadStatus, GlobalReadModel.of(c.global(), cli.snmp(), cli.snmpSocket()), VrrpRouterCounters.ZERO);
     }
 
     private static String hostName() {

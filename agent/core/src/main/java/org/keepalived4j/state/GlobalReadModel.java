@@ -13,13 +13,23 @@ public final class GlobalReadModel {
     }
 
     public static GlobalSettings of(GlobalConfig g) {
+        return of(g, false, null);
+    }
+
+    /**
+     * global_defs with keepalived's command-line SNMP options applied: {@code -x} enables SNMP
+     * for VRRP, the checkers and both RFC MIBs (not traps), {@code -A} names snmpd's AgentX
+     * address over {@code snmp_socket}.
+     */
+    public static GlobalSettings of(GlobalConfig g, boolean snmpOption, String snmpSocketOption) {
         SmtpConfig m = g.smtp();
         MailSettings mail = new MailSettings(m.server(), m.port(), m.heloName(),
                 VrrpReadModel.micros(m.connectTimeoutMicros()), m.from(), m.recipients(), m.alert(), m.alertVrrp(),
                 m.alertChecker(), !m.noEmailFaults());
         SnmpGlobalConfig s = g.snmp();
-        return new GlobalSettings(g.routerId(), mail, s.enableTraps(), s.enableVrrp(), s.enableChecker(),
-                s.enableRfc() || s.enableRfcV2(), s.enableRfc() || s.enableRfcV3(), s.socket(), g.linkbeatUsePolling(),
+        return new GlobalSettings(g.routerId(), mail, s.enableTraps(), snmpOption || s.enableVrrp(),
+                snmpOption || s.enableChecker(), snmpOption || s.enableRfc() || s.enableRfcV2(),
+                snmpOption || s.enableRfc() || s.enableRfcV3(), snmpSocketOption != null ? snmpSocketOption : s.socket(), g.linkbeatUsePolling(),
                 g.lvsFlush(), g.lvsFlushOnStop().name().toLowerCase(java.util.Locale.ROOT), g.netNamespace(), g.dynamicInterfaces(), g.scriptUser(),
                 g.enableScriptSecurity());
     }

@@ -62,6 +62,25 @@ class CommandLineTest {
     }
 
     @Test
+    void snmpFlagsAsKeepalivedsEnableSnmpAndNameTheAgentxSocket() throws Exception {
+        CommandLine c = CommandLine.parse("-x", "-A", "tcp:127.0.0.1:705");
+        assertThat(c.snmp()).isTrue();
+        assertThat(c.snmpSocket()).isEqualTo("tcp:127.0.0.1:705");
+        CommandLine l = CommandLine.parse("--snmp", "--snmp-agent-socket=unix:/run/agentx");
+        assertThat(l.snmp()).isTrue();
+        assertThat(l.snmpSocket()).isEqualTo("unix:/run/agentx");
+        assertThat(CommandLine.parse("-Aunix:/x").snmpSocket()).isEqualTo("unix:/x");
+        assertThat(CommandLine.parse().snmp()).isFalse();
+    }
+
+    @Test
+    void bundledFlagsKeepTheirOrderSoALaterValueFlagGetsItsValue() throws Exception {
+        CommandLine c = CommandLine.parse("-nlf", "/tmp/k.conf");
+        assertThat(c.logConsole()).isTrue();
+        assertThat(c.configFile()).isEqualTo(java.nio.file.Path.of("/tmp/k.conf"));
+    }
+
+    @Test
     void attachedShortValues() throws Exception {
         assertThat(CommandLine.parse("-f/tmp/c.conf").configFile()).isEqualTo(Path.of("/tmp/c.conf"));
     }
