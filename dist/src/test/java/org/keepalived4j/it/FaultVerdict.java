@@ -27,7 +27,8 @@ final class FaultVerdict {
                 report.windows(Timeline.holders(r, i.name(), end, FaultRig.NOTIFY_GRACE_MICROS,
                         FaultRig.REMOVAL_GRACE_MICROS));
             }
-            report.windows(Timeline.twoMasters(ra, rb, i.name(), i.vrid(), FaultRig.ADVERT_MICROS, end));
+            report.windows(Timeline.twoMasters(ra, rb, i.name(), i.vrid(), FaultRig.ADVERT_MICROS,
+                    FaultRig.NOTIFY_GRACE_MICROS, end));
         }
         for (Timeline.Window w : report.windows()) {
             boolean slowHandover = w.detail().startsWith("preemption")

@@ -189,10 +189,13 @@ final class Timeline {
      * and the skew), so: either the newcomer's capture shows that silence (then the other's own
      * capture tells whether the adverts were sent and lost on the wire, or not sent at all), or
      * the newcomer has the higher priority and is preempting (the old master steps down at its
-     * first advert), or the window is unexplained.
+     * first advert), or the window is unexplained. The newcomer's own first advert as MASTER
+     * (it sends one at once) dates its transition better than its notify script, which runs
+     * later, up to {@code reportGraceMicros}: adverts heard after that first advert came too late
+     * to matter.
      */
     static List<Window> twoMasters(NodeRecord a, NodeRecord b, String instance, int vrid,
-            long advertIntervalMicros, long end) {
+            long advertIntervalMicros, long reportGraceMicros, long end) {
         List<Segment> sa = segments(a, instance, end);
         List<Segment> sb = segments(b, instance, end);
         List<Window> out = new ArrayList<>();
@@ -212,7 +215,7 @@ final class Timeline {
                 Segment mine = aIsNew ? x : y;
                 Segment theirs = aIsNew ? y : x;
                 out.add(new Window(TWO_MASTERS, newcomer.name(), instance, from, to,
-                        cause(newcomer, old, mine, theirs, vrid, advertIntervalMicros)));
+                        cause(newcomer, old, mine, theirs, vrid, advertIntervalMicros, reportGraceMicros)));
             }
         }
         return out;
@@ -223,9 +226,21 @@ final class Timeline {
         return 3 * advertIntervalMicros + (256 - priority) * advertIntervalMicros / 256;
     }
 
-    private static String cause(NodeRecord newcomer, NodeRecord old, Segment mine, Segment theirs, int vrid,
-            long advertIntervalMicros) {
+    /** When the newcomer became MASTER: its first advert in the grace before its report, else the report. */
+    private static long becameMaster(NodeRecord newcomer, Segment mine, int vrid, long reportGraceMicros) {
         long became = mine.from();
+        for (AdvertCapture.Advert ad : newcomer.adverts()) {
+            if (ad.source().equals(newcomer.address()) && ad.vrid() == vrid && ad.priority() > 0
+                    && ad.micros() <= mine.from() && ad.micros() >= mine.from() - reportGraceMicros) {
+                became = Math.min(became, ad.micros());
+            }
+        }
+        return became;
+    }
+
+    private static String cause(NodeRecord newcomer, NodeRecord old, Segment mine, Segment theirs, int vrid,
+            long advertIntervalMicros, long reportGraceMicros) {
+        long became = becameMaster(newcomer, mine, vrid, reportGraceMicros);
         long lastHeard = Long.MIN_VALUE;
         int lastPriority = theirs.priority();
         for (AdvertCapture.Advert ad : newcomer.adverts()) {

@@ -75,7 +75,7 @@ class TimelineTest {
         Timeline.NodeRecord a = node("a", A, life, List.of(state(S, "MASTER", 150)), List.of(), sentByA);
         Timeline.NodeRecord b = node("b", B, life, List.of(state(S, "BACKUP", priorityB),
                 state(10 * S, "MASTER", priorityB), state(10 * S + 5_000, "BACKUP", priorityB)), List.of(), heardByB);
-        return Timeline.twoMasters(a, b, "VI_1", 51, S, 20 * S);
+        return Timeline.twoMasters(a, b, "VI_1", 51, S, 2 * S, 20 * S);
     }
 
     @Test
@@ -93,6 +93,16 @@ class TimelineTest {
                 .satisfies(w -> assertThat(w.detail()).isEqualTo("preemption: priority 100 over the 50 a advertised"));
         assertThat(twoMasters(adverts(A, 150, 9 * S), sent, 100)).singleElement()
                 .satisfies(w -> assertThat(w.detail()).startsWith("unexplained"));
+    }
+
+    @Test
+    void theNewcomersFirstAdvertDatesItsTransitionBeforeItsNotifyScriptRan() {
+        List<AdvertCapture.Advert> sent = adverts(A, 150, 5 * S, 6 * S, 7 * S, 8 * S, 9 * S, 10 * S - 2_000);
+        // b sent its first advert as MASTER 13 ms before its script reported it; a answered at once
+        List<AdvertCapture.Advert> heard = new java.util.ArrayList<>(adverts(A, 150, 5 * S, 10 * S - 2_000));
+        heard.add(new AdvertCapture.Advert(10 * S - 13_000, B, 51, 100));
+        assertThat(twoMasters(heard, sent, 100)).singleElement()
+                .satisfies(w -> assertThat(w.detail()).startsWith("adverts lost on the wire: 4.987 s"));
     }
 
     @Test
