@@ -27,6 +27,7 @@ final class FaultReport {
     private final List<String> violations = new ArrayList<>();
     private final List<Phase> phases = new ArrayList<>();
     private final List<Timeline.Window> windows = new ArrayList<>();
+    private final Map<String, Long> socketDrops = new LinkedHashMap<>();
     private String loadAtStart = load();
 
     FaultReport(String title) {
@@ -35,6 +36,18 @@ final class FaultReport {
 
     void phase(String name) {
         phases.add(new Phase(name, Timeline.now()));
+    }
+
+    /** Datagrams {@code node}'s raw sockets dropped in the current phase. */
+    void socketDrops(String node, long drops) {
+        if (drops > 0) {
+            socketDrops.merge(currentPhase() + "|" + node, drops, Long::sum);
+        }
+    }
+
+    /** Datagrams {@code node}'s raw sockets dropped in {@code phase} (0 if none or not known). */
+    long socketDrops(String phase, String node) {
+        return socketDrops.getOrDefault(phase + "|" + node, 0L);
     }
 
     void fault(String kind) {
@@ -66,6 +79,11 @@ final class FaultReport {
 
     void windows(List<Timeline.Window> found) {
         windows.addAll(found);
+    }
+
+    /** Puts {@code better} (the same window with its cause found) in place of {@code window}. */
+    void replace(Timeline.Window window, Timeline.Window better) {
+        windows.set(windows.indexOf(window), better);
     }
 
     List<String> violations() {
@@ -105,6 +123,8 @@ final class FaultReport {
         out.println("converged (exactly one live holder per VIP, reported MASTER; s after the fault)   n   median     max");
         convergence.forEach((k, v) -> out.printf("  %-72s %3d %8.3f %8.3f%n", k, v.size(), median(v) / 1e6, max(v) / 1e6));
         printWindows(out);
+        out.println("datagrams dropped by a node's raw sockets (receive buffer full), by phase: "
+                + (socketDrops.isEmpty() ? "none" : socketDrops.toString().replace("|", " / ")));
         out.println("accounting (daemon counters against packets counted on the wire):");
         accounting.forEach(l -> out.println("  " + l));
         if (!notes.isEmpty()) {

@@ -135,6 +135,22 @@ final class FaultRig implements AutoCloseable {
         return Timeline.masterDownMicros(ADVERT_MICROS, priority);
     }
 
+    /**
+     * Ends the current phase and starts the next: the datagrams each node's raw sockets dropped
+     * in the phase (receive buffer full) go into the report, as they explain adverts a daemon
+     * never saw although its interface did.
+     */
+    void phase(String name) {
+        for (FaultNode n : nodes()) {
+            long drops = Lab.rawSocketDrops(n.ns());
+            report.socketDrops(n.name(), drops - dropsSoFar.getOrDefault(n.name(), 0L));
+            dropsSoFar.put(n.name(), drops);
+        }
+        report.phase(name);
+    }
+
+    private final java.util.Map<String, Long> dropsSoFar = new java.util.HashMap<>();
+
     /** The node that should be MASTER of {@code i}: the highest priority among running nodes with their link up. */
     FaultNode expectedMaster(Instance i) {
         FaultNode best = null;

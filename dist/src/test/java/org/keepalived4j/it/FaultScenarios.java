@@ -41,7 +41,7 @@ final class FaultScenarios {
     }
 
     void run() throws IOException {
-        report.phase("start");
+        rig.phase("start");
         rig.start();
         rig.checkLogs();
         for (int k = 0; k < plan.killCycles(); k++) {
@@ -76,7 +76,7 @@ final class FaultScenarios {
 
     /** SIGKILL of a node (MASTER of one instance, BACKUP of the other), then its restart. */
     private void killAndRestart(FaultNode victim) throws IOException {
-        report.phase("SIGKILL " + victim.name() + " and restart");
+        rig.phase("SIGKILL " + victim.name() + " and restart");
         kill(victim, "SIGKILL of the master's node");
         restart(victim, "restart after SIGKILL, higher priority");
     }
@@ -114,7 +114,7 @@ final class FaultScenarios {
      * the lower priority: it must remove that VIP, as keepalived does at start.
      */
     private void killBothInTurn() throws IOException {
-        report.phase("SIGKILL a, then b; restart a, then b");
+        rig.phase("SIGKILL a, then b; restart a, then b");
         kill(rig.a(), "SIGKILL of the master's node");
         rig.b().kill();
         report.fault("SIGKILL");
@@ -125,7 +125,7 @@ final class FaultScenarios {
 
     /** The node's link (its end of the veth) down: it goes to FAULT and the other node takes over; then up again. */
     private void linkDownAndUp(FaultNode node) {
-        report.phase("link down/up " + node.name());
+        rig.phase("link down/up " + node.name());
         List<FaultRig.Instance> lost = masteredBy(node);
         long t = Timeline.now();
         node.link(false);
@@ -147,7 +147,7 @@ final class FaultScenarios {
 
     /** SIGTERM of A (its MASTER sends priority 0, B takes over within the skew time), then of B. */
     private void stopBoth() {
-        report.phase("SIGTERM a, then b");
+        rig.phase("SIGTERM a, then b");
         for (FaultNode n : List.of(rig.a(), rig.b())) {
             List<FaultRig.Instance> lost = masteredBy(n);
             long t = Timeline.now();

@@ -17,7 +17,7 @@ final class FaultVerdict {
     /** Adds the timeline windows of the whole run to the report (each VIP, both nodes). */
     static void analyse(FaultRig rig) {
         FaultReport report = rig.report();
-        report.phase("timeline");
+        rig.phase("timeline");
         long end = Timeline.now();
         save(rig);
         for (FaultRig.Instance i : FaultRig.INSTANCES) {
@@ -29,6 +29,15 @@ final class FaultVerdict {
             }
             report.windows(Timeline.twoMasters(ra, rb, i.name(), i.vrid(), FaultRig.ADVERT_MICROS,
                     FaultRig.NOTIFY_GRACE_MICROS, end));
+        }
+        for (Timeline.Window w : report.windows()) {
+            long drops = report.socketDrops(report.phaseAt(w.from()), w.node());
+            if (w.kind().equals(Timeline.TWO_MASTERS) && w.detail().startsWith("unexplained") && drops > 0) {
+                // the interface saw the master's adverts, the daemon did not: its socket was full
+                report.replace(w, new Timeline.Window(w.kind(), w.node(), w.instance(), w.from(), w.to(),
+                        "adverts lost in " + w.node() + "'s receive buffer: its raw sockets dropped " + drops
+                                + " datagrams in this phase (" + w.detail() + ")"));
+            }
         }
         for (Timeline.Window w : report.windows()) {
             boolean slowHandover = w.detail().startsWith("preemption")

@@ -65,7 +65,7 @@ final class ReloadFaults {
 
     /** {@code rounds} rounds of {@link #ROUND} on every keepalived4j node, 20-200 ms apart. */
     void storm(int rounds) throws IOException {
-        report.phase("SIGHUP storm");
+        rig.phase("SIGHUP storm");
         List<FaultNode> targets = rig.nodes().stream().filter(FaultNode::keepalived4j).toList();
         java.util.Map<String, Metrics> before = new java.util.LinkedHashMap<>();
         for (FaultNode n : targets) {
@@ -125,7 +125,7 @@ final class ReloadFaults {
 
     /** A's VI_1 priority reloaded to 50 (below B's): B takes VI_1 over; a broken reload keeps it so; 150 again: A preempts. */
     void priorityHandover() throws IOException {
-        report.phase("SIGHUP: priority handover");
+        rig.phase("SIGHUP: priority handover");
         FaultNode a = rig.a();
         FaultRig.Instance vi1 = FaultRig.INSTANCES.get(0);
         a.priority(vi1.name(), 50);

@@ -84,7 +84,7 @@ final class WireFaults {
     void loss(List<String> directions, int seconds) {
         String label = "10 % loss " + String.join(" and ", directions.stream().map(d -> d.charAt(0) + "->" + d.charAt(1))
                 .toList());
-        report.phase(label);
+        rig.phase(label);
         Snapshot before = quiet();
         Nft.load(rig.bridgeNs(), WireCounters.lossRuleset(directions));
         report.fault("loss phase");
@@ -156,7 +156,7 @@ final class WireFaults {
      * keepalived4j node, nothing else may move, and no node may change state.
      */
     void flood(int perClass, int rate) {
-        report.phase("flood from a third host");
+        rig.phase("flood from a third host");
         Snapshot before = quiet();
         Map<String, Long> rawDropsBefore = rawDrops();
         long start = Timeline.now();
@@ -180,7 +180,9 @@ final class WireFaults {
         for (FaultNode n : rig.nodes()) {
             long changes = n.states().changes().stream().filter(c -> c.micros() >= start).count();
             if (changes > 0) {
-                report.violation(n.name() + " changed state " + changes + " time(s) during or after the flood");
+                report.violation(String.format("%s (%s) changed state %d time(s) during or after the flood; its raw"
+                        + " sockets dropped %d datagrams", n.name(), n.kind().name().toLowerCase(), changes,
+                        rawDropsAfter.get(n.name()) - rawDropsBefore.getOrDefault(n.name(), 0L)));
             }
         }
         rig.checkLogs();
