@@ -2,7 +2,6 @@ package org.keepalived4j.it;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -41,16 +40,15 @@ final class ReloadFaults {
         };
     }
 
+    /** The node's file with every priority 10 lower; the node keeps its own priorities. */
     private static String lowered(FaultNode node) {
-        List<int[]> saved = new ArrayList<>();
+        java.util.Map<String, Integer> saved = new java.util.HashMap<>();
         for (FaultRig.Instance i : FaultRig.INSTANCES) {
-            saved.add(new int[] {node.priority(i.name())});
+            saved.put(i.name(), node.priority(i.name()));
             node.priority(i.name(), node.priority(i.name()) - 10);
         }
         String text = node.config();
-        for (int k = 0; k < FaultRig.INSTANCES.size(); k++) {
-            node.priority(FaultRig.INSTANCES.get(k).name(), saved.get(k)[0]);
-        }
+        saved.forEach(node::priority);
         return text;
     }
 
