@@ -1,7 +1,5 @@
 package org.keepalived4j.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,8 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * Network namespaces joined by veth pairs, for one test: created with iproute2, deleted on
- * close. Needs root; a test that cannot get it fails rather than skipping.
+ * Network namespaces joined by veth pairs or through a bridge, for one test or benchmark:
+ * created with iproute2, deleted on close. Needs root; a test that cannot get it fails rather
+ * than skipping. Free of test frameworks, so that bench mains can use it too.
  */
 final class Lab implements AutoCloseable {
 
@@ -22,8 +21,9 @@ final class Lab implements AutoCloseable {
     private int links;
 
     Lab(String name) {
-        assertThat(System.getProperty("user.name")).as("these tests create network namespaces and must run as root")
-                .isEqualTo("root");
+        if (!"root".equals(System.getProperty("user.name"))) {
+            throw new IllegalStateException("these tests create network namespaces and must run as root");
+        }
         this.prefix = name + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff));
     }
 
@@ -36,7 +36,7 @@ final class Lab implements AutoCloseable {
         return ns;
     }
 
-    /** Joins two namespaces with a veth pair named {@code ifA} / {@code ifB}, addressed and up. */
+    /** Joins two namespaces with a veth pair named {@code ifA} / {@code ifB}, up, addressed (a null address: none). */
     void link(String nsA, String ifA, String addrA, String nsB, String ifB, String addrB) {
         // interface names have at most 15 characters: a short random tag, not the namespace prefix
         String tag = "k4j" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff)) + links;
@@ -49,22 +49,60 @@ final class Lab implements AutoCloseable {
         run("ip", "-n", nsA, "link", "set", tmpA, "name", ifA);
         run("ip", "-n", nsB, "link", "set", tmpB, "name", ifB);
         run("ip", "-n", nsA, "addr", "add", addrA, "dev", ifA);
-        run("ip", "-n", nsB, "addr", "add", addrB, "dev", ifB);
+        if (addrB != null) {
+            run("ip", "-n", nsB, "addr", "add", addrB, "dev", ifB);
+        }
         run("ip", "-n", nsA, "link", "set", ifA, "up");
         run("ip", "-n", nsB, "link", "set", ifB, "up");
     }
 
+    /** Creates a bridge named {@code name} in {@code ns}, up. */
+    void bridge(String ns, String name) {
+        run("ip", "-n", ns, "link", "add", name, "type", "bridge");
+        run("ip", "-n", ns, "link", "set", name, "up");
+    }
+
+    /**
+     * Joins {@code ns} to {@code bridge} in {@code bridgeNs}: a veth pair with {@code ifName}
+     * (addressed, up) in {@code ns} and {@code port} enslaved to the bridge. Taking
+     * {@code ifName} down then cuts that node alone off the others on the bridge.
+     */
+    void attach(String ns, String ifName, String address, String bridgeNs, String bridge, String port) {
+        link(ns, ifName, address, bridgeNs, port, null);
+        run("ip", "-n", bridgeNs, "link", "set", port, "master", bridge);
+    }
+
     /** Whether {@code address} (without prefix) is configured on {@code dev} in {@code ns}. */
     boolean hasAddress(String ns, String dev, String address) {
-        String out = run("ip", "-n", ns, "-o", "addr", "show", "dev", dev);
-        return out.contains(" " + address + "/");
+        return lists(addresses(ns, dev), address);
+    }
+
+    /** {@code ip -o addr show dev DEV} in {@code ns}: one look at every address of the interface. */
+    static String addresses(String ns, String dev) {
+        return run("ip", "-n", ns, "-o", "addr", "show", "dev", dev);
+    }
+
+    /** Whether {@code address} (without prefix) is in an {@link #addresses} listing. */
+    static boolean lists(String addresses, String address) {
+        return addresses.contains(" " + address + "/");
+    }
+
+    /** Packets the raw sockets in {@code ns} dropped so far because their receive buffer was full. */
+    static long rawSocketDrops(String ns) {
+        return run("ip", "netns", "exec", ns, "cat", "/proc/net/raw").lines().skip(1)
+                .mapToLong(l -> Long.parseLong(l.trim().split("\\s+")[12])).sum();
     }
 
     static String run(String... command) {
+        return run(Duration.ofSeconds(30), command);
+    }
+
+    /** Runs a command to its end (at most {@code timeout}); its output, or an exception if it failed. */
+    static String run(Duration timeout, String... command) {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
                 throw new IllegalStateException(String.join(" ", command) + " timed out");
             }

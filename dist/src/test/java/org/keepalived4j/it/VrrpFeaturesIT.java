@@ -190,12 +190,6 @@ class VrrpFeaturesIT {
         return b.toString();
     }
 
-    /** Packets the raw sockets in {@code ns} dropped because their receive buffer was full. */
-    private static long rawSocketDrops(String ns) {
-        return Lab.run("ip", "netns", "exec", ns, "cat", "/proc/net/raw").lines().skip(1)
-                .mapToLong(l -> Long.parseLong(l.trim().split("\\s+")[12])).sum();
-    }
-
     @Test
     void aBackupHeldUpForHalfASecondLosesNoAdvert() throws Exception {
         int instances = 20;
@@ -204,13 +198,13 @@ class VrrpFeaturesIT {
         await("keepalived master of every instance, keepalived4j backup of every one", Duration.ofSeconds(30),
                 () -> master.entered("MASTER") >= instances && ours.entered("BACKUP") >= instances);
         Lab.sleep(Duration.ofSeconds(2));
-        long dropsBefore = rawSocketDrops(nsB);
+        long dropsBefore = Lab.rawSocketDrops(nsB);
         // 1,000 adverts a second: in 600 ms more than the kernel's default buffer holds (256 of them)
         ours.signal("STOP");
         Lab.sleep(Duration.ofMillis(600));
         ours.signal("CONT");
         Lab.sleep(Duration.ofSeconds(2));
-        assertThat(rawSocketDrops(nsB) - dropsBefore).as("adverts dropped while the daemon was stopped").isZero();
+        assertThat(Lab.rawSocketDrops(nsB) - dropsBefore).as("adverts dropped while the daemon was stopped").isZero();
         assertThat(ours.entered("MASTER")).as("takeovers after the stop").isZero();
     }
 
