@@ -120,7 +120,7 @@ final class Lab implements AutoCloseable {
 
     /** The Prometheus endpoint of the keepalived4j daemon in {@code ns} (its default port, 9165). */
     static String scrape(String ns) {
-        return run("ip", "netns", "exec", ns, "curl", "-sf", "http://127.0.0.1:9165/metrics");
+        return run("ip", "netns", "exec", ns, "curl", "-sf", "--max-time", "10", "http://127.0.0.1:9165/metrics");
     }
 
     /** Scrapes {@code ns} until the metrics satisfy {@code condition}; fails after {@code timeout}. */

@@ -18,8 +18,14 @@ final class Metrics {
     }
 
     static Metrics scrape(String ns) {
-        return parse(Lab.run("ip", "netns", "exec", ns, "curl", "-sf", "--max-time", "10",
-                "http://127.0.0.1:9165/metrics"));
+        return parse(Lab.scrape(ns));
+    }
+
+    /** The value of one series written out in full ({@code name{labels}}, or a bare name) in an exposition. */
+    static double value(String exposition, String series) {
+        return exposition.lines().filter(l -> l.startsWith(series + " ")).mapToDouble(l ->
+                Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst()
+                .orElseThrow(() -> new AssertionError(series + " not in\n" + exposition));
     }
 
     /** Sums the samples of each metric per instance ({@code keepalived_vrrp_state} has one per address). */

@@ -79,12 +79,6 @@ class MetricsIT {
         return m.group(1);
     }
 
-    private static double value(String metrics, String series) {
-        return metrics.lines().filter(l -> l.startsWith(series + " ")).mapToDouble(l ->
-                Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst()
-                .orElseThrow(() -> new AssertionError(series + " not in\n" + metrics));
-    }
-
     private static boolean atLeast(String metrics, String series, double min) {
         return metrics.lines().filter(l -> l.startsWith(series + " "))
                 .anyMatch(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) >= min);
@@ -101,8 +95,8 @@ class MetricsIT {
         String state = "keepalived_vrrp_state{iname=\"VI_1\",intf=\"eth0\",ip_address=\"" + VIP + "/24\",vrid=\"61\"}";
         String labels = "{iname=\"VI_1\",intf=\"eth0\",vrid=\"61\"}";
         String before = Lab.awaitScrape(nsA, m -> m.contains(state + " 2.0"), Duration.ofSeconds(15));
-        assertThat(value(before, "keepalived_become_master_total" + labels)).isEqualTo(1);
-        assertThat(value(before, "keepalived_vrrp_effective_priority" + labels)).isEqualTo(150);
+        assertThat(Metrics.value(before, "keepalived_become_master_total" + labels)).isEqualTo(1);
+        assertThat(Metrics.value(before, "keepalived_vrrp_effective_priority" + labels)).isEqualTo(150);
         String instance = "keepalived:type=VrrpInstance,name=\"VI_1\"";
         assertThat(jolokiaRead(nsA, instance, "State")).isEqualTo("\"MASTER\"");
 
@@ -110,11 +104,11 @@ class MetricsIT {
         Node peer = start(Node.Kind.KEEPALIVED, nsB, "peer", VrrpConfig.node()
                 .instance("VI_1", "eth0", 61, 200, VIP).text());
         String after = Lab.awaitScrape(nsA, m -> m.contains(state + " 1.0"), Duration.ofSeconds(15));
-        assertThat(value(after, "keepalived_release_master_total" + labels)).isEqualTo(1);
+        assertThat(Metrics.value(after, "keepalived_release_master_total" + labels)).isEqualTo(1);
         assertThat(jolokiaRead(nsA, instance, "State")).isEqualTo("\"BACKUP\"");
-        assertThat(value(after, "keepalived_advertisements_received_total" + labels)).isGreaterThanOrEqualTo(1);
-        assertThat(value(after, "keepalived_advertisements_sent_total" + labels))
-                .isGreaterThan(value(before, "keepalived_advertisements_sent_total" + labels));
+        assertThat(Metrics.value(after, "keepalived_advertisements_received_total" + labels)).isGreaterThanOrEqualTo(1);
+        assertThat(Metrics.value(after, "keepalived_advertisements_sent_total" + labels))
+                .isGreaterThan(Metrics.value(before, "keepalived_advertisements_sent_total" + labels));
         assertThat(after.lines().filter(l -> l.startsWith("keepalived_vrrp_transitions_total{")
                 && l.contains("reason=\"preempted\"") && l.contains("to=\"BACKUP\"") && l.endsWith(" 1.0")))
                 .hasSize(1);
@@ -123,8 +117,8 @@ class MetricsIT {
         // The peer stops gracefully: ours takes over again and the counters move on.
         peer.stop();
         String back = Lab.awaitScrape(nsA, m -> m.contains(state + " 2.0"), Duration.ofSeconds(10));
-        assertThat(value(back, "keepalived_become_master_total" + labels)).isEqualTo(2);
-        assertThat(value(back, "keepalived_priority_zero_received_total" + labels)).isEqualTo(1);
+        assertThat(Metrics.value(back, "keepalived_become_master_total" + labels)).isEqualTo(2);
+        assertThat(Metrics.value(back, "keepalived_priority_zero_received_total" + labels)).isEqualTo(1);
         assertThat(ours.awaitLog("Entering MASTER STATE (master released)")).contains("Entering MASTER STATE (master released)");
     }
 
@@ -155,13 +149,13 @@ class MetricsIT {
         nginx.destroy();
         nginx.waitFor();
         String down = Lab.awaitScrape(nsA, m -> m.contains(up + " 0.0"), Duration.ofSeconds(15));
-        assertThat(value(down, "keepalived_virtual_server_real_servers_up{virtual_server=\"10.79.0.200:8080/tcp\"}"))
+        assertThat(Metrics.value(down, "keepalived_virtual_server_real_servers_up{virtual_server=\"10.79.0.200:8080/tcp\"}"))
                 .isZero();
         String realServer = "keepalived:type=RealServer,virtualServer=\"10.79.0.200:8080/tcp\",name=\"10.79.1.10:8080\"";
         assertThat(jolokiaRead(nsA, realServer, "Alive")).isEqualTo("false");
         assertThat(jolokiaRead(nsA, "keepalived:type=VirtualServer,name=\"10.79.0.200:8080/tcp\"", "RealServersUp"))
                 .isEqualTo("0");
-        assertThat(value(down, "keepalived_real_server_check_failures_total{real_server=\"10.79.1.10:8080\","
+        assertThat(Metrics.value(down, "keepalived_real_server_check_failures_total{real_server=\"10.79.1.10:8080\","
                 + "virtual_server=\"10.79.0.200:8080/tcp\"}")).isGreaterThanOrEqualTo(2);
 
         startNginx(nginxConf);

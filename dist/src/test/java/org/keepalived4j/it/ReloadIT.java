@@ -83,12 +83,6 @@ class ReloadIT {
         return nodes.stream().map(n -> "---- " + n.kind() + "\n" + n.log()).reduce("", String::concat);
     }
 
-    private static double value(String metrics, String series) {
-        return metrics.lines().filter(l -> l.startsWith(series + " ")).mapToDouble(l ->
-                Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst()
-                .orElseThrow(() -> new AssertionError(series + " not in\n" + metrics));
-    }
-
     @Test
     void brokenFilesAreRefusedAndTheMasterKeepsItsAddress() throws Exception {
         String good = config(150);
@@ -105,12 +99,12 @@ class ReloadIT {
             ours.reload(text);
             refused++;
             int expected = refused;
-            Lab.awaitScrape(nsA, m -> value(m, "keepalived_config_reload_failures_total") == expected,
+            Lab.awaitScrape(nsA, m -> Metrics.value(m, "keepalived_config_reload_failures_total") == expected,
                     Duration.ofSeconds(10));
             assertStaysOnlyOnA(Duration.ofSeconds(5));
             String metrics = Lab.scrape(nsA);
-            assertThat(value(metrics, "keepalived_config_last_reload_successful")).isZero();
-            assertThat(value(metrics, "keepalived_config_reloads_total")).isZero();
+            assertThat(Metrics.value(metrics, "keepalived_config_last_reload_successful")).isZero();
+            assertThat(Metrics.value(metrics, "keepalived_config_reloads_total")).isZero();
             assertThat(metrics).contains("keepalived_vrrp_state{iname=\"VI_1\",intf=\"eth0\",ip_address=\""
                     + VIP + "/24\",vrid=\"61\"} 2");
         }
@@ -121,8 +115,8 @@ class ReloadIT {
 
         // a good file is applied again, and says so
         ours.reload(config(160));
-        Lab.awaitScrape(nsA, m -> value(m, "keepalived_config_last_reload_successful") == 1
-                && value(m, "keepalived_config_reloads_total") == 1, Duration.ofSeconds(10));
+        Lab.awaitScrape(nsA, m -> Metrics.value(m, "keepalived_config_last_reload_successful") == 1
+                && Metrics.value(m, "keepalived_config_reloads_total") == 1, Duration.ofSeconds(10));
         Lab.awaitScrape(nsA, m -> m.contains("keepalived_vrrp_priority{iname=\"VI_1\",intf=\"eth0\",vrid=\"61\"} 160"),
                 Duration.ofSeconds(10));
         assertStaysOnlyOnA(Duration.ofSeconds(2));
@@ -142,7 +136,7 @@ class ReloadIT {
         awaitVipOnlyOn(nsB, Duration.ofSeconds(15));
         assertThat(ours.log()).contains("applying the new configuration despite");
         String metrics = Lab.scrape(nsA);
-        assertThat(value(metrics, "keepalived_config_last_reload_successful")).isEqualTo(1);
-        assertThat(value(metrics, "keepalived_config_reloads_total")).isEqualTo(1);
+        assertThat(Metrics.value(metrics, "keepalived_config_last_reload_successful")).isEqualTo(1);
+        assertThat(Metrics.value(metrics, "keepalived_config_reloads_total")).isEqualTo(1);
     }
 }

@@ -32,7 +32,8 @@ final class WireFaults {
         m.put("auth_invalid", "keepalived_authentication_invalid_total");
         m.put("auth_mismatch", "keepalived_authentication_mismatch_total");
         m.put("password", "keepalived_authentication_failure_total");
-        m.put("interval", "keepalived_advertisements_interval_errors_total");
+        // keepalived 2.2.7 drops these without counting: its advert_interval_err stays 0, ours apart
+        m.put("interval", "keepalived_vrrp_advert_interval_mismatch_total");
         m.put("type", "keepalived_invalid_type_received_total");
         m.put("address_count", "keepalived_address_list_errors_total");
         m.put("length", "keepalived_packet_length_errors_total");

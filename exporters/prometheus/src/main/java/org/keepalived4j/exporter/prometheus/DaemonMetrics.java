@@ -14,6 +14,7 @@ import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.List;
 import org.keepalived4j.model.DaemonSnapshot;
 import org.keepalived4j.model.StateSnapshot;
+import org.keepalived4j.model.VrrpRouterCounters;
 
 /** {@code keepalived_up}, {@code keepalived4j_build_info} and the daemon's own figures. */
 final class DaemonMetrics implements MetricGroup {
@@ -44,6 +45,16 @@ final class DaemonMetrics implements MetricGroup {
         out.add(CounterSnapshot.builder().name("keepalived_config_reload_failures")
                 .help("Reloads refused since the daemon started")
                 .dataPoint(counter(d.reload().failed(), Labels.EMPTY)).build());
+        VrrpRouterCounters router = d.router();
+        out.add(CounterSnapshot.builder().name("keepalived_vrrp_checksum_errors")
+                .help("VRRP packets with a wrong checksum, for any instance (RFC 2787 vrrpRouterChecksumErrors)")
+                .dataPoint(counter(router.checksumErrors(), Labels.EMPTY)).build());
+        out.add(CounterSnapshot.builder().name("keepalived_vrrp_version_errors")
+                .help("VRRP packets of another version than the instance's (RFC 2787 vrrpRouterVersionErrors)")
+                .dataPoint(counter(router.versionErrors(), Labels.EMPTY)).build());
+        out.add(CounterSnapshot.builder().name("keepalived_vrrp_vrid_errors")
+                .help("VRRP packets for a VRID no instance on that interface has (RFC 2787 vrrpRouterVrIdErrors)")
+                .dataPoint(counter(router.vridErrors(), Labels.EMPTY)).build());
         out.add(GaugeSnapshot.builder().name("keepalived_ipvs_available")
                 .help("1 when the kernel has IPVS; 0 when real servers are only checked, not programmed")
                 .dataPoint(gauge(d.ipvsAvailable() ? 1 : 0, Labels.EMPTY)).build());
