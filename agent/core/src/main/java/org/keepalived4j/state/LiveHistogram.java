@@ -42,6 +42,18 @@ public final class LiveHistogram {
         sum.add(seconds);
     }
 
+    /** Adds everything {@code other} recorded (same bounds) to this histogram. */
+    public void add(LiveHistogram other) {
+        if (!Arrays.equals(boundsSeconds, other.boundsSeconds)) {
+            throw new IllegalArgumentException("different bounds: " + Arrays.toString(boundsSeconds) + " and "
+                    + Arrays.toString(other.boundsSeconds));
+        }
+        for (int i = 0; i < counts.length(); i++) {
+            counts.addAndGet(i, other.counts.get(i));
+        }
+        sum.add(other.sum.sum());
+    }
+
     public HistogramSnapshot snapshot() {
         List<Double> bounds = new ArrayList<>(boundsSeconds.length);
         List<Long> cumulative = new ArrayList<>(boundsSeconds.length + 1);

@@ -421,8 +421,9 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
         InstanceBinding oldBinding = io.binding(old);
         List<VipAddress> oldAddresses = oldBinding == null ? List.of() : oldBinding.addresses();
         boolean wasMaster = previous == VrrpState.MASTER;
-        release(old);
+        release(old, false);
         VrrpInstance created = create(c);
+        created.carryHistoryFrom(old);
         InstanceBinding newBinding = io.binding(created);
         List<VipAddress> keep = newBinding == null ? List.of() : newBinding.addresses();
         if (wasMaster) {
@@ -437,7 +438,14 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
     }
 
     private void release(VrrpInstance instance) {
-        retired = sum(retired, instance.publisher().routerCounters());
+        release(instance, true);
+    }
+
+    /** @param retire whether the instance's router counters end here (not when a replacement carries them on) */
+    private void release(VrrpInstance instance, boolean retire) {
+        if (retire) {
+            retired = sum(retired, instance.publisher().routerCounters());
+        }
         InstanceBinding b = io.unbind(instance);
         unbound.remove(instance);
         if (b == null) {

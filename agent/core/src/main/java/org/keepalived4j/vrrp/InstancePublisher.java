@@ -57,6 +57,15 @@ final class InstancePublisher {
         published.set(build());
     }
 
+    /** Loop thread: a reload's replacement keeps the old instance's history (transitions, takeovers). */
+    void carryFrom(InstancePublisher old) {
+        takeover.add(old.takeover);
+        lastTransition = old.lastTransition;
+        lastReason = old.lastReason;
+        transitions = old.transitions;
+        transitionCounts.putAll(old.transitionCounts);
+    }
+
     void observeTakeover(long nanos) {
         takeover.observeNanos(nanos);
     }

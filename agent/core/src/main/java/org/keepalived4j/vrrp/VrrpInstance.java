@@ -118,6 +118,15 @@ final class VrrpInstance {
     }
 
     /**
+     * Keeps the counters and transition history of the instance this one replaces on a reload,
+     * so a reload does not send a counter backwards (keepalived restores them the same way).
+     */
+    void carryHistoryFrom(VrrpInstance old) {
+        stats.carryFrom(old.stats);
+        publisher.carryFrom(old.publisher);
+    }
+
+    /**
      * Takes over from the instance this one replaces on a configuration reload: a MASTER stays
      * MASTER (its addresses are installed again, which is harmless for those already there)
      * and a BACKUP stays BACKUP, both without a transition; anything else starts afresh.

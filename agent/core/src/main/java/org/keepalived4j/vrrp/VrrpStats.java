@@ -29,6 +29,30 @@ final class VrrpStats {
     /** Packets of another VRRP version (RFC 2787 vrrpRouterVersionErrors, summed over instances). */
     volatile long versionErr;
 
+    /**
+     * A reload's replacement instance goes on counting where the old one stopped, as keepalived
+     * carries an instance's statistics over a reload.
+     */
+    void carryFrom(VrrpStats from) {
+        advertRcvd = from.advertRcvd;
+        advertSent = from.advertSent;
+        becomeMaster = from.becomeMaster;
+        releaseMaster = from.releaseMaster;
+        packetLenErr = from.packetLenErr;
+        advertIntervalErr = from.advertIntervalErr;
+        ipTtlErr = from.ipTtlErr;
+        invalidTypeRcvd = from.invalidTypeRcvd;
+        addrListErr = from.addrListErr;
+        invalidAuthtype = from.invalidAuthtype;
+        authtypeMismatch = from.authtypeMismatch;
+        authFailure = from.authFailure;
+        priZeroRcvd = from.priZeroRcvd;
+        priZeroSent = from.priZeroSent;
+        advertIntervalMismatch = from.advertIntervalMismatch;
+        checksumErr = from.checksumErr;
+        versionErr = from.versionErr;
+    }
+
     VrrpCounters snapshot() {
         return new VrrpCounters(advertRcvd, advertSent, becomeMaster, releaseMaster, packetLenErr,
                 advertIntervalErr, ipTtlErr, invalidTypeRcvd, addrListErr, invalidAuthtype, authtypeMismatch,

@@ -61,6 +61,31 @@ class VrrpInstanceTest {
     }
 
     @Test
+    void aReloadReplacementCarriesOnTheOldInstancesCountersAndHistory() {
+        VrrpInstance old = instance(InstanceConfigs.instance().priority(100));
+        old.start(0);
+        runUntil(old, 10 * S);
+        old.onAdvert(10 * S, Adverts.from("10.0.0.2").priority(150).received());
+        VrrpCounters before = counters(old);
+        var history = old.publisher().snapshot().status();
+        assertThat(before.becomeMaster()).isEqualTo(1);
+        assertThat(before.releaseMaster()).isEqualTo(1);
+
+        VrrpInstance replacement = instance(InstanceConfigs.instance().priority(120));
+        replacement.carryHistoryFrom(old);
+        replacement.resume(10 * S, old.state());
+
+        assertThat(counters(replacement)).isEqualTo(before);
+        var status = replacement.publisher().snapshot().status();
+        assertThat(status.transitionCount()).isEqualTo(history.transitionCount()).isEqualTo(3);
+        assertThat(status.transitions()).isEqualTo(history.transitions());
+        assertThat(status.lastTransition()).isEqualTo(history.lastTransition());
+        runUntil(replacement, 11 * S);
+        replacement.onAdvert(11 * S, Adverts.from("10.0.0.2").priority(150).received());
+        assertThat(counters(replacement).advertRcvd()).isEqualTo(before.advertRcvd() + 1);
+    }
+
+    @Test
     void masterAdvertisesEveryInterval() {
         VrrpInstance vi = instance(InstanceConfigs.instance().priority(200));
         vi.start(0);
