@@ -78,9 +78,9 @@ final class CheckStates {
 
     static VirtualServerSnapshot fwmark() {
         Forwarding gue = new Forwarding("TUN", "gue", 6080, "csum");
-        VirtualServerSettings s = new VirtualServerSettings(3, "fwmark:7", "fwmark", null, 7, null, false, 0, null, "sh",
-                List.of("sh-port", "ops"), gue, null, Duration.ZERO, null, null, false, false, 5, 0, null, null,
-                "192.0.2.50:80", false, false, PLAIN, null, 1, false, DR);
+        VirtualServerSettings s = new VirtualServerSettings(3, "fwmark:7", "fwmark", null, 7, null, false, 0, null,
+                "sh", List.of("sh-port", "ops"), gue, null, Duration.ZERO, null, null, false, false, 5, 0, null,
+                null, "192.0.2.50:80", false, false, PLAIN, null, 1, false, DR);
         RealServerSettings rs = new RealServerSettings(1, s.key(), "10.0.3.1:0", "10.0.3.1", false, 0, 1,
                 new Forwarding("TUN", "gre", 0, "csum"), 0, 0, false, null, null, true, null, PLAIN,
                 List.of("PING_CHECK"), null);
