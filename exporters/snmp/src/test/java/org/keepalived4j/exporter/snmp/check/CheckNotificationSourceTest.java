@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.keepalived4j.exporter.snmp.Notification;
+import org.keepalived4j.exporter.snmp.global.SnmpWalkText;
 import org.keepalived4j.model.DaemonStopping;
 import org.keepalived4j.model.RealServerSnapshot;
 import org.keepalived4j.model.RealServerStateChanged;
@@ -122,7 +123,7 @@ class CheckNotificationSourceTest {
             List<String> lines = new ArrayList<>();
             lines.add(relative(n.trapOid()));
             for (VariableBinding vb : n.varbinds()) {
-                lines.add(relative(vb.getOid()) + " " + CheckSectionTest.describe(vb.getVariable()));
+                lines.add(relative(vb.getOid()) + " " + SnmpWalkText.describe(vb.getVariable()));
             }
             out.add(lines);
         }
@@ -177,7 +178,7 @@ class CheckNotificationSourceTest {
                     current.add(head[1]);
                     out.put(head[0], current);
                 } else {
-                    current.add(words[0] + " " + CheckSectionTest.describe(ExpectedObjects.value(words[1])));
+                    current.add(words[0] + " " + SnmpWalkText.describe(SnmpWalkText.value(words[1])));
                 }
             }
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.keepalived4j.exporter.snmp.global.SnmpWalkText;
 import org.keepalived4j.model.IpvsStats;
 import org.keepalived4j.model.StateSnapshot;
 import org.keepalived4j.model.VirtualServerSnapshot;
@@ -15,7 +16,6 @@ import org.snmp4j.smi.Counter32;
 import org.snmp4j.smi.Counter64;
 import org.snmp4j.smi.Gauge32;
 import org.snmp4j.smi.OID;
-import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.UnsignedInteger32;
 import org.snmp4j.smi.Variable;
 
@@ -28,7 +28,8 @@ class CheckSectionTest {
 
         assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
         for (Map.Entry<OID, Variable> e : expected.entrySet()) {
-            assertThat(describe(actual.get(e.getKey()))).as("%s", e.getKey()).isEqualTo(describe(e.getValue()));
+            assertThat(SnmpWalkText.describe(actual.get(e.getKey()))).as("%s", e.getKey())
+                    .isEqualTo(SnmpWalkText.describe(e.getValue()));
         }
     }
 
@@ -71,14 +72,5 @@ class CheckSectionTest {
 
     private static OID instance(OID entry, int column, int index) {
         return new OID(entry).append(column).append(index);
-    }
-
-    /** Syntax and value (Gauge32 and Unsigned32 share the tag 0x42 on the wire). */
-    static String describe(Variable v) {
-        if (v == null) {
-            return "absent";
-        }
-        String value = v instanceof OctetString s ? s.toHexString() : v.toString();
-        return v.getSyntax() + " " + value;
     }
 }

@@ -8,18 +8,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.snmp4j.smi.Counter32;
-import org.snmp4j.smi.Counter64;
-import org.snmp4j.smi.Gauge32;
-import org.snmp4j.smi.Integer32;
+import org.keepalived4j.exporter.snmp.global.SnmpWalkText;
 import org.snmp4j.smi.OID;
-import org.snmp4j.smi.OctetString;
-import org.snmp4j.smi.UnsignedInteger32;
 import org.snmp4j.smi.Variable;
 
 /**
  * Reads check-objects.txt: tables written as one line per column and one cell per row, and
- * scalars, into the instance OIDs and values they stand for.
+ * scalars, into the instance OIDs and values they stand for (values as snmpwalk prints them).
  */
 final class ExpectedObjects {
 
@@ -49,7 +44,7 @@ final class ExpectedObjects {
             if (words[0].equals("table")) {
                 entry = new OID(KEEPALIVED).append(words[2]);
             } else if (words[0].equals("scalar")) {
-                out.put(new OID(KEEPALIVED).append(words[1]), value(words[2]));
+                out.put(new OID(KEEPALIVED).append(words[1]), SnmpWalkText.value(words[2]));
             } else {
                 List<String> cells = Arrays.asList(line.split(" \\| "));
                 if (words[0].equals("index")) {
@@ -66,7 +61,7 @@ final class ExpectedObjects {
                 for (int i = 0; i < rows.size(); i++) {
                     String cell = cells.get(i + 1).strip();
                     if (!cell.equals("-")) {
-                        out.put(new OID(entry).append(column).append(rows.get(i)), value(cell));
+                        out.put(new OID(entry).append(column).append(rows.get(i)), SnmpWalkText.value(cell));
                     }
                 }
             }
@@ -74,19 +69,4 @@ final class ExpectedObjects {
         return out;
     }
 
-    static Variable value(String cell) {
-        int space = cell.indexOf(' ');
-        String type = cell.substring(0, space);
-        String value = cell.substring(space + 1);
-        return switch (type) {
-            case "INTEGER" -> new Integer32(Integer.parseInt(value));
-            case "STRING" -> new OctetString(value);
-            case "HEX" -> OctetString.fromHexStringPairs(value.replace(" ", ""));
-            case "UNSIGNED" -> new UnsignedInteger32(Long.parseLong(value));
-            case "GAUGE" -> new Gauge32(Long.parseLong(value));
-            case "COUNTER" -> new Counter32(Long.parseLong(value));
-            case "COUNTER64" -> new Counter64(Long.parseUnsignedLong(value));
-            default -> throw new IllegalArgumentException("unknown type in " + cell);
-        };
-    }
 }

@@ -16,7 +16,6 @@ import org.keepalived4j.model.StateSnapshot;
 import org.keepalived4j.model.VrrpRouterCounters;
 import org.keepalived4j.model.VrrpState;
 import org.snmp4j.smi.OID;
-import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.Variable;
 
 /**
@@ -81,14 +80,9 @@ enum KeepalivedGlobalCases {
                 assertThat(value.getSyntax()).as("%s: type of %s", name, e.getKey())
                         .isEqualTo(e.getValue().getSyntax());
             } else {
-                assertThat(describe(value)).as("%s: %s", name, e.getKey()).isEqualTo(describe(e.getValue()));
+                assertThat(SnmpWalkText.describe(value)).as("%s: %s", name, e.getKey())
+                        .isEqualTo(SnmpWalkText.describe(e.getValue()));
             }
         }
-    }
-
-    /** Syntax and value, the way both sides can be compared (Gauge32 and Unsigned32 share a tag). */
-    private static String describe(Variable v) {
-        String value = v instanceof OctetString s ? s.toHexString() : v.toString();
-        return v.getSyntax() + " " + value;
     }
 }

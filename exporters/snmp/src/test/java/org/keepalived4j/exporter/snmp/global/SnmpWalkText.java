@@ -16,11 +16,12 @@ import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.Variable;
 
 /**
- * The objects of a net-snmp walk printed with {@code -On -Ox} (numeric OIDs, every string in
- * hex): {@code .OID = TYPE: VALUE} lines, hex values wrapped onto the lines that follow, and
- * {@code #} comments.
+ * Objects as net-snmp's snmpwalk prints them with {@code -On}: {@code .OID = TYPE: VALUE} lines,
+ * hex values wrapped onto the lines that follow, {@code #} comments; and the typed values alone
+ * ({@code INTEGER: 2}, {@code STRING: "lb1"}, {@code Hex-STRING: 0A 00 00 01}, {@code Gauge32: 80},
+ * {@code Counter32: 0}, {@code Counter64: 0}, {@code ""}), which the tests' expectations use too.
  */
-final class SnmpWalkText {
+public final class SnmpWalkText {
 
     private SnmpWalkText() {
     }
@@ -47,19 +48,24 @@ final class SnmpWalkText {
         SortedMap<OID, Variable> out = new TreeMap<>();
         for (String object : objects) {
             int eq = object.indexOf(" = ");
-            out.put(new OID(object.substring(1, eq)), value(object.substring(eq + 3).strip()));
+            out.put(new OID(object.substring(1, eq)), value(object.substring(eq + 3)));
         }
         return out;
     }
 
-    private static Variable value(String text) {
+    /** A value as snmpwalk prints it after {@code =}. */
+    public static Variable value(String printed) {
+        String text = printed.strip();
         if (text.equals("\"\"")) {
             return new OctetString();
         }
         int colon = text.indexOf(": ");
-        String type = colon < 0 ? text : text.substring(0, colon);
-        String value = colon < 0 ? "" : text.substring(colon + 2).strip();
-        return switch (type) {
+        if (colon < 0) {
+            throw new IllegalArgumentException("no type in " + text);
+        }
+        String value = text.substring(colon + 2).strip();
+        return switch (text.substring(0, colon)) {
+            case "STRING" -> new OctetString(value.substring(1, value.length() - 1));
             case "Hex-STRING" -> OctetString.fromHexStringPairs(value.replace(" ", ""));
             case "INTEGER" -> new Integer32(Integer.parseInt(value));
             case "Gauge32" -> new Gauge32(Long.parseLong(value));
@@ -67,5 +73,18 @@ final class SnmpWalkText {
             case "Counter64" -> new Counter64(Long.parseUnsignedLong(value));
             default -> throw new IllegalArgumentException("unexpected value " + text);
         };
+    }
+
+    /**
+     * Type and value in one string, for comparing what the sections make with what keepalived or
+     * an expectation says: snmp4j's Unsigned32 and Gauge32 share net-snmp's tag 0x42, and octet
+     * strings compare by their bytes.
+     */
+    public static String describe(Variable v) {
+        if (v == null) {
+            return "absent";
+        }
+        String value = v instanceof OctetString s ? s.toHexString() : v.toString();
+        return v.getSyntax() + " " + value;
     }
 }
