@@ -17,11 +17,23 @@ import java.util.List;
  * @param alertVrrp {@code smtp_alert_vrrp}, or {@code null} when not set
  * @param alertChecker {@code smtp_alert_checker}, or {@code null} when not set
  * @param emailFaults whether FAULT transitions send mail (false with {@code no_email_faults})
+ * @param serverAddress the address {@code smtp_server} named when the configuration was read: the
+ *        address itself, or what its host name resolved to then (keepalived resolves it once, and
+ *        KEEPALIVED-MIB's smtpServerAddress shows that address); {@code null} when mail is not
+ *        configured or the name did not resolve
  */
 public record MailSettings(String server, int port, String heloName, Duration connectTimeout, String from,
-        List<String> recipients, Boolean alert, Boolean alertVrrp, Boolean alertChecker, boolean emailFaults) {
+        List<String> recipients, Boolean alert, Boolean alertVrrp, Boolean alertChecker, boolean emailFaults,
+        String serverAddress) {
 
     public MailSettings {
         recipients = List.copyOf(recipients);
+    }
+
+    /** Settings whose server was not resolved: {@code server} stands for its own address. */
+    public MailSettings(String server, int port, String heloName, Duration connectTimeout, String from,
+            List<String> recipients, Boolean alert, Boolean alertVrrp, Boolean alertChecker, boolean emailFaults) {
+        this(server, port, heloName, connectTimeout, from, recipients, alert, alertVrrp, alertChecker, emailFaults,
+                server);
     }
 }

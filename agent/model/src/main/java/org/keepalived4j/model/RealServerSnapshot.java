@@ -17,6 +17,10 @@ import java.time.Instant;
  * @param lastCheckResult what the last check concluded, e.g. {@code OK} or {@code connection refused}
  * @param checkDuration every check's duration
  * @param stats what IPVS counts for it
+ * @param effectiveWeight keepalived's effective weight: the configured weight as dynamic checkers
+ *        ({@code misc_dynamic}, track files) changed it, clamped to [0, 2^31-1], whether or not the
+ *        server is in the pool (KEEPALIVED-MIB's realServerWeight); {@link #weight} is what IPVS
+ *        holds instead
  */
 public record RealServerSnapshot(
         RealServerSettings settings,
@@ -28,7 +32,16 @@ public record RealServerSnapshot(
         Duration lastCheckLatency,
         String lastCheckResult,
         HistogramSnapshot checkDuration,
-        IpvsStats stats) {
+        IpvsStats stats,
+        int effectiveWeight) {
+
+    /** A snapshot whose effective weight is the weight IPVS holds. */
+    public RealServerSnapshot(RealServerSettings settings, boolean alive, int weight, int failedCheckers,
+            long checkFailures, Instant lastCheck, Duration lastCheckLatency, String lastCheckResult,
+            HistogramSnapshot checkDuration, IpvsStats stats) {
+        this(settings, alive, weight, failedCheckers, checkFailures, lastCheck, lastCheckLatency, lastCheckResult,
+                checkDuration, stats, weight);
+    }
 
     /** {@code IP:PORT} ({@code [IPv6]:PORT}). */
     public String key() {

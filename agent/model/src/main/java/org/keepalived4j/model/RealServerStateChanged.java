@@ -10,10 +10,19 @@ import java.time.Instant;
  * @param up whether it is up now
  * @param checker the checker whose result made the change ({@code HTTP_GET}...), or {@code null}
  * @param detail what that checker concluded
+ * @param stopping whether the daemon's stop took it out: keepalived reports every live real server
+ *        going down at a stop (with {@code lvs_flush_onstop} unset), but runs notify_down, mails and
+ *        writes the notify FIFO for it only with its virtual server's {@code omega}
  * @param timestamp when
  */
 public record RealServerStateChanged(RealServerSnapshot server, VirtualServerSnapshot service, boolean up,
-        String checker, String detail, Instant timestamp) implements StateEvent {
+        String checker, String detail, boolean stopping, Instant timestamp) implements StateEvent {
+
+    /** A change while the daemon runs. */
+    public RealServerStateChanged(RealServerSnapshot server, VirtualServerSnapshot service, boolean up,
+            String checker, String detail, Instant timestamp) {
+        this(server, service, up, checker, detail, false, timestamp);
+    }
 
     /** The virtual server's key. */
     public String virtualServer() {

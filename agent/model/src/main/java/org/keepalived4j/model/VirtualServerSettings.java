@@ -34,6 +34,12 @@ import java.time.Duration;
  * @param smtpAlert whether its changes send mail (resolved against the globals)
  * @param checkers the timing its real servers' checkers get unless they set their own
  * @param snmpName {@code snmp_name}, or {@code null}
+ * @param weight the virtual server's {@code weight}: the weight its real servers get unless they set
+ *        their own (1 unless given)
+ * @param inhibitOnFailure the virtual server's {@code inhibit_on_failure}: what its real servers do
+ *        when down unless they say otherwise
+ * @param sorryServerForwarding how IPVS forwards to the sorry server ({@code sorry_server_lvs_method},
+ *        else the virtual server's {@code lb_kind}), or {@code null} without a sorry server
  */
 public record VirtualServerSettings(
         int index,
@@ -62,9 +68,28 @@ public record VirtualServerSettings(
         boolean sorryServerInhibit,
         boolean smtpAlert,
         CheckerDefaults checkers,
-        String snmpName) {
+        String snmpName,
+        int weight,
+        boolean inhibitOnFailure,
+        Forwarding sorryServerForwarding) {
 
     public VirtualServerSettings {
         schedulerFlags = java.util.List.copyOf(schedulerFlags);
+    }
+
+    /**
+     * Settings without the real servers' defaults: weight 1, removal on failure, and the sorry
+     * server (if any) forwarded as the virtual server forwards.
+     */
+    public VirtualServerSettings(int index, String key, String type, String groupName, long fwmark, String address,
+            boolean ipv6, int port, String protocol, String scheduler, java.util.List<String> schedulerFlags,
+            Forwarding forwarding, String virtualhost, Duration persistenceTimeout, String persistenceGranularity,
+            String persistenceEngine, boolean haSuspend, boolean omega, long quorum, long hysteresis,
+            ScriptLine quorumUp, ScriptLine quorumDown, String sorryServer, boolean sorryServerInhibit,
+            boolean smtpAlert, CheckerDefaults checkers, String snmpName) {
+        this(index, key, type, groupName, fwmark, address, ipv6, port, protocol, scheduler, schedulerFlags, forwarding,
+                virtualhost, persistenceTimeout, persistenceGranularity, persistenceEngine, haSuspend, omega, quorum,
+                hysteresis, quorumUp, quorumDown, sorryServer, sorryServerInhibit, smtpAlert, checkers, snmpName, 1,
+                false, sorryServer == null ? null : forwarding);
     }
 }
