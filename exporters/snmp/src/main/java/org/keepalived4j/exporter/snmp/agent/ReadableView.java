@@ -55,14 +55,17 @@ final class ReadableView {
     /**
      * Whether an object that {@link #get} did not find is a missing instance of an object type
      * the view serves (noSuchInstance) rather than an unknown object type (noSuchObject). The
-     * view knows instances, not object types: an OID whose parent has instances is taken for one
-     * of the parent's.
+     * view knows instances, not object types: an OID whose parent is an instance, or has
+     * instances, is taken for a missing instance (as net-snmp answers sysUpTime.1 and sysUpTime.0.1).
      */
     boolean knowsParentOf(OID oid) {
         if (oid.size() < 2) {
             return false;
         }
         OID parent = new OID(oid.getValue(), 0, oid.size() - 1);
+        if (get(parent) != null) {
+            return true;
+        }
         VariableBinding vb = next(parent);
         return vb != null && vb.getOid().startsWith(parent);
     }

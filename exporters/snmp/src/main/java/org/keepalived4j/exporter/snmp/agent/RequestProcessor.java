@@ -5,6 +5,7 @@ import java.util.List;
 import org.snmp4j.PDU;
 import org.snmp4j.mp.SnmpConstants;
 import org.snmp4j.smi.Null;
+import org.snmp4j.smi.SMIConstants;
 import org.snmp4j.smi.VariableBinding;
 
 /**
@@ -100,20 +101,23 @@ final class RequestProcessor {
         for (int round = 0; round < maxRepetitions && !cursor.isEmpty(); round++) {
             boolean allEnded = true;
             for (int j = 0; j < cursor.size(); j++) {
-                VariableBinding vb = cursor.get(j).getVariable() == Null.endOfMibView
-                        ? cursor.get(j) : next(cursor.get(j), view);
+                VariableBinding vb = ended(cursor.get(j)) ? cursor.get(j) : next(cursor.get(j), view);
                 left -= vb.getBERLength();
                 if (left < 0) {
                     return;
                 }
                 out.add(vb);
                 cursor.set(j, vb);
-                allEnded &= vb.getVariable() == Null.endOfMibView;
+                allEnded &= ended(vb);
             }
             if (allEnded) {
                 return;
             }
         }
+    }
+
+    private static boolean ended(VariableBinding vb) {
+        return vb.getVariable().getSyntax() == SMIConstants.EXCEPTION_END_OF_MIB_VIEW;
     }
 
     private static PDU tooBig(PDU request, boolean v1) {
