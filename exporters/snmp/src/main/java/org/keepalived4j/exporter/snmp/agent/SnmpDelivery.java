@@ -55,7 +55,8 @@ final class SnmpDelivery implements QueuedSink.Delivery {
             InetAddress v1AgentAddress, RepeatedLog lossLog) throws IOException {
         OctetString localEngine = sink.securityEngineId() != null && !sink.inform() ? sink.securityEngineId() : engineId;
         List<UsmUserSettings> users = sink.user() == null ? List.of() : List.of(sink.user());
-        Snmp snmp = SnmpStack.create(localEngine, boots, users, UsmUser.LocalizationGrant.any, new AgentCounters());
+        // a sender answers no requests, so it has no counters to serve
+        Snmp snmp = SnmpStack.create(localEngine, boots, users, UsmUser.LocalizationGrant.any, event -> { });
         try {
             SnmpAddress from = sink.bind() != null ? sink.bind()
                     : new SnmpAddress(sink.target().transport(), sink.target().ipv6(), null, 0);

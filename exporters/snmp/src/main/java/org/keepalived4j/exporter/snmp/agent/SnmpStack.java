@@ -6,6 +6,7 @@ import java.util.List;
 import org.snmp4j.MessageDispatcherImpl;
 import org.snmp4j.Snmp;
 import org.snmp4j.TransportMapping;
+import org.snmp4j.event.CounterListener;
 import org.snmp4j.mp.CounterSupport;
 import org.snmp4j.mp.MPv1;
 import org.snmp4j.mp.MPv2c;
@@ -38,7 +39,7 @@ final class SnmpStack {
      * transport yet.
      */
     static Snmp create(OctetString engineId, int boots, List<UsmUserSettings> users, UsmUser.LocalizationGrant grant,
-            AgentCounters counters) {
+            CounterListener counters) {
         CounterSupport counterSupport = new CounterSupport();
         counterSupport.addCounterListener(counters);
         SecurityProtocols protocols = UsmAlgorithms.protocols();
