@@ -68,7 +68,7 @@ final class SnmpAgent implements AutoCloseable {
             snmp.listen();
             return new SnmpAgent(snmp, transports);
         } catch (IOException | RuntimeException e) {
-            snmp.close();
+            SnmpStack.close(snmp);
             throw e;
         }
     }
@@ -100,10 +100,6 @@ final class SnmpAgent implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            snmp.close();
-        } catch (IOException e) {
-            // the sockets are going away either way
-        }
+        SnmpStack.close(snmp);
     }
 }

@@ -65,7 +65,7 @@ final class SnmpDelivery implements QueuedSink.Delivery {
             snmp.listen();
             return new SnmpDelivery(sink, snmp, target(sink, localEngine), uptime, v1AgentAddress, localEngine, lossLog);
         } catch (IOException | RuntimeException e) {
-            snmp.close();
+            SnmpStack.close(snmp);
             throw e;
         }
     }
@@ -140,11 +140,7 @@ final class SnmpDelivery implements QueuedSink.Delivery {
 
     @Override
     public void close() {
-        try {
-            snmp.close();
-        } catch (IOException e) {
-            // the socket is going away either way
-        }
+        SnmpStack.close(snmp);
     }
 
     @Override

@@ -59,6 +59,15 @@ final class SnmpStack {
         return snmp;
     }
 
+    /** Closes the session and its sockets; an error closing a socket that is going away changes nothing. */
+    static void close(Snmp snmp) {
+        try {
+            snmp.close();
+        } catch (IOException e) {
+            // nothing to do: the session is gone either way
+        }
+    }
+
     /**
      * A transport bound to {@code address}: every address of the family when it names no host,
      * the first address of the family a host name resolves to otherwise. TCP ones accept
