@@ -29,13 +29,16 @@ class StandaloneAgentIT {
     private static StandaloneSnmp snmp;
     private static String udp;
     private static String tcp;
+    private static String udp6;
 
     @BeforeAll
     static void start() throws Exception {
         NetSnmpTool.require("/usr/bin/snmpwalk");
         List<String> problems = new ArrayList<>();
         SnmpAgentSettings settings = SnmpAgentSettings.parse(TestSettings.block("keepalived4j_snmp",
-                "agentaddress udp:127.0.0.1:0,tcp:127.0.0.1:0",
+                "agentaddress udp:127.0.0.1:0,tcp:127.0.0.1:0,udp6:[::1]:0",
+                "engineID k4j-it",
+                "rocommunity6 public6 ::1/128",
                 "rocommunity public 127.0.0.1",
                 "rocommunity elsewhere 10.0.0.0/8",
                 "rocommunity vrrponly 127.0.0.0/8 .1.3.6.1.2.1.68",
@@ -51,6 +54,7 @@ class StandaloneAgentIT {
         List<InetSocketAddress> bound = snmp.agentAddresses();
         udp = "udp:127.0.0.1:" + bound.get(0).getPort();
         tcp = "tcp:127.0.0.1:" + bound.get(1).getPort();
+        udp6 = "udp6:[::1]:" + bound.get(2).getPort();
     }
 
     @AfterAll
@@ -175,6 +179,22 @@ class StandaloneAgentIT {
 
     private static long counter(String line) {
         return Long.parseLong(line.substring(line.lastIndexOf(' ') + 1));
+    }
+
+    @Test
+    void servesItsEngine() throws Exception {
+        assertThat(tool("snmpget", "-v2c -c public", udp, ".1.3.6.1.6.3.10.2.1.1.0").get(0).strip())
+                .isEqualTo(".1.3.6.1.6.3.10.2.1.1.0 = Hex-STRING: 80 00 1F 88 04 6B 34 6A 2D 69 74");
+    }
+
+    @Test
+    void answersOverIpv6OnlyToRocommunity6() throws Exception {
+        assertThat(trimmed(tool("snmpwalk", "-v2c -c public6", udp6, "." + TestMibView.VRRPV3)))
+                .containsExactlyElementsOf(expected(TestMibView.VRRPV3, false));
+        assertThat(tool("snmpget", "-v2c -c public", udp6, ".1.3.6.1.2.1.1.3.0"))
+                .containsExactly("Timeout: No Response from " + udp6 + ".");
+        assertThat(tool("snmpget", "-v2c -c public6", udp, ".1.3.6.1.2.1.1.3.0"))
+                .containsExactly("Timeout: No Response from " + udp + ".");
     }
 
     @Test
