@@ -143,7 +143,11 @@ public final class LvsService implements VirtualServerSource, AutoCloseable {
         ipvs.stop(release);
         synchronized (lifecycle) {
             for (VirtualServerState vs : servers) {
-                stopServer(vs, true);
+                // keepalived: -I leaves everything (and says nothing); a flush reports no server one by one
+                stopServer(vs, true, release == IpvsRelease.SERVERS_AND_SERVICES);
+                if (release != IpvsRelease.KEEP) {
+                    vs.stopped();
+                }
             }
             servers = List.of();
             pings.close();
@@ -226,10 +230,10 @@ public final class LvsService implements VirtualServerSource, AutoCloseable {
         rs.onLoopAndWait(() -> { });
     }
 
-    void stopServer(VirtualServerState vs, boolean stopping) {
+    void stopServer(VirtualServerState vs, boolean stopping, boolean report) {
         for (RealServerState rs : vs.servers) {
             stopCheckers(rs);
-            vs.removeServer(rs, stopping);
+            vs.removeServer(rs, stopping, report);
         }
         vs.dropSorry();
     }

@@ -103,10 +103,12 @@ final class RealServerState {
     void publish() {
         boolean isAlive;
         int weight;
+        int effective;
         int failed;
         synchronized (virtualServer) {
             isAlive = alive;
-            weight = !alive && config.inhibitOnFailure() ? 0 : realWeight();
+            effective = realWeight();
+            weight = !alive && config.inhibitOnFailure() ? 0 : effective;
             failed = failedCheckers;
         }
         RealServerSettings s = settings;
@@ -114,7 +116,7 @@ final class RealServerState {
             s = LvsReadModel.realServer(virtualServer.config, config, 0);
         }
         snapshot.set(new RealServerSnapshot(s, isAlive, weight, failed, checkFailures, lastCheck, lastLatency, lastResult,
-                durations.snapshot(), IpvsStats.NONE));
+                durations.snapshot(), IpvsStats.NONE, effective));
     }
 
     /** Its settings, numbered in its virtual server ({@link VirtualServerState#number}). */

@@ -42,7 +42,7 @@ final class ServerReloader {
         }
         for (VirtualServerState vs : old) {
             if (!kept.contains(vs)) {
-                service.stopServer(vs, false);
+                service.stopServer(vs, false, true);
             }
         }
         fresh.forEach(vs -> vs.init(false));
@@ -79,7 +79,7 @@ final class ServerReloader {
         for (RealServerState rs : vs.servers) {
             if (!matched.contains(rs)) {
                 service.stopCheckers(rs);
-                vs.removeServer(rs, false);
+                vs.removeServer(rs, false, true);
                 vs.forget(rs);
             }
         }

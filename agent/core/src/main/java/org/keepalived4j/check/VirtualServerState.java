@@ -219,15 +219,36 @@ final class VirtualServerState {
         status.set(new Status(quorumUp, sorryAlive));
     }
 
-    /** Takes a server out whatever its inhibit setting (reload, shutdown). */
-    void removeServer(RealServerState rs, boolean stopping) {
+    /**
+     * Takes a server out whatever its inhibit setting (reload, shutdown). A live server is
+     * reported down: at a stop only when {@code report} says so (keepalived takes servers out
+     * one by one, and reports them, only when it does not flush the table), and then marked
+     * {@link RealServerStateChanged#stopping()} so that notify_down and mail follow {@code omega}
+     * while SNMP reports it anyway.
+     */
+    void removeServer(RealServerState rs, boolean stopping, boolean report) {
         synchronized (this) {
             if (rs.alive) {
                 rs.alive = false;
-                if (config.omega() || !stopping) {
-                    rsEvent(rs, null, stopping ? "shutting down" : "removed");
+                if (report) {
+                    rsEvent(rs, null, stopping ? "shutting down" : "removed", stopping);
                 }
             }
+        }
+        flush();
+    }
+
+    /**
+     * The daemon stops: the virtual server reports its quorum going down, marked {@code
+     * stopping} (KEEPALIVED-MIB's shutdown(3); quorum_down and mail only with {@code omega}), as
+     * keepalived does for every virtual server after its real servers.
+     */
+    void stopped() {
+        synchronized (this) {
+            quorumUp = false;
+            long sum = 0;
+            Instant at = clock.instant();
+            pending.add(() -> new VirtualServerQuorumChanged(snapshot(), false, sum, true, at));
         }
         flush();
     }
@@ -293,12 +314,16 @@ final class VirtualServerState {
     }
 
     private void rsEvent(RealServerState rs, String checker, String detail) {
+        rsEvent(rs, checker, detail, false);
+    }
+
+    private void rsEvent(RealServerState rs, String checker, String detail, boolean stopping) {
         LOG.info("{} {} {} for VS {}{}", checker == null ? "Real server" : checker, rs.key, rs.alive ? "UP" : "DOWN",
                 key(), detail == null ? "" : ": " + detail);
         changed.add(rs);
         boolean up = rs.alive;
         Instant at = clock.instant();
-        pending.add(() -> new RealServerStateChanged(rs.snapshot(), snapshot(), up, checker, detail, at));
+        pending.add(() -> new RealServerStateChanged(rs.snapshot(), snapshot(), up, checker, detail, stopping, at));
     }
 
     private void quorumEvent(long sum) {

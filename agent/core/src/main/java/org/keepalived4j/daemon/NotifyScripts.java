@@ -65,6 +65,9 @@ final class NotifyScripts implements StateListener, AutoCloseable {
     /** keepalived's notify_up / notify_down of a real server. */
     @Override
     public void realServerStateChanged(RealServerStateChanged event) {
+        if (event.stopping() && !event.service().settings().omega()) {
+            return;
+        }
         var settings = event.server().settings();
         ScriptLine script = event.up() ? settings.notifyUp() : settings.notifyDown();
         if (script != null) {
@@ -76,6 +79,9 @@ final class NotifyScripts implements StateListener, AutoCloseable {
     @Override
     public void virtualServerQuorumChanged(VirtualServerQuorumChanged event) {
         var settings = event.service().settings();
+        if (event.stopping() && !settings.omega()) {
+            return;
+        }
         ScriptLine script = event.met() ? settings.quorumUp() : settings.quorumDown();
         if (script != null) {
             run(script, List.of(), event.virtualServer());

@@ -208,6 +208,46 @@ class LvsServiceTest {
         assertThat(ipvs.weights(KEY)).containsOnly(java.util.Map.entry("127.0.0.1:8080", 11));
     }
 
+    @Test
+    void aStopReportsEveryLiveServerAndEachQuorumAsStoppingUnlessItFlushesOrKeepsTheTable() throws IOException {
+        a = listen(0);
+        b = listen(0);
+        int pa = a.getLocalPort();
+        int pb = b.getLocalPort();
+        for (var release : org.keepalived4j.ipvs.IpvsRelease.values()) {
+            RecordingSink events = new RecordingSink();
+            LvsService s = new LvsService(parse(config("quorum 1", "", pa, pb)), LvsSettings.DEFAULTS,
+                    new InMemoryIpvsClient(true), events, Clock.systemUTC());
+            s.start();
+            s.drainIpvs();
+            int before = events.realServerEvents().size();
+            int quorumBefore = events.quorumEvents().size();
+            s.close(release);
+            var down = events.realServerEvents().subList(before, events.realServerEvents().size());
+            var quorum = events.quorumEvents().subList(quorumBefore, events.quorumEvents().size());
+            switch (release) {
+                case KEEP -> {
+                    assertThat(down).as("-I says nothing").isEmpty();
+                    assertThat(quorum).isEmpty();
+                }
+                case SERVERS_AND_SERVICES -> {
+                    assertThat(down).hasSize(2).allSatisfy(e -> {
+                        assertThat(e.up()).isFalse();
+                        assertThat(e.stopping()).isTrue();
+                    });
+                    assertThat(quorum).singleElement().satisfies(e -> {
+                        assertThat(e.met()).isFalse();
+                        assertThat(e.stopping()).isTrue();
+                    });
+                }
+                default -> {
+                    assertThat(down).as("a flush removes no server one by one").isEmpty();
+                    assertThat(quorum).singleElement().satisfies(e -> assertThat(e.stopping()).isTrue());
+                }
+            }
+        }
+    }
+
     private static java.util.Map.Entry<String, Integer> entry(int port, int weight) {
         return java.util.Map.entry("127.0.0.1:" + port, weight);
     }

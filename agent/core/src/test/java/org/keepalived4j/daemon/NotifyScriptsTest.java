@@ -160,4 +160,33 @@ class NotifyScriptsTest {
             assertThat(awaitLines(2)).containsExactlyInAnyOrder("rsdown", "qdown");
         }
     }
+
+    @Test
+    void aStopRunsRealServerAndQuorumScriptsOnlyWithOmega() throws Exception {
+        for (boolean omega : new boolean[] {false, true}) {
+            Files.deleteIfExists(dir.resolve("out"));
+            KeepalivedConfig c = config("virtual_server 10.1.1.1 80 {\n delay_loop 5\n protocol TCP\n"
+                    + (omega ? " omega\n" : "") + " quorum_down " + append("qdown") + "\n quorum_up "
+                    + append("qup") + "\n real_server 127.0.0.1 8080 {\n  notify_down " + append("rsdown")
+                    + "\n  TCP_CHECK {\n  }\n }\n}\n");
+            VirtualServerConfig vsc = c.virtualServers().get(0);
+            RealServerSnapshot rs = new RealServerSnapshot(LvsReadModel.realServer(vsc, vsc.realServers().get(0), 1),
+                    false, 0, 0, 0, null, null, null, null, IpvsStats.NONE);
+            VirtualServerSnapshot vs = new VirtualServerSnapshot(LvsReadModel.virtualServer(vsc, 1), false, false,
+                    false, IpvsStats.NONE, List.of(rs));
+            try (NotifyScripts scripts = new NotifyScripts(null, null)) {
+                scripts.realServerStateChanged(new RealServerStateChanged(rs, vs, false, null, "shutting down", true,
+                        Instant.now()));
+                scripts.virtualServerQuorumChanged(new VirtualServerQuorumChanged(vs, false, 0, true, Instant.now()));
+                // a last, ordinary event: once its line is there, the stop's would have been too
+                scripts.virtualServerQuorumChanged(new VirtualServerQuorumChanged(vs, true, 1, Instant.now()));
+                if (omega) {
+                    assertThat(awaitLines(3)).containsExactlyInAnyOrder("rsdown", "qdown", "qup");
+                } else {
+                    assertThat(awaitLines(1)).containsExactly("qup");
+                }
+            }
+            assertThat(Files.readAllLines(dir.resolve("out"))).hasSize(omega ? 3 : 1);
+        }
+    }
 }
