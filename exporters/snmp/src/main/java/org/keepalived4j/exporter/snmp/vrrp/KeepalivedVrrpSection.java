@@ -12,9 +12,11 @@ import org.snmp4j.smi.Variable;
  * BFD sessions and processes they track, with keepalived 2.2.7's indexes (positions from 1, in
  * configuration order) and encodings. Served while {@code enable_snmp_vrrp} is set.
  *
- * <p>Two of keepalived's slips are not reproduced: it shows vrrpAddressAdvertising as false for
- * every address of any instance but the first, and it serves no rows at all for a router whose
- * static addresses, routes or rules it would index 0 (this daemon has none).
+ * <p>Where this differs from keepalived: vrrpAddressAdvertising is true for every virtual address
+ * (keepalived's says false for all addresses of the second and later instances); the status of
+ * virtual routes and rules is false, as this daemon checks them but does not install them; and
+ * {@code static_ipaddress}, {@code static_routes} and {@code static_rules}, which keepalived lists
+ * as the rows of instance 0, are not in the read model and not served.
  */
 public final class KeepalivedVrrpSection implements MibSection {
 
