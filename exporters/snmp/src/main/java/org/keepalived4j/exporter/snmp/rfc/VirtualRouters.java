@@ -1,6 +1,8 @@
 package org.keepalived4j.exporter.snmp.rfc;
 
+import java.util.List;
 import org.keepalived4j.exporter.snmp.vrrp.InterfaceDirectory;
+import org.keepalived4j.model.VipSnapshot;
 import org.keepalived4j.model.VrrpInstanceSnapshot;
 import org.keepalived4j.model.VrrpState;
 import org.snmp4j.smi.OID;
@@ -19,12 +21,20 @@ final class VirtualRouters {
 
     /** Whether VRRP-MIB (RFC 2787) shows the instance. */
     static boolean inVrrpMib(VrrpInstanceSnapshot instance) {
-        return instance.settings().version() == 2 && !instance.settings().ipv6() && !instance.vips().isEmpty();
+        return instance.settings().version() == 2 && !instance.settings().ipv6() && !addresses(instance).isEmpty();
     }
 
     /** Whether VRRPv3-MIB (RFC 6527) shows the instance. */
     static boolean inVrrpv3Mib(VrrpInstanceSnapshot instance) {
-        return !instance.vips().isEmpty();
+        return !addresses(instance).isEmpty();
+    }
+
+    /**
+     * The virtual addresses the instance advertises: those of its own family (keepalived ignores
+     * a virtual address of the other family when it reads the configuration).
+     */
+    static List<VipSnapshot> addresses(VrrpInstanceSnapshot instance) {
+        return instance.vips().stream().filter(v -> v.settings().ipv6() == instance.settings().ipv6()).toList();
     }
 
     /** The (ifIndex, VRID) index of VRRP-MIB. */

@@ -64,7 +64,7 @@ public final class VrrpMibSection implements MibSection {
             if (VirtualRouters.inVrrpMib(instance)) {
                 OID row = VirtualRouters.vrrpIndex(instance, interfaces);
                 operation(operations, row, instance);
-                for (VipSnapshot vip : instance.vips()) {
+                for (VipSnapshot vip : VirtualRouters.addresses(instance)) {
                     OID address = new OID(row);
                     address.append(new OID(InetAddresses.ipAddress(vip.settings().value()).toSubIndex(false)));
                     addresses.cell(2, address, new Integer32(1));
@@ -85,7 +85,7 @@ public final class VrrpMibSection implements MibSection {
         table.cell(3, row, new Integer32(VirtualRouters.operState(instance.state())));
         table.cell(4, row, new Integer32(1));
         table.cell(5, row, new Integer32(instance.status().basePriority()));
-        table.cell(6, row, new Integer32(instance.vips().size()));
+        table.cell(6, row, new Integer32(VirtualRouters.addresses(instance).size()));
         table.cell(7, row, InetAddresses.ipAddress(instance.status().masterAddress()));
         table.cell(8, row, InetAddresses.ipAddress(instance.status().primaryAddress()));
         table.cell(9, row, new Integer32(AuthType.code(s.authType()) + 1)); // noAuthentication(1)...

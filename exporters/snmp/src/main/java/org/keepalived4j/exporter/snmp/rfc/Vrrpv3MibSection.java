@@ -71,7 +71,7 @@ public final class Vrrpv3MibSection implements MibSection {
             if (VirtualRouters.inVrrpv3Mib(instance)) {
                 OID row = VirtualRouters.vrrpv3Index(instance, interfaces);
                 operation(operations, row, instance, state);
-                for (VipSnapshot vip : instance.vips()) {
+                for (VipSnapshot vip : VirtualRouters.addresses(instance)) {
                     OID address = new OID(row);
                     address.append(new OID(InetAddresses.octets(vip.settings().value()).toSubIndex(true)));
                     addresses.cell(2, address, new Integer32(1));
@@ -96,7 +96,7 @@ public final class Vrrpv3MibSection implements MibSection {
         table.cell(5, row, mac.length == 0 ? null : new OctetString(mac));
         table.cell(6, row, new Integer32(VirtualRouters.operState(instance.state())));
         table.cell(7, row, new Gauge32(t.basePriority()));
-        table.cell(8, row, new Integer32(instance.vips().size()));
+        table.cell(8, row, new Integer32(VirtualRouters.addresses(instance).size()));
         table.cell(9, row, new Integer32((int) (instance.settings().advertInterval().toMillis() / 10)));
         table.cell(10, row, TruthValue.of(instance.settings().preempt()));
         table.cell(11, row, TruthValue.of(instance.settings().accept()));
