@@ -5,13 +5,13 @@ import java.util.HexFormat;
 import java.util.Map;
 
 /** Interfaces with fixed indexes and MAC addresses. */
-final class FakeInterfaces implements InterfaceDirectory {
+public final class FakeInterfaces implements InterfaceDirectory {
 
     private final Map<String, Integer> indexes = new HashMap<>();
     private final Map<String, byte[]> macs = new HashMap<>();
 
     /** Adds an interface: {@code mac} as {@code 02:00:00:99:01:01}. */
-    FakeInterfaces with(String name, int index, String mac) {
+    public FakeInterfaces with(String name, int index, String mac) {
         indexes.put(name, index);
         macs.put(name, HexFormat.ofDelimiter(":").parseHex(mac));
         return this;

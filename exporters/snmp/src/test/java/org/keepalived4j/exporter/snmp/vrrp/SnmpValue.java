@@ -21,14 +21,14 @@ import org.snmp4j.smi.Variable;
  *        {@code Timeticks}, {@code IpAddress}, {@code Hex-STRING} or {@code OID}
  * @param value the value
  */
-record SnmpValue(String type, String value) {
+public record SnmpValue(String type, String value) {
 
     /** Types whose value depends on time (counters, up times): compared by type only. */
     boolean timeDependent() {
         return type.startsWith("Counter") || type.equals("Timeticks");
     }
 
-    static SnmpValue of(Variable v) {
+    public static SnmpValue of(Variable v) {
         if (v instanceof TimeTicks t) {
             return new SnmpValue("Timeticks", Long.toString(t.getValue()));
         }
