@@ -137,7 +137,9 @@ walk > "$OUT/walk-master.txt"
 start "$NSB" keepalived -n -l -D -f "$WORK/b.conf" -p "$WORK/b.pid" -r "$WORK/b-vrrp.pid" -c "$WORK/b-check.pid"
 wait_for "node B to preempt node A" 30 lacks_address "$NSA" eth0 10.99.1.100
 wait_for "node B to preempt node A's IPv6 instance" 30 lacks_address "$NSA" eth0 fd00:99::1
-sleep 3
+wait_for "node B's VRRPv2 instance to become MASTER" 30 has_address "$NSB" eth0 10.99.1.100
+wait_for "node B's VRRPv3 instance to become MASTER" 30 has_address "$NSB" eth0 fd00:99::1
+sleep 2
 walk > "$OUT/walk-backup.txt"
 
 # ---- SIGTERM node A ----------------------------------------------------------------------------

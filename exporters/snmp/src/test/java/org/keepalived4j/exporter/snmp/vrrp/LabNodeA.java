@@ -51,19 +51,15 @@ final class LabNodeA {
     private LabNodeA() {
     }
 
-    static FakeInterfaces interfaces() {
-        return FakeInterfaces.recorded(WalkOutput.resource("interfaces.txt"));
-    }
-
     /**
      * The group and its two instances in {@code state} (MASTER, or BACKUP once node B preempted
-     * them), the instance outside the group MASTER.
+     * VI_6 and the group followed), the instance outside the group MASTER.
      */
     static StateSnapshot state(VrrpState state) {
         boolean master = state == VrrpState.MASTER;
-        return snapshot(List.of(vi4(state, master ? TransitionReason.MASTER_NO_RESPONSE : TransitionReason.PREEMPTED),
-                vi6(state, TransitionReason.SYNC_GROUP), vi7(VrrpState.MASTER, TransitionReason.MASTER_NO_RESPONSE)),
-                state);
+        return snapshot(List.of(vi4(state, master ? TransitionReason.MASTER_NO_RESPONSE : TransitionReason.SYNC_GROUP),
+                vi6(state, master ? TransitionReason.SYNC_GROUP : TransitionReason.PREEMPTED),
+                vi7(VrrpState.MASTER, TransitionReason.MASTER_NO_RESPONSE)), state);
     }
 
     static StateSnapshot snapshot(List<VrrpInstanceSnapshot> instances, VrrpState groupState) {
@@ -86,8 +82,8 @@ final class LabNodeA {
         run.vi6(VrrpState.BACKUP, VrrpState.MASTER, TransitionReason.SYNC_GROUP);
         run.group(VrrpState.BACKUP, VrrpState.MASTER, TransitionReason.MASTER_NO_RESPONSE);
         run.vi7(VrrpState.BACKUP, VrrpState.MASTER, TransitionReason.MASTER_NO_RESPONSE);
-        run.vi4(VrrpState.MASTER, VrrpState.BACKUP, TransitionReason.PREEMPTED);
-        run.vi6(VrrpState.MASTER, VrrpState.BACKUP, TransitionReason.SYNC_GROUP);
+        run.vi6(VrrpState.MASTER, VrrpState.BACKUP, TransitionReason.PREEMPTED);
+        run.vi4(VrrpState.MASTER, VrrpState.BACKUP, TransitionReason.SYNC_GROUP);
         run.group(VrrpState.MASTER, VrrpState.BACKUP, TransitionReason.PREEMPTED);
         run.vi4(VrrpState.BACKUP, VrrpState.STOP, TransitionReason.SHUTDOWN);
         run.vi6(VrrpState.BACKUP, VrrpState.STOP, TransitionReason.SHUTDOWN);
