@@ -29,9 +29,9 @@ import org.snmp4j.smi.VariableBinding;
 public final class VrrpMibNotifications implements NotificationSource {
 
     /** vrrpTrapNewMaster. */
-    private static final OID NEW_MASTER = oid("0.1");
+    private static final OID NEW_MASTER = VrrpMibSection.oid("0.1");
     /** vrrpTrapAuthFailure. */
-    private static final OID AUTH_FAILURE = oid("0.2");
+    private static final OID AUTH_FAILURE = VrrpMibSection.oid("0.2");
 
     private final InterfaceDirectory interfaces;
 
@@ -62,7 +62,7 @@ public final class VrrpMibNotifications implements NotificationSource {
     }
 
     private OID indexed(String object, VrrpInstanceSnapshot instance) {
-        OID oid = oid(object);
+        OID oid = VrrpMibSection.oid(object);
         oid.append(VirtualRouters.vrrpIndex(instance, interfaces));
         return oid;
     }
@@ -73,11 +73,5 @@ public final class VrrpMibNotifications implements NotificationSource {
             case AUTH_TYPE_MISMATCH -> 2;
             default -> 3;
         };
-    }
-
-    private static OID oid(String suffix) {
-        OID oid = new OID(VrrpMibSection.ROOT);
-        oid.append(suffix);
-        return oid;
     }
 }

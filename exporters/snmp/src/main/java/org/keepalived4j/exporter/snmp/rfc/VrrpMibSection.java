@@ -116,7 +116,8 @@ public final class VrrpMibSection implements MibSection {
         return new Counter32(count & 0xFFFFFFFFL);
     }
 
-    private static OID oid(String suffix) {
+    /** An OID under this MIB, e.g. {@code oid("1.3.1")}. */
+    static OID oid(String suffix) {
         OID oid = new OID(ROOT);
         oid.append(suffix);
         return oid;

@@ -28,9 +28,9 @@ import org.snmp4j.smi.VariableBinding;
 public final class Vrrpv3MibNotifications implements NotificationSource {
 
     /** vrrpv3NewMaster. */
-    private static final OID NEW_MASTER = oid("0.1");
+    private static final OID NEW_MASTER = Vrrpv3MibSection.oid("0.1");
     /** vrrpv3ProtoError. */
-    private static final OID PROTO_ERROR = oid("0.2");
+    private static final OID PROTO_ERROR = Vrrpv3MibSection.oid("0.2");
 
     private final InterfaceDirectory interfaces;
 
@@ -64,14 +64,8 @@ public final class Vrrpv3MibNotifications implements NotificationSource {
     }
 
     private OID indexed(String object, VrrpInstanceSnapshot instance) {
-        OID oid = oid(object);
+        OID oid = Vrrpv3MibSection.oid(object);
         oid.append(VirtualRouters.vrrpv3Index(instance, interfaces));
-        return oid;
-    }
-
-    private static OID oid(String suffix) {
-        OID oid = new OID(Vrrpv3MibSection.ROOT);
-        oid.append(suffix);
         return oid;
     }
 }

@@ -9,6 +9,7 @@ import org.keepalived4j.exporter.snmp.vrrp.InetAddresses;
 import org.keepalived4j.exporter.snmp.vrrp.InterfaceDirectory;
 import org.keepalived4j.exporter.snmp.vrrp.Table;
 import org.keepalived4j.exporter.snmp.vrrp.TruthValue;
+import org.keepalived4j.exporter.snmp.vrrp.Unsigned32;
 import org.keepalived4j.model.StateSnapshot;
 import org.keepalived4j.model.VipSnapshot;
 import org.keepalived4j.model.VrrpCounters;
@@ -18,7 +19,6 @@ import org.keepalived4j.model.VrrpRouterCounters;
 import org.keepalived4j.model.VrrpState;
 import org.snmp4j.smi.Counter32;
 import org.snmp4j.smi.Counter64;
-import org.snmp4j.smi.Gauge32;
 import org.snmp4j.smi.Integer32;
 import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
@@ -95,7 +95,7 @@ public final class Vrrpv3MibSection implements MibSection {
         table.cell(4, row, primary);
         table.cell(5, row, mac.length == 0 ? null : new OctetString(mac));
         table.cell(6, row, new Integer32(VirtualRouters.operState(instance.state())));
-        table.cell(7, row, new Gauge32(t.basePriority()));
+        table.cell(7, row, Unsigned32.of(t.basePriority()));
         table.cell(8, row, new Integer32(VirtualRouters.addresses(instance).size()));
         table.cell(9, row, new Integer32((int) (instance.settings().advertInterval().toMillis() / 10)));
         table.cell(10, row, TruthValue.of(instance.settings().preempt()));
@@ -118,7 +118,7 @@ public final class Vrrpv3MibSection implements MibSection {
         table.cell(10, row, new Counter64(c.addrListErr()));
         table.cell(11, row, new Counter64(c.packetLenErr()));
         table.cell(12, row, new TimeTicks(0));
-        table.cell(13, row, new Gauge32(instance.settings().advertInterval().toMillis() / 10 * 10));
+        table.cell(13, row, Unsigned32.of(instance.settings().advertInterval().toMillis() / 10 * 10));
     }
 
     /** Hundredths of a second since the instance started, while it is BACKUP or MASTER; else 0. */
@@ -137,7 +137,8 @@ public final class Vrrpv3MibSection implements MibSection {
         return o == null ? InetAddresses.unspecified(ipv6) : o;
     }
 
-    private static OID oid(String suffix) {
+    /** An OID under this MIB, e.g. {@code oid("1.3.1")}. */
+    static OID oid(String suffix) {
         OID oid = new OID(ROOT);
         oid.append(suffix);
         return oid;
