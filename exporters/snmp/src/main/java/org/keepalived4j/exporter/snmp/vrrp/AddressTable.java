@@ -4,7 +4,6 @@ import java.util.List;
 import org.keepalived4j.model.AddressSettings;
 import org.keepalived4j.model.StateSnapshot;
 import org.keepalived4j.model.VrrpInstanceSnapshot;
-import org.snmp4j.smi.Gauge32;
 import org.snmp4j.smi.Integer32;
 import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
@@ -44,11 +43,11 @@ final class AddressTable {
             OctetString broadcast = InetAddresses.octets(a.broadcast());
             table.cell(4, row, broadcast == null ? InetAddresses.unspecified(false) : broadcast);
         }
-        table.cell(5, row, new Gauge32(a.prefixLength()));
+        table.cell(5, row, Unsigned32.of(a.prefixLength()));
         table.cell(6, row, new Integer32(Scopes.inetScope(Scopes.linuxScope(a.scope()))));
         table.cell(7, row, new Integer32(interfaces.index(a.device())));
-        table.cell(8, row, new OctetString(a.device()));
-        table.cell(9, row, a.label() == null ? null : new OctetString(a.label()));
+        table.cell(8, row, Table.text(a.device()));
+        table.cell(9, row, Table.text(a.label()));
         table.cell(10, row, TruthValue.of(set));
         table.cell(11, row, TruthValue.of(a.advertised()));
         table.cell(12, row, InetAddresses.octets(a.peer()));

@@ -6,10 +6,8 @@ import org.keepalived4j.model.VrrpInstanceSettings;
 import org.keepalived4j.model.VrrpInstanceSnapshot;
 import org.keepalived4j.model.VrrpInstanceStatus;
 import org.keepalived4j.model.VrrpState;
-import org.snmp4j.smi.Gauge32;
 import org.snmp4j.smi.Integer32;
 import org.snmp4j.smi.OID;
-import org.snmp4j.smi.OctetString;
 
 /**
  * vrrpInstanceTable, indexed by the instance's position. keepalived leaves out
@@ -30,23 +28,24 @@ final class InstanceTable {
             VrrpInstanceStatus t = instance.status();
             OID row = Table.index(s.index());
             boolean v3 = s.version() == 3;
-            table.cell(2, row, new OctetString(s.name()));
-            table.cell(3, row, new Gauge32(s.vrid()));
+            table.cell(2, row, Table.text(s.name()));
+            table.cell(3, row, Unsigned32.of(s.vrid()));
             table.cell(4, row, new Integer32(t.state().code()));
             table.cell(5, row, new Integer32(s.initialState().code()));
             table.cell(6, row, new Integer32(t.wantedState().code()));
             table.cell(7, row, new Integer32(t.basePriority()));
             table.cell(8, row, new Integer32(t.effectivePriority()));
             table.cell(9, row, TruthValue.of(vipsSet(instance)));
-            table.cell(10, row, new OctetString(s.interfaceName()));
+            table.cell(10, row, Table.text(s.interfaceName()));
             table.cell(11, row, TruthValue.of(!s.tracked("interface").isEmpty()));
-            table.cell(12, row, new Gauge32(v3 ? s.advertInterval().toMillis() / 10 : s.advertInterval().toSeconds()));
+            long interval = v3 ? s.advertInterval().toMillis() / 10 : s.advertInterval().toSeconds();
+            table.cell(12, row, Unsigned32.of(interval));
             table.cell(13, row, TruthValue.of(s.preempt()));
-            table.cell(14, row, new Gauge32(s.preemptDelay().toSeconds()));
+            table.cell(14, row, Unsigned32.of(s.preemptDelay().toSeconds()));
             table.cell(15, row, new Integer32(v3 ? 0 : AuthType.code(s.authType())));
             table.cell(16, row, TruthValue.of(false));
-            table.cell(18, row, s.syncGroup() == null ? null : new OctetString(s.syncGroup()));
-            table.cell(19, row, new Gauge32(s.garpMasterDelay().toSeconds()));
+            table.cell(18, row, Table.text(s.syncGroup()));
+            table.cell(19, row, Unsigned32.of(s.garpMasterDelay().toSeconds()));
             table.cell(20, row, TruthValue.of(s.smtpAlert()));
             scripts(row, s.notifyScripts());
             table.cell(27, row, v3 ? TruthValue.of(s.accept()) : new Integer32(0));

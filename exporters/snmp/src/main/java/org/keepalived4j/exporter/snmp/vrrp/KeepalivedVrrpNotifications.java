@@ -83,7 +83,7 @@ public final class KeepalivedVrrpNotifications implements NotificationSource {
     }
 
     private static VariableBinding routerId(StateSnapshot state) {
-        return new VariableBinding(new OID(ROUTER_ID), new OctetString(state.daemon().routerId()));
+        return new VariableBinding(new OID(ROUTER_ID), new OctetString(String.valueOf(state.daemon().routerId())));
     }
 
     /** A column of a table of the vrrp subtree, without index. */

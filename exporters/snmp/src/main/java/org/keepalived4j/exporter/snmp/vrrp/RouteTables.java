@@ -4,10 +4,8 @@ import java.util.List;
 import org.keepalived4j.model.RouteSettings;
 import org.keepalived4j.model.StateSnapshot;
 import org.keepalived4j.model.VrrpInstanceSnapshot;
-import org.snmp4j.smi.Gauge32;
 import org.snmp4j.smi.Integer32;
 import org.snmp4j.smi.OID;
-import org.snmp4j.smi.OctetString;
 
 /**
  * vrrpRouteTable, indexed by (instance position, route position), and vrrpRouteNextHopTable,
@@ -45,24 +43,24 @@ final class RouteTables {
                 || InetAddresses.isIpv6(r.preferredSource);
         routes.cell(2, row, InetAddresses.type(ipv6));
         routes.cell(3, row, InetAddresses.octets(r.destination));
-        routes.cell(4, row, new Gauge32(Prefixes.length(r.destination)));
+        routes.cell(4, row, Unsigned32.of(Prefixes.length(r.destination)));
         routes.cell(5, row, InetAddresses.octets(r.via));
         routes.cell(6, row, r.nextHops.size() == 1 ? InetAddresses.octets(r.nextHops.get(0).via()) : null);
         routes.cell(7, row, InetAddresses.octets(r.preferredSource));
-        routes.cell(8, row, new Gauge32(r.metric));
+        routes.cell(8, row, Unsigned32.of(r.metric));
         routes.cell(9, row, new Integer32(Scopes.inetScope(r.scope)));
         routes.cell(10, row, new Integer32(typeCode(r)));
         if (r.device != null) {
             routes.cell(11, row, new Integer32(interfaces.index(r.device)));
-            routes.cell(12, row, new OctetString(r.device));
+            routes.cell(12, row, Table.text(r.device));
         }
-        routes.cell(13, row, new Gauge32(r.table));
+        routes.cell(13, row, Unsigned32.of(r.table));
         routes.cell(14, row, TruthValue.of(false));
         if (r.from != null) {
             routes.cell(15, row, InetAddresses.octets(r.from));
-            routes.cell(16, row, new Gauge32(Prefixes.length(r.from)));
+            routes.cell(16, row, Unsigned32.of(Prefixes.length(r.from)));
         }
-        routes.cell(17, row, r.tos == null ? null : new Gauge32(r.tos));
+        routes.cell(17, row, r.tos == null ? null : Unsigned32.of(r.tos));
         routes.cell(18, row, r.protocol == null ? null : new Integer32(r.protocol + 1));
         routes.cell(19, row, TruthValue.of(r.ecn));
         routes.cell(20, row, TruthValue.of(r.has("quickack")));
@@ -72,23 +70,23 @@ final class RouteTables {
 
     private void metrics(OID row, RouteLine r) {
         lockable(row, 22, r, "mtu", 1);
-        routes.cell(24, row, r.has("hoplimit") ? new Gauge32(r.metricValue("hoplimit")) : null);
+        routes.cell(24, row, r.has("hoplimit") ? Unsigned32.of(r.metricValue("hoplimit")) : null);
         // keepalived serves advmss when hoplimit is set (and its lock when advmss is).
-        routes.cell(25, row, r.has("hoplimit") ? new Gauge32(r.metricValue("advmss")) : null);
+        routes.cell(25, row, r.has("hoplimit") ? Unsigned32.of(r.metricValue("advmss")) : null);
         routes.cell(26, row, r.has("advmss") ? TruthValue.of(r.locked.contains("advmss")) : null);
         lockable(row, 27, r, "rtt", 8);
         lockable(row, 29, r, "rttvar", 4);
         lockable(row, 31, r, "reordering", 1);
-        routes.cell(33, row, r.has("window") ? new Gauge32(r.metricValue("window")) : null);
+        routes.cell(33, row, r.has("window") ? Unsigned32.of(r.metricValue("window")) : null);
         lockable(row, 34, r, "cwnd", 1);
         lockable(row, 36, r, "ssthresh", 1);
         lockable(row, 38, r, "rto_min", 1);
-        routes.cell(40, row, r.has("initcwnd") ? new Gauge32(r.metricValue("initcwnd")) : null);
-        routes.cell(41, row, r.has("initrwnd") ? new Gauge32(r.metricValue("initrwnd")) : null);
-        routes.cell(42, row, r.congestionControl == null ? null : new OctetString(r.congestionControl));
+        routes.cell(40, row, r.has("initcwnd") ? Unsigned32.of(r.metricValue("initcwnd")) : null);
+        routes.cell(41, row, r.has("initrwnd") ? Unsigned32.of(r.metricValue("initrwnd")) : null);
+        routes.cell(42, row, r.congestionControl == null ? null : Table.text(r.congestionControl));
         routes.cell(43, row, r.pref == null ? null : new Integer32(prefCode(r.pref)));
-        routes.cell(44, row, r.realms == 0 ? null : new Gauge32(r.realms & 0xFFFF));
-        routes.cell(45, row, (r.realms >>> 16) == 0 ? null : new Gauge32(r.realms >>> 16));
+        routes.cell(44, row, r.realms == 0 ? null : Unsigned32.of(r.realms & 0xFFFF));
+        routes.cell(45, row, (r.realms >>> 16) == 0 ? null : Unsigned32.of(r.realms >>> 16));
         routes.cell(55, row, r.has("fastopen_no_cookie") ? TruthValue.of(r.metricValue("fastopen_no_cookie") != 0)
                 : null);
     }
@@ -96,7 +94,7 @@ final class RouteTables {
     /** A metric (divided by {@code unit}) and, beside it, whether it is locked; both only when given. */
     private void lockable(OID row, int column, RouteLine r, String name, int unit) {
         if (r.has(name)) {
-            routes.cell(column, row, new Gauge32(r.metricValue(name) / unit));
+            routes.cell(column, row, Unsigned32.of(r.metricValue(name) / unit));
             routes.cell(column + 1, row, TruthValue.of(r.locked.contains(name)));
         }
     }
@@ -108,12 +106,12 @@ final class RouteTables {
         }
         if (h.device() != null) {
             nextHops.cell(4, row, new Integer32(interfaces.index(h.device())));
-            nextHops.cell(5, row, new OctetString(h.device()));
+            nextHops.cell(5, row, Table.text(h.device()));
         }
-        nextHops.cell(6, row, h.weight() == null ? null : new Gauge32(h.weight()));
+        nextHops.cell(6, row, h.weight() == null ? null : Unsigned32.of(h.weight()));
         nextHops.cell(7, row, TruthValue.of(h.onlink()));
-        nextHops.cell(8, row, h.realms() == 0 ? null : new Gauge32(h.realms() & 0xFFFF));
-        nextHops.cell(9, row, (h.realms() >>> 16) == 0 ? null : new Gauge32(h.realms() >>> 16));
+        nextHops.cell(8, row, h.realms() == 0 ? null : Unsigned32.of(h.realms() & 0xFFFF));
+        nextHops.cell(9, row, (h.realms() >>> 16) == 0 ? null : Unsigned32.of(h.realms() >>> 16));
     }
 
     /** vrrpRouteType: multipath 2 whatever the type, else the kernel's type as the MIB numbers it. */

@@ -63,7 +63,7 @@ final class RuleLine {
             case "suppress_ifgroup", "sup_group" -> suppressGroup = at(words, ++i);
             case "dev", "iif" -> inInterface = at(words, ++i);
             case "oif" -> outInterface = at(words, ++i);
-            case "tunnel-id" -> tunnelId = Long.parseUnsignedLong(at(words, ++i));
+            case "tunnel-id" -> tunnelId = unsigned64(at(words, ++i));
             case "uidrange" -> uidRange = range(at(words, ++i));
             case "l3mdev" -> {
                 l3mdev = true;
@@ -98,6 +98,14 @@ final class RuleLine {
         fwmark = Numbers.decodeLong(slash < 0 ? text : text.substring(0, slash), 0);
         if (slash >= 0) {
             fwmask = Numbers.decodeLong(text.substring(slash + 1), 0);
+        }
+    }
+
+    private static long unsigned64(String text) {
+        try {
+            return Long.parseUnsignedLong(text);
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 

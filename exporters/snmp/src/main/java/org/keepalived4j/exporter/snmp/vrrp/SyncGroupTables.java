@@ -8,7 +8,6 @@ import org.keepalived4j.model.SyncGroupSettings;
 import org.keepalived4j.model.SyncGroupSnapshot;
 import org.snmp4j.smi.Integer32;
 import org.snmp4j.smi.OID;
-import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.Variable;
 
 /** vrrpSyncGroupTable (index: the group's position) and vrrpSyncGroupMemberTable (group, member). */
@@ -29,7 +28,7 @@ final class SyncGroupTables {
             SyncGroupSettings s = group.settings();
             OID row = Table.index(g + 1);
             NotifySettings notify = s.notifyScripts();
-            groups.cell(2, row, new OctetString(s.name()));
+            groups.cell(2, row, Table.text(s.name()));
             groups.cell(3, row, new Integer32(group.state().code()));
             groups.cell(4, row, TruthValue.of(s.smtpAlert()));
             groups.cell(5, row, TruthValue.of(notify.anyConfigured()));
@@ -40,7 +39,7 @@ final class SyncGroupTables {
             groups.cell(10, row, TruthValue.of(s.trackingWeight()));
             groups.cell(11, row, CommandText.of(notify.stop()));
             for (int m = 0; m < s.members().size(); m++) {
-                members.cell(2, Table.index(g + 1, m + 1), new OctetString(s.members().get(m)));
+                members.cell(2, Table.index(g + 1, m + 1), Table.text(s.members().get(m)));
             }
         }
     }

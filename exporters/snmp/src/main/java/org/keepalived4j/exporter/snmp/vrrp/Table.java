@@ -2,6 +2,7 @@ package org.keepalived4j.exporter.snmp.vrrp;
 
 import java.util.SortedMap;
 import org.snmp4j.smi.OID;
+import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.Variable;
 
 /**
@@ -31,6 +32,11 @@ public final class Table {
         oid.append(column);
         oid.append(index);
         out.put(oid, value);
+    }
+
+    /** A DisplayString / OCTET STRING of {@code text}, or {@code null} (not served) when there is none. */
+    public static OctetString text(String text) {
+        return text == null ? null : new OctetString(text);
     }
 
     /** An index of integer sub-identifiers. */

@@ -10,7 +10,6 @@ import org.keepalived4j.model.TrackSettings;
 import org.keepalived4j.model.VrrpInstanceSnapshot;
 import org.snmp4j.smi.Integer32;
 import org.snmp4j.smi.OID;
-import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.Variable;
 
 /**
@@ -68,7 +67,7 @@ final class TrackedTables {
         for (int m = 0; m < tracked.size(); m++) {
             TrackSettings t = definitions.getOrDefault(tracked.get(m).name(), tracked.get(m));
             OID row = Table.index(owner, m + 1);
-            table.cell(kind.nameColumn, row, new OctetString(t.name()));
+            table.cell(kind.nameColumn, row, Table.text(t.name()));
             table.cell(kind.nameColumn + 1, row, new Integer32(t.weight()));
             table.cell(kind.nameColumn + 2, row, TruthValue.of(t.reverse()));
         }

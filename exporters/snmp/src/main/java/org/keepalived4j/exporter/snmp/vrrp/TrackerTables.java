@@ -8,10 +8,8 @@ import org.keepalived4j.model.TrackBfdSnapshot;
 import org.keepalived4j.model.TrackFileSnapshot;
 import org.keepalived4j.model.TrackProcessSnapshot;
 import org.keepalived4j.model.VrrpScriptSettings;
-import org.snmp4j.smi.Gauge32;
 import org.snmp4j.smi.Integer32;
 import org.snmp4j.smi.OID;
-import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.Variable;
 
 /**
@@ -31,20 +29,20 @@ final class TrackerTables {
         for (ScriptSnapshot script : state.scripts()) {
             VrrpScriptSettings s = script.settings();
             OID row = Table.index(s.index());
-            scripts.cell(2, row, new OctetString(s.name()));
+            scripts.cell(2, row, Table.text(s.name()));
             scripts.cell(3, row, CommandText.of(s.script()));
             scripts.cell(4, row, new Integer32((int) s.interval().toSeconds()));
             scripts.cell(5, row, new Integer32(s.weight()));
             scripts.cell(6, row, new Integer32(result(script)));
-            scripts.cell(7, row, new Gauge32(s.rise()));
-            scripts.cell(8, row, new Gauge32(s.fall()));
+            scripts.cell(7, row, Unsigned32.of(s.rise()));
+            scripts.cell(8, row, Unsigned32.of(s.fall()));
             scripts.cell(9, row, TruthValue.of(s.reverse()));
         }
         Table files = KeepalivedVrrpSection.table(13, out);
         for (TrackFileSnapshot f : state.trackFiles()) {
             OID row = Table.index(f.index());
-            files.cell(2, row, new OctetString(f.name()));
-            files.cell(3, row, new OctetString(f.path()));
+            files.cell(2, row, Table.text(f.name()));
+            files.cell(3, row, Table.text(f.path()));
             files.cell(4, row, new Integer32((int) f.value()));
             files.cell(5, row, new Integer32(f.weight()));
             files.cell(6, row, TruthValue.of(f.reverse()));
@@ -52,7 +50,7 @@ final class TrackerTables {
         Table bfds = KeepalivedVrrpSection.table(18, out);
         for (TrackBfdSnapshot b : state.trackBfds()) {
             OID row = Table.index(b.index());
-            bfds.cell(2, row, new OctetString(b.name()));
+            bfds.cell(2, row, Table.text(b.name()));
             bfds.cell(3, row, new Integer32(b.up() ? 1 : 0));
             bfds.cell(4, row, new Integer32(b.weight()));
             bfds.cell(5, row, TruthValue.of(b.reverse()));
@@ -65,16 +63,16 @@ final class TrackerTables {
 
     private static void process(Table table, TrackProcessSnapshot p) {
         OID row = Table.index(p.index());
-        table.cell(2, row, new OctetString(p.name()));
-        table.cell(3, row, new OctetString(p.process()));
-        table.cell(4, row, new OctetString(p.parameters() == null ? "" : p.parameters()));
+        table.cell(2, row, Table.text(p.name()));
+        table.cell(3, row, Table.text(p.process()));
+        table.cell(4, row, Table.text(p.parameters() == null ? "" : p.parameters()));
         table.cell(5, row, new Integer32(paramMatch(p.paramMatch())));
         table.cell(6, row, new Integer32(p.weight()));
         table.cell(7, row, TruthValue.of(p.reverse()));
-        table.cell(8, row, new Gauge32(p.quorum()));
+        table.cell(8, row, Unsigned32.of(p.quorum()));
         table.cell(9, row, new Integer32(p.quorumMax()));
-        table.cell(10, row, new Gauge32(p.forkDelay().toNanos() / 1000));
-        table.cell(11, row, new Gauge32(p.terminateDelay().toNanos() / 1000));
+        table.cell(10, row, Unsigned32.of(p.forkDelay().toNanos() / 1000));
+        table.cell(11, row, Unsigned32.of(p.terminateDelay().toNanos() / 1000));
         table.cell(12, row, TruthValue.of(p.fullCommand()));
         table.cell(13, row, new Integer32(p.running()));
         table.cell(14, row, TruthValue.of(p.up()));

@@ -164,6 +164,14 @@ class RouteAndRuleTablesTest {
                 entry(RULE + ".25.1.3", "Gauge32: 16383"), entry(RULE + ".25.1.4", "Gauge32: 7"));
     }
 
+    @Test
+    void wordsOutOfRangeOrMalformedNeverStopAWalk() {
+        assertThat(routes("10.1.0.0/99 metric -1 mtu 99999999999 table x rtt 5e3 realms a/b")).containsEntry(
+                ROUTE + ".8.1.1", "Gauge32: 4294967295");
+        assertThat(rules(rule(null, "from 10.0.0.1 tunnel-id x uidrange 5 table 0x10 fwmark /"))).containsEntry(
+                RULE + ".6.1.1", "Gauge32: 16");
+    }
+
     private static Map<String, String> routes(String... lines) {
         List<RouteSettings> routes = new java.util.ArrayList<>();
         for (String line : lines) {
