@@ -18,9 +18,13 @@ public record ScriptLine(String command, String user, String group, List<String>
         words = List.copyOf(words);
     }
 
-    /** A script whose command was not split: the whole command, stripped, is one word. */
+    /**
+     * A script whose words are {@code command} split at white space. The daemon passes the words
+     * its configuration parser split (quotes and escapes included); this form is for callers that
+     * know the command has neither.
+     */
     public ScriptLine(String command, String user, String group) {
-        this(command, user, group, List.of(command.strip()));
+        this(command, user, group, List.of(command.strip().split("\\s+")));
     }
 
     /**

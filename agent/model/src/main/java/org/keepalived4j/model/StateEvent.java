@@ -10,7 +10,7 @@ import java.time.Instant;
  * (it may be gone by then). The daemon numbers its events: see {@link StateListener#onEvent}.
  */
 public sealed interface StateEvent permits VrrpStateChanged, SyncGroupStateChanged, ScriptStateChanged,
-        TrackerChanged, PriorityChanged, MasterReceivedLowerPriority, RealServerStateChanged,
+        TrackerChanged, PriorityChanged, MasterReceivedLowerPriority, VrrpPacketRejected, RealServerStateChanged,
         VirtualServerQuorumChanged, TopologyChanged, ConfigReloaded, DaemonStopping, EventsMissed {
 
     /** When the change happened. */

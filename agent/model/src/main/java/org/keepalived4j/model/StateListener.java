@@ -42,6 +42,9 @@ public interface StateListener {
     default void masterReceivedLowerPriority(MasterReceivedLowerPriority event) {
     }
 
+    default void vrrpPacketRejected(VrrpPacketRejected event) {
+    }
+
     default void realServerStateChanged(RealServerStateChanged event) {
     }
 

@@ -23,6 +23,11 @@ import java.util.List;
  * @param trackers each tracked object's health and contribution now
  * @param addressesPresent for each of the settings' addresses, whether it is on its interface now,
  *        as the kernel reports it (whoever put it there)
+ * @param lastMasterReason why it last entered MASTER, or {@code null} when it never has; kept after
+ *        it leaves MASTER (RFC 6527's vrrpv3StatisticsMasterReason)
+ * @param lastProtocolError the last protocol error it rejected a packet for ({@link VrrpPacketError#IP_TTL},
+ *        {@link VrrpPacketError#VERSION} or {@link VrrpPacketError#CHECKSUM}), or {@code null} when none
+ *        (RFC 6527's vrrpv3StatisticsProtoErrReason)
  */
 public record VrrpInstanceStatus(
         VrrpState state,
@@ -38,11 +43,26 @@ public record VrrpInstanceStatus(
         long transitionCount,
         List<TransitionCount> transitions,
         List<TrackerSnapshot> trackers,
-        List<Boolean> addressesPresent) {
+        List<Boolean> addressesPresent,
+        TransitionReason lastMasterReason,
+        VrrpPacketError lastProtocolError) {
 
     public VrrpInstanceStatus {
         transitions = List.copyOf(transitions);
         trackers = List.copyOf(trackers);
         addressesPresent = List.copyOf(addressesPresent);
+    }
+
+    /**
+     * A status from a publisher that does not record those two: the master reason is the last
+     * transition's while the instance is MASTER, and unknown otherwise; no protocol error.
+     */
+    public VrrpInstanceStatus(VrrpState state, VrrpState wantedState, int basePriority, int effectivePriority,
+            Duration masterAdvertInterval, String masterAddress, int masterPriority, String primaryAddress,
+            Instant lastTransition, TransitionReason lastTransitionReason, long transitionCount,
+            List<TransitionCount> transitions, List<TrackerSnapshot> trackers, List<Boolean> addressesPresent) {
+        this(state, wantedState, basePriority, effectivePriority, masterAdvertInterval, masterAddress, masterPriority,
+                primaryAddress, lastTransition, lastTransitionReason, transitionCount, transitions, trackers,
+                addressesPresent, state == VrrpState.MASTER ? lastTransitionReason : null, null);
     }
 }
