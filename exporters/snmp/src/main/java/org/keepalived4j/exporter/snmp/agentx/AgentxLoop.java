@@ -138,6 +138,7 @@ final class AgentxLoop implements Runnable {
                         return;
                     }
                     AgentxDecodeResult result = decoder.decode(frame);
+                    LOG.trace("AgentX <- {}", result.valid() ? result.pdu() : result);
                     if (result.valid()) {
                         session.received(result.pdu(), now);
                     } else {

@@ -289,6 +289,7 @@ final class AgentxSession {
         }
         pending = new Pending(notify.header().packetId(), AgentxPduType.NOTIFY, "Notify " + notification.trapOid(),
                 now + config.responseTimeout().toMillis());
+        LOG.trace("AgentX -> {}", notify);
         link.send(bytes);
     }
 
@@ -319,7 +320,9 @@ final class AgentxSession {
             return;
         }
         try {
-            link.send(encoder.encode(response));
+            byte[] bytes = encoder.encode(response);
+            LOG.trace("AgentX -> {}", response);
+            link.send(bytes);
         } catch (IllegalArgumentException e) {
             LOG.warn("AgentX cannot answer {}: {}", request.header().type(), e.getMessage());
             send(new AgentxPdu.Response(response.header(), 0, ResponseError.GEN_ERR.code, 0, List.of()));
@@ -327,6 +330,7 @@ final class AgentxSession {
     }
 
     private void send(AgentxPdu pdu) {
+        LOG.trace("AgentX -> {}", pdu);
         if (link != null) {
             link.send(encoder.encode(pdu));
         }
