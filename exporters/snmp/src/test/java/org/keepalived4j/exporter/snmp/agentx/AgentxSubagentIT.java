@@ -89,6 +89,24 @@ class AgentxSubagentIT {
     }
 
     @Test
+    void aTableOfTenThousandObjectsWalksCompletelyThroughSnmpd() throws Exception {
+        OID root = new OID("1.3.6.1.2.1.207");
+        Map<OID, Variable> big = new TreeMap<>();
+        for (int r = 1; r <= 5000; r++) {
+            big.put(new OID(root).append("1.1.1.1.3").append(r), new Integer32(r));
+            big.put(new OID(root).append("1.1.1.2.3").append(r), new OctetString("instance " + r));
+        }
+        MibView bigView = FixedSection.view(Duration.ofSeconds(5), new FixedSection(root, big));
+        try (AgentxSubagent second = new AgentxSubagent(AgentxAddress.parse("unix:" + lab.socket()), bigView,
+                "keepalived4j IT, big table", Clock.systemUTC(), CONFIG)) {
+            second.start();
+            await().atMost(SnmpdLab.WAIT).until(second::registered);
+            assertThat(lab.tool("snmpbulkwalk", "-v2c", "-c", "public", "-On", "-Cr50", SnmpdLab.AGENT, "." + root)
+                    .lines()).containsExactlyElementsOf(lines(big));
+        }
+    }
+
+    @Test
     void snmpgetReadsValuesAndTellsMissingInstancesFromMissingObjects() throws Exception {
         OID routerId = new OID(KEEPALIVED).append("2.0");
         OID counter = new OID(VRRP).append("1.3.1.2.3.7");

@@ -29,7 +29,12 @@ record FixedSection(OID root, SortedMap<OID, Variable> objects) implements MibSe
 
     /** The production view over these sections, rebuilt for every request. */
     static MibView view(FixedSection... sections) {
+        return view(Duration.ZERO, sections);
+    }
+
+    /** The production view over these sections, each build kept for {@code maxAge}. */
+    static MibView view(Duration maxAge, FixedSection... sections) {
         return new SnapshotMibView(new FakeStateView(SampleStates.small()), List.of(sections), Clock.systemUTC(),
-                Duration.ZERO);
+                maxAge);
     }
 }
