@@ -142,7 +142,7 @@ final class AgentxLoop implements Runnable {
                     if (result.valid()) {
                         session.received(result.pdu(), now);
                     } else {
-                        session.malformed(result, now);
+                        session.malformed(result);
                     }
                 }
                 if (link == current && current.ended()) {

@@ -1,14 +1,10 @@
 package org.keepalived4j.exporter.snmp.agentx;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.keepalived4j.exporter.snmp.MibView;
-import org.keepalived4j.exporter.snmp.Notification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.snmp4j.smi.OID;
-import org.snmp4j.smi.TimeTicks;
-import org.snmp4j.smi.VariableBinding;
 
 /**
  * The subagent's side of one AgentX session after another, as a state machine with the time
@@ -21,10 +17,6 @@ import org.snmp4j.smi.VariableBinding;
 final class AgentxSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(AgentxSession.class);
-
-    /** sysUpTime.0 and snmpTrapOID.0, which open every notification (RFC 2741 6.2.10). */
-    static final OID SYS_UP_TIME = new OID("1.3.6.1.2.1.1.3.0");
-    static final OID SNMP_TRAP_OID = new OID("1.3.6.1.6.3.1.1.4.1.0");
 
     /** The connection the session talks over; the loop implements it. */
     interface Link {
@@ -44,23 +36,17 @@ final class AgentxSession {
     private final MibView view;
     private final String description;
     private final String master;
-    private final NotificationQueue queue;
+    private final NotificationDelivery delivery;
     private final MibViewResponder responder;
     private final AgentxEncoder encoder = new AgentxEncoder();
-    private final ReconnectBackoff backoff;
-    private final MasterUpTime upTime = new MasterUpTime();
+    private final Reconnection reconnection;
 
     private volatile State state = State.DOWN;
     private Link link;
-    private long reconnectAt;
-    private boolean unreachableLogged;
     private int sessionId;
     private int nextPacketId = 1;
     private Pending pending;
-    private List<AgentxPdu> registrations = List.of();
-    private int step;
-    private int registered;
-    private Notification inFlight;
+    private Registrations registrations;
     private long nextPingAt;
     private boolean closing;
     private long closeDeadline;
@@ -70,14 +56,14 @@ final class AgentxSession {
         this.view = view;
         this.description = description;
         this.master = master;
-        this.queue = queue;
+        this.delivery = new NotificationDelivery(queue);
         this.responder = new MibViewResponder(view);
-        this.backoff = new ReconnectBackoff(config.reconnectMin(), config.reconnectMax());
+        this.reconnection = new Reconnection(config, master);
     }
 
     /** Whether the loop should connect now. */
     boolean wantsLink(long now) {
-        return state == State.DOWN && !closing && now >= reconnectAt;
+        return state == State.DOWN && !closing && reconnection.due(now);
     }
 
     /** The session is open and every subtree registered: the master's requests reach the view. */
@@ -104,32 +90,19 @@ final class AgentxSession {
         link = null;
         pending = null;
         sessionId = 0;
-        if (inFlight != null) {
-            queue.putBack(inFlight);
-            inFlight = null;
-        }
+        delivery.unconfirmed();
         if (closing || state == State.CLOSED) {
             state = State.CLOSED;
             return;
         }
         state = State.DOWN;
-        long delay = backoff.next();
-        reconnectAt = now + delay;
-        if (wasOpen) {
-            LOG.warn("AgentX session with {} lost ({}); reconnecting in {} ms", master, why, delay);
-        } else if (!unreachableLogged) {
-            LOG.warn("AgentX master {} unreachable ({}); retrying, at most {} ms apart", master, why,
-                    config.reconnectMax().toMillis());
-        } else {
-            LOG.debug("AgentX master {} still unreachable ({}); next attempt in {} ms", master, why, delay);
-        }
-        unreachableLogged = true;
+        reconnection.lost(why, wasOpen, now);
     }
 
     /** A PDU from the master. */
     void received(AgentxPdu pdu, long now) {
         if (pdu instanceof AgentxPdu.Response response) {
-            upTime.heard(response.sysUpTime(), now);
+            delivery.heard(response.sysUpTime(), now);
             if (pending != null && response.header().packetId() == pending.packetId()) {
                 Pending answered = pending;
                 pending = null;
@@ -138,23 +111,20 @@ final class AgentxSession {
             } else {
                 LOG.debug("AgentX Response to no request of ours (packet {})", response.header().packetId());
             }
-        } else if (sessionId != 0 && pdu.header().sessionId() != sessionId) {
-            reply(new AgentxPdu.Response(pdu.header().response(), 0, ResponseError.NOT_OPEN.code, 0, List.of()),
-                    pdu);
         } else {
-            reply(responder.respond(pdu), pdu);
-            if (pdu instanceof AgentxPdu.Close close) {
+            reply(responder.respond(pdu, sessionId), pdu);
+            if (pdu instanceof AgentxPdu.Close close && pdu.header().sessionId() == sessionId) {
                 drop("snmpd closed the session, reason " + CloseReason.describe(close.reason()), now);
             }
         }
     }
 
-    /** Bytes from the master that are no PDU: a request among them is answered parseError (7.2.2). */
-    void malformed(AgentxDecodeResult result, long now) {
+    /** Bytes from the master that are no PDU. */
+    void malformed(AgentxDecodeResult result) {
         LOG.warn("AgentX malformed PDU from {}: {} ({})", master, result.error(), result.detail());
-        AgentxHeader h = result.header();
-        if (h != null && h.type() != AgentxPduType.RESPONSE && h.type() != AgentxPduType.CLEANUP_SET) {
-            send(new AgentxPdu.Response(h.response(), 0, ResponseError.PARSE_ERROR.code, 0, List.of()));
+        AgentxPdu.Response answer = responder.parseError(result);
+        if (answer != null) {
+            send(answer);
         }
     }
 
@@ -187,7 +157,7 @@ final class AgentxSession {
         } else if (state == State.READY) {
             next = nextPingAt;
         } else if (state == State.DOWN && !closing) {
-            next = reconnectAt;
+            next = reconnection.at();
         }
         return closing ? Math.min(next, closeDeadline) : next;
     }
@@ -201,18 +171,15 @@ final class AgentxSession {
                     return;
                 }
                 sessionId = response.header().sessionId();
-                backoff.reset();
-                unreachableLogged = false;
+                reconnection.opened();
                 state = State.REGISTERING;
-                registrations = registrations();
-                step = 0;
-                registered = 0;
+                registrations = new Registrations(view.roots(), config.capabilities(), config.priority());
             }
             case REGISTER, ADD_AGENT_CAPS -> {
                 if (error != 0) {
                     LOG.warn("AgentX: snmpd refused {}: {}", request.what(), ResponseError.describe(error));
                 } else if (request.type() == AgentxPduType.REGISTER) {
-                    registered++;
+                    registrations.accepted();
                 }
             }
             case NOTIFY -> {
@@ -221,10 +188,10 @@ final class AgentxSession {
                     return;
                 }
                 if (error != 0) {
-                    LOG.warn("AgentX: snmpd refused the notification {}: {}", inFlight.trapOid(),
+                    LOG.warn("AgentX: snmpd refused the notification {}: {}", delivery.trapOid(),
                             ResponseError.describe(error));
                 }
-                inFlight = null;
+                delivery.done();
             }
             case PING -> {
                 if (error != 0) {
@@ -247,23 +214,20 @@ final class AgentxSession {
             return;
         }
         if (state == State.REGISTERING) {
-            if (step < registrations.size()) {
-                AgentxPdu next = registrations.get(step++);
-                request(next, describe(next), now);
+            AgentxPdu next = registrations.next(this::header);
+            if (next != null) {
+                request(next, Registrations.describe(next), now);
                 return;
             }
             state = State.READY;
-            LOG.info("AgentX session {} with {}: {} of {} subtrees registered", sessionId, master, registered,
-                    view.roots().size());
+            LOG.info("AgentX session {} with {}: {}", sessionId, master, registrations.summary());
         }
         if (state != State.READY) {
             return;
         }
-        if (inFlight == null) {
-            inFlight = queue.poll();
-        }
-        if (inFlight != null) {
-            deliver(inFlight, now);
+        AgentxPdu.VarBinds notify = delivery.next(() -> header(AgentxPduType.NOTIFY), now);
+        if (notify != null) {
+            deliver(notify, now);
         } else if (closing) {
             state = State.CLOSING;
             request(new AgentxPdu.Close(header(AgentxPduType.CLOSE), CloseReason.SHUTDOWN.code), "Close", now);
@@ -272,67 +236,47 @@ final class AgentxSession {
         }
     }
 
-    private void deliver(Notification notification, long now) {
-        List<VariableBinding> varbinds = new ArrayList<>(notification.varbinds().size() + 2);
-        varbinds.add(new VariableBinding(SYS_UP_TIME, new TimeTicks(upTime.ticksAt(now))));
-        varbinds.add(new VariableBinding(SNMP_TRAP_OID, notification.trapOid()));
-        varbinds.addAll(notification.varbinds());
-        AgentxPdu notify = new AgentxPdu.VarBinds(header(AgentxPduType.NOTIFY), varbinds);
-        byte[] bytes;
+    /** Sends a Notify; one that cannot be encoded (an OID too long) is dropped, logged. */
+    private void deliver(AgentxPdu.VarBinds notify, long now) {
         try {
-            bytes = encoder.encode(notify);
+            request(notify, "Notify " + delivery.trapOid(), now);
         } catch (IllegalArgumentException e) {
-            LOG.error("AgentX cannot send the notification {}: {}", notification.trapOid(), e.getMessage());
-            inFlight = null;
+            LOG.error("AgentX cannot send the notification {}: {}", delivery.trapOid(), e.getMessage());
+            pending = null;
+            delivery.done();
             pump(now);
-            return;
         }
-        pending = new Pending(notify.header().packetId(), AgentxPduType.NOTIFY, "Notify " + notification.trapOid(),
-                now + config.responseTimeout().toMillis());
-        LOG.trace("AgentX -> {}", notify);
-        link.send(bytes);
-    }
-
-    private List<AgentxPdu> registrations() {
-        List<AgentxPdu> steps = new ArrayList<>();
-        for (OID root : view.roots()) {
-            steps.add(new AgentxPdu.Registration(header(AgentxPduType.REGISTER), 0, config.priority(), 0, root, 0));
-        }
-        for (AgentxConfig.Capability c : config.capabilities()) {
-            steps.add(new AgentxPdu.AgentCaps(header(AgentxPduType.ADD_AGENT_CAPS), c.id(), c.description()));
-        }
-        return steps;
-    }
-
-    private static String describe(AgentxPdu step) {
-        return step instanceof AgentxPdu.Registration r ? "the registration of " + r.subtree()
-                : "the sysORTable entry " + ((AgentxPdu.AgentCaps) step).id();
     }
 
     private void request(AgentxPdu pdu, String what, long now) {
+        send(pdu);
         pending = new Pending(pdu.header().packetId(), pdu.header().type(), what,
                 now + config.responseTimeout().toMillis());
-        send(pdu);
     }
 
+    /** Sends an answer; one whose values cannot be encoded becomes a genErr. */
     private void reply(AgentxPdu.Response response, AgentxPdu request) {
         if (response == null) {
             return;
         }
         try {
-            byte[] bytes = encoder.encode(response);
-            LOG.trace("AgentX -> {}", response);
-            link.send(bytes);
+            send(response);
         } catch (IllegalArgumentException e) {
             LOG.warn("AgentX cannot answer {}: {}", request.header().type(), e.getMessage());
             send(new AgentxPdu.Response(response.header(), 0, ResponseError.GEN_ERR.code, 0, List.of()));
         }
     }
 
+    /**
+     * Encodes and sends a PDU.
+     *
+     * @throws IllegalArgumentException when it cannot be encoded; nothing is sent then
+     */
     private void send(AgentxPdu pdu) {
+        byte[] bytes = encoder.encode(pdu);
         LOG.trace("AgentX -> {}", pdu);
         if (link != null) {
-            link.send(encoder.encode(pdu));
+            link.send(bytes);
         }
     }
 

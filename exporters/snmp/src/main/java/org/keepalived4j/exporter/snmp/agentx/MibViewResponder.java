@@ -33,13 +33,17 @@ final class MibViewResponder {
     }
 
     /**
-     * The Response to a request of the master, or {@code null} when none is due (CleanupSet,
-     * 7.2.4.4, and a Response, which is no request).
+     * The Response to a request of the master in session {@code sessionId} (0 before the Open is
+     * answered), or {@code null} when none is due (CleanupSet, 7.2.4.4, and a Response, which is
+     * no request). A request for another session is answered notOpen.
      */
-    AgentxPdu.Response respond(AgentxPdu request) {
+    AgentxPdu.Response respond(AgentxPdu request, int sessionId) {
         AgentxPduType type = request.header().type();
-        if (type == AgentxPduType.CLEANUP_SET || type == AgentxPduType.RESPONSE) {
+        if (!answered(type)) {
             return null;
+        }
+        if (sessionId != 0 && request.header().sessionId() != sessionId) {
+            return answer(request, ResponseError.NOT_OPEN, 0, List.of());
         }
         if (request.header().context() != null && request.header().context().length() > 0) {
             return answer(request, ResponseError.UNSUPPORTED_CONTEXT, 0, List.of());
@@ -58,6 +62,19 @@ final class MibViewResponder {
             LOG.warn("AgentX {} failed reading the MIB view", type, e);
             return answer(request, ResponseError.GEN_ERR, 0, List.of());
         }
+    }
+
+    /** The parseError answer to bytes that are no PDU (7.2.2), or {@code null} when none is due. */
+    AgentxPdu.Response parseError(AgentxDecodeResult result) {
+        AgentxHeader h = result.header();
+        if (h == null || !answered(h.type())) {
+            return null;
+        }
+        return new AgentxPdu.Response(h.response(), 0, ResponseError.PARSE_ERROR.code, 0, List.of());
+    }
+
+    private static boolean answered(AgentxPduType type) {
+        return type != AgentxPduType.CLEANUP_SET && type != AgentxPduType.RESPONSE;
     }
 
     private List<VariableBinding> get(List<SearchRange> ranges) {

@@ -105,11 +105,11 @@ class AgentxSessionTest {
     void aMalformedRequestIsAnsweredParseErrorAndAMalformedResponseIgnored() {
         ready();
         AgentxHeader get = AgentxHeader.of(AgentxPduType.GET, 42, 7, 8);
-        session.malformed(AgentxDecodeResult.failed(AgentxDecodeError.MALFORMED_PAYLOAD, get, "cut"), now);
+        session.malformed(AgentxDecodeResult.failed(AgentxDecodeError.MALFORMED_PAYLOAD, get, "cut"));
         assertThat(((AgentxPdu.Response) link.last()).error()).isEqualTo(ResponseError.PARSE_ERROR.code);
         int sent = link.sent.size();
         session.malformed(AgentxDecodeResult.failed(AgentxDecodeError.MALFORMED_PAYLOAD,
-                AgentxHeader.of(AgentxPduType.RESPONSE, 42, 0, 9), "cut"), now);
+                AgentxHeader.of(AgentxPduType.RESPONSE, 42, 0, 9), "cut"));
         assertThat(link.sent).hasSize(sent);
     }
 
@@ -123,8 +123,8 @@ class AgentxSessionTest {
         AgentxPdu.VarBinds first = (AgentxPdu.VarBinds) link.last();
         assertThat(first.header().type()).isEqualTo(AgentxPduType.NOTIFY);
         assertThat(first.varbinds()).containsExactly(
-                new VariableBinding(AgentxSession.SYS_UP_TIME, new TimeTicks(4711 + 200)),
-                new VariableBinding(AgentxSession.SNMP_TRAP_OID, trap(1)),
+                new VariableBinding(NotificationDelivery.SYS_UP_TIME, new TimeTicks(4711 + 200)),
+                new VariableBinding(NotificationDelivery.SNMP_TRAP_OID, trap(1)),
                 new VariableBinding(new OID("1.3.6.1.4.1.9586.100.5.2.3.1.2.1"), new OctetString("VI_1")));
         session.tick(now + 1000);
         assertThat(link.last()).isSameAs(first);
@@ -155,6 +155,21 @@ class AgentxSessionTest {
             answer(notify, 0, 1);
         }
         assertThat(delivered).containsExactly(trap(1), trap(2), trap(3));
+    }
+
+    @Test
+    void aNotificationThatCannotBeEncodedIsDroppedAndTheNextGoes() {
+        ready();
+        int[] tooLong = new int[200];
+        java.util.Arrays.fill(tooLong, 1);
+        queue.offer(new Notification(new OID(tooLong), List.of()));
+        queue.offer(notification(2));
+        try (LogCapture log = new LogCapture()) {
+            session.tick(now);
+            assertThat(log.text()).contains("cannot send the notification");
+        }
+        AgentxPdu.VarBinds notify = (AgentxPdu.VarBinds) link.last();
+        assertThat(notify.varbinds().get(1).getVariable()).isEqualTo(trap(2));
     }
 
     @Test

@@ -98,7 +98,7 @@ class MibViewResponderTest {
         }
         MibViewResponder big = new MibViewResponder(FixedSection.view(new FixedSection(ROOT, many)));
         AgentxPdu.Response r = big.respond(new AgentxPdu.GetBulk(header(AgentxPduType.GET_BULK), 0, 65535,
-                List.of(range("4", false, null))));
+                List.of(range("4", false, null))), 6);
         assertThat(r.varbinds()).hasSize(MibViewResponder.MAX_BULK_VARBINDS);
         assertThat(r.varbinds().get(0).getOid()).isEqualTo(oid("4.1"));
     }
@@ -112,13 +112,13 @@ class MibViewResponderTest {
         assertThat(respond(new AgentxPdu.Bare(header(AgentxPduType.COMMIT_SET))).error())
                 .isEqualTo(ResponseError.COMMIT_FAILED.code);
         assertThat(respond(new AgentxPdu.Bare(header(AgentxPduType.UNDO_SET))).error()).isZero();
-        assertThat(responder.respond(new AgentxPdu.Bare(header(AgentxPduType.CLEANUP_SET)))).isNull();
+        assertThat(responder.respond(new AgentxPdu.Bare(header(AgentxPduType.CLEANUP_SET)), 6)).isNull();
     }
 
     @Test
     void theResponseKeepsTheRequestsIdsAndByteOrderAndDropsItsContext() {
         AgentxHeader request = new AgentxHeader(AgentxPduType.GET, 0, 6, 140, 141, new OctetString());
-        AgentxPdu.Response r = responder.respond(new AgentxPdu.Search(request, List.of(range("1.0", false, null))));
+        AgentxPdu.Response r = responder.respond(new AgentxPdu.Search(request, List.of(range("1.0", false, null))), 6);
         assertThat(r.header()).isEqualTo(new AgentxHeader(AgentxPduType.RESPONSE, 0, 6, 140, 141, null));
         assertThat(r.sysUpTime()).isZero();
     }
@@ -127,7 +127,7 @@ class MibViewResponderTest {
     void aNamedContextIsNotServed() {
         AgentxHeader request = new AgentxHeader(AgentxPduType.GET, AgentxHeader.NETWORK_BYTE_ORDER, 6, 1, 2,
                 new OctetString("other"));
-        assertThat(responder.respond(new AgentxPdu.Search(request, List.of(range("1.0", false, null)))).error())
+        assertThat(responder.respond(new AgentxPdu.Search(request, List.of(range("1.0", false, null))), 6).error())
                 .isEqualTo(ResponseError.UNSUPPORTED_CONTEXT.code);
     }
 
@@ -136,7 +136,7 @@ class MibViewResponderTest {
         MibViewResponder bits = new MibViewResponder(FixedSection.view(new FixedSection(ROOT,
                 Map.of(oid("1.0"), new OctetString("a"), oid("2.0"), bits()))));
         AgentxPdu.Response r = bits.respond(search(AgentxPduType.GET, range("1.0", false, null),
-                range("2.0", false, null)));
+                range("2.0", false, null)), 6);
         assertThat(r.error()).isEqualTo(ResponseError.GEN_ERR.code);
         assertThat(r.index()).isEqualTo(2);
     }
@@ -159,7 +159,7 @@ class MibViewResponderTest {
                 throw new IllegalStateException("no snapshot");
             }
         };
-        assertThat(new MibViewResponder(failing).respond(search(AgentxPduType.GET_NEXT, range("1", false, null)))
+        assertThat(new MibViewResponder(failing).respond(search(AgentxPduType.GET_NEXT, range("1", false, null)), 6)
                 .error()).isEqualTo(ResponseError.GEN_ERR.code);
     }
 
@@ -170,7 +170,24 @@ class MibViewResponderTest {
     }
 
     private AgentxPdu.Response respond(AgentxPdu request) {
-        return responder.respond(request);
+        return responder.respond(request, 6);
+    }
+
+    @Test
+    void aRequestForAnotherSessionIsAnsweredNotOpen() {
+        assertThat(responder.respond(search(AgentxPduType.GET, range("1.0", false, null)), 7).error())
+                .isEqualTo(ResponseError.NOT_OPEN.code);
+    }
+
+    @Test
+    void bytesThatAreNoRequestAreAnsweredParseErrorUnlessNoAnswerIsDue() {
+        AgentxHeader get = AgentxHeader.of(AgentxPduType.GET, 6, 7, 8);
+        assertThat(responder.parseError(AgentxDecodeResult.failed(AgentxDecodeError.MALFORMED_PAYLOAD, get, "cut"))
+                .error()).isEqualTo(ResponseError.PARSE_ERROR.code);
+        assertThat(responder.parseError(AgentxDecodeResult.failed(AgentxDecodeError.MALFORMED_PAYLOAD,
+                AgentxHeader.of(AgentxPduType.RESPONSE, 6, 0, 9), "cut"))).isNull();
+        assertThat(responder.parseError(AgentxDecodeResult.failed(AgentxDecodeError.SHORT_HEADER, null, "3 bytes")))
+                .isNull();
     }
 
     private static AgentxPdu.Search search(AgentxPduType type, SearchRange... ranges) {
