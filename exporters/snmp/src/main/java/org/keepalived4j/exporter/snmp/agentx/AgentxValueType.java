@@ -7,7 +7,7 @@ import org.snmp4j.smi.Variable;
  * the ASN.1 tags of the SMIv2 types, which is also what snmp4j's {@link Variable#getSyntax()}
  * returns, so a value's type is found from its syntax.
  */
-enum AgentxValueType {
+enum AgentxValueType implements WireCode {
     INTEGER(2, Layout.INT32),
     OCTET_STRING(4, Layout.OCTETS),
     NULL(5, Layout.NONE),
@@ -33,14 +33,14 @@ enum AgentxValueType {
         this.layout = layout;
     }
 
+    @Override
+    public int code() {
+        return code;
+    }
+
     /** The type with this code, or {@code null} for a code AgentX does not define. */
     static AgentxValueType of(int code) {
-        for (AgentxValueType t : values()) {
-            if (t.code == code) {
-                return t;
-            }
-        }
-        return null;
+        return WireCode.find(AgentxValueType.class, code);
     }
 
     /** The type {@code value} is sent as, or {@code null} when AgentX cannot carry it (BITS). */

@@ -1,7 +1,7 @@
 package org.keepalived4j.exporter.snmp.agentx;
 
 /** The {@code c.reason} codes of an agentx-Close-PDU (RFC 2741 6.2.2). */
-enum CloseReason {
+enum CloseReason implements WireCode {
     OTHER(1),
     PARSE_ERROR(2),
     PROTOCOL_ERROR(3),
@@ -15,13 +15,12 @@ enum CloseReason {
         this.code = code;
     }
 
-    /** The reason's name for a log line, or the bare number for a code RFC 2741 does not define. */
+    @Override
+    public int code() {
+        return code;
+    }
+
     static String describe(int code) {
-        for (CloseReason r : values()) {
-            if (r.code == code) {
-                return r.name();
-            }
-        }
-        return Integer.toString(code);
+        return WireCode.describe(CloseReason.class, code);
     }
 }

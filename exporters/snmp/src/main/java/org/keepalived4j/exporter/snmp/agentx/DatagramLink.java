@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,7 +16,6 @@ import java.util.List;
 final class DatagramLink extends MasterLink {
 
     private final DatagramChannel channel;
-    private final ByteBuffer in = ByteBuffer.allocate(65_536);
 
     DatagramLink(SocketAddress target, Selector selector) throws IOException {
         channel = DatagramChannel.open();
@@ -41,21 +39,18 @@ final class DatagramLink extends MasterLink {
     }
 
     @Override
-    List<ByteBuffer> receive() throws IOException {
-        List<ByteBuffer> frames = new ArrayList<>();
-        while (true) {
-            in.clear();
-            if (channel.read(in) <= 0) {
-                return frames;
-            }
-            StreamFramer framer = new StreamFramer();
-            framer.append(in.flip());
-            for (ByteBuffer frame = framer.next(); frame != null; frame = framer.next()) {
-                frames.add(frame);
-            }
-            if (framer.pending() != 0) {
-                throw new IOException("a datagram ends inside a PDU");
-            }
+    int read(ByteBuffer buffer) throws IOException {
+        return channel.read(buffer);
+    }
+
+    /** A datagram holds whole PDUs only. */
+    @Override
+    void received(ByteBuffer bytes, List<ByteBuffer> frames) throws IOException {
+        StreamFramer framer = new StreamFramer();
+        framer.append(bytes);
+        framer.drainTo(frames);
+        if (framer.pending() != 0) {
+            throw new IOException("a datagram ends inside a PDU");
         }
     }
 

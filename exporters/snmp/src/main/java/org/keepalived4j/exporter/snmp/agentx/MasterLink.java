@@ -1,6 +1,7 @@
 package org.keepalived4j.exporter.snmp.agentx;
 
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
@@ -8,6 +9,7 @@ import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,7 +21,9 @@ import java.util.List;
 abstract class MasterLink implements Closeable {
 
     private final ArrayDeque<ByteBuffer> out = new ArrayDeque<>();
+    private final ByteBuffer in = ByteBuffer.allocate(65_536);
     private SelectionKey key;
+    private boolean ended;
 
     static MasterLink open(AgentxAddress address, Selector selector) throws IOException {
         SocketAddress target = address.socketAddress();
@@ -43,16 +47,45 @@ abstract class MasterLink implements Closeable {
 
     abstract boolean connected();
 
-    /** The whole PDUs that arrived since the last call. */
-    abstract List<ByteBuffer> receive() throws IOException;
+    /** Reads what the channel has: bytes read, 0 for none now, -1 at the end of the stream. */
+    abstract int read(ByteBuffer buffer) throws IOException;
 
-    /** Whether the peer ended the stream; the next {@link #receive} throws. */
-    boolean ended() {
-        return false;
-    }
+    /** Adds the whole PDUs in bytes just read to {@code frames}. */
+    abstract void received(ByteBuffer bytes, List<ByteBuffer> frames) throws IOException;
 
     /** Writes bytes of one PDU; returns how many the socket took. */
     abstract int write(ByteBuffer pdu) throws IOException;
+
+    /**
+     * The whole PDUs that arrived since the last call. Those that came before the end of the
+     * stream are returned first (snmpd may answer and then close); the call after them throws.
+     */
+    final List<ByteBuffer> receive() throws IOException {
+        if (ended) {
+            throw new EOFException("end of stream");
+        }
+        List<ByteBuffer> frames = new ArrayList<>();
+        while (true) {
+            in.clear();
+            int n = read(in);
+            if (n < 0) {
+                ended = true;
+                if (frames.isEmpty()) {
+                    throw new EOFException("end of stream");
+                }
+                return frames;
+            }
+            if (n == 0) {
+                return frames;
+            }
+            received(in.flip(), frames);
+        }
+    }
+
+    /** Whether the peer ended the stream; the next {@link #receive} throws. */
+    final boolean ended() {
+        return ended;
+    }
 
     final void send(byte[] pdu) {
         out.add(ByteBuffer.wrap(pdu));

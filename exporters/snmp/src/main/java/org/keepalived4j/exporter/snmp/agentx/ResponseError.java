@@ -4,7 +4,7 @@ package org.keepalived4j.exporter.snmp.agentx;
  * The {@code res.error} codes of an agentx-Response-PDU this subagent sends or reads: the SNMP
  * error-status values it uses (RFC 3416) and AgentX's own (RFC 2741 6.2.16).
  */
-enum ResponseError {
+enum ResponseError implements WireCode {
     NO_ERROR(0),
     GEN_ERR(5),
     COMMIT_FAILED(14),
@@ -30,13 +30,12 @@ enum ResponseError {
         this.code = code;
     }
 
-    /** The error's name for a log line, or the bare number for a code not listed here. */
+    @Override
+    public int code() {
+        return code;
+    }
+
     static String describe(int code) {
-        for (ResponseError e : values()) {
-            if (e.code == code) {
-                return e.name();
-            }
-        }
-        return Integer.toString(code);
+        return WireCode.describe(ResponseError.class, code);
     }
 }

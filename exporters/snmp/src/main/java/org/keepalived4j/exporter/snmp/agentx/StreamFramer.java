@@ -3,6 +3,7 @@ package org.keepalived4j.exporter.snmp.agentx;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Cuts a byte stream into whole PDUs by the header's payload length. A length that is not a
@@ -47,6 +48,17 @@ final class StreamFramer {
         System.arraycopy(buffer, total, buffer, 0, length - total);
         length -= total;
         return frame;
+    }
+
+    /**
+     * Adds every whole PDU received so far to {@code frames}.
+     *
+     * @throws IOException as {@link #next}
+     */
+    void drainTo(List<ByteBuffer> frames) throws IOException {
+        for (ByteBuffer frame = next(); frame != null; frame = next()) {
+            frames.add(frame);
+        }
     }
 
     /** Bytes received that are not yet a whole PDU. */

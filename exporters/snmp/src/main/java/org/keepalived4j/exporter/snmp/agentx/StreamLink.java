@@ -1,6 +1,5 @@
 package org.keepalived4j.exporter.snmp.agentx;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
@@ -9,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
-import java.util.ArrayList;
 import java.util.List;
 
 /** AgentX over a stream: a unix socket (Java 16's UnixDomainSocketAddress) or TCP. */
@@ -17,9 +15,7 @@ final class StreamLink extends MasterLink {
 
     private final SocketChannel channel;
     private final StreamFramer framer = new StreamFramer();
-    private final ByteBuffer in = ByteBuffer.allocate(64 * 1024);
     private boolean connected;
-    private boolean ended;
 
     StreamLink(SocketAddress target, Selector selector) throws IOException {
         channel = target instanceof UnixDomainSocketAddress ? SocketChannel.open(StandardProtocolFamily.UNIX)
@@ -49,39 +45,16 @@ final class StreamLink extends MasterLink {
         return connected;
     }
 
-    /**
-     * {@inheritDoc} The PDUs that came before the end of the stream are returned first (snmpd
-     * may answer and then close); the call after them reports the end.
-     */
     @Override
-    List<ByteBuffer> receive() throws IOException {
-        if (ended) {
-            throw new EOFException("end of stream");
-        }
-        List<ByteBuffer> frames = new ArrayList<>();
-        while (true) {
-            in.clear();
-            int n = channel.read(in);
-            if (n < 0) {
-                ended = true;
-                if (frames.isEmpty()) {
-                    throw new EOFException("end of stream");
-                }
-                return frames;
-            }
-            if (n == 0) {
-                return frames;
-            }
-            framer.append(in.flip());
-            for (ByteBuffer frame = framer.next(); frame != null; frame = framer.next()) {
-                frames.add(frame);
-            }
-        }
+    int read(ByteBuffer buffer) throws IOException {
+        return channel.read(buffer);
     }
 
+    /** A PDU may span reads: the framer keeps what is not whole yet. */
     @Override
-    boolean ended() {
-        return ended;
+    void received(ByteBuffer bytes, List<ByteBuffer> frames) throws IOException {
+        framer.append(bytes);
+        framer.drainTo(frames);
     }
 
     @Override
