@@ -3,14 +3,17 @@ package org.keepalived4j.exporter.snmp.agentx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +37,9 @@ import org.snmp4j.smi.VariableBinding;
 /**
  * The subagent under the real snmpd (net-snmp 5.9): what snmpwalk, snmpbulkwalk and snmpget
  * read through snmpd is exactly the view; sets are refused; notifications reach a real
- * snmptrapd through snmpd, also those sent while snmpd restarts. Needs root and net-snmp.
+ * snmptrapd through snmpd, also those sent while snmpd restarts; and every PDU either side
+ * sends, captured on the way, is one the codec reads and writes back byte for byte. Needs root
+ * and net-snmp.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class AgentxSubagentIT {
@@ -107,6 +112,43 @@ class AgentxSubagentIT {
     }
 
     @Test
+    void everyPduExchangedWithSnmpdEncodesBackToTheSameBytes() throws Exception {
+        OID root = new OID("1.3.6.1.2.1.207");
+        Map<OID, Variable> objects = Map.of(new OID(root).append("1.1.1.1.3.1"), new Integer32(1),
+                new OID(root).append("1.1.1.2.3.1"), new OctetString("VI_1"));
+        AgentxConfig pinging = new AgentxConfig(100, Duration.ofSeconds(10), Duration.ofMillis(500),
+                Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(5), 127,
+                List.of(new AgentxConfig.Capability(root, "The MIB module for VRRPV3")));
+        Set<AgentxPduType> seen = EnumSet.noneOf(AgentxPduType.class);
+        try (AgentxTap tap = new AgentxTap(dir.resolve("tap.sock"), lab.socket())) {
+            AgentxSubagent tapped = new AgentxSubagent(AgentxAddress.parse("unix:" + dir.resolve("tap.sock")),
+                    FixedSection.view(new FixedSection(root, objects)), "keepalived4j IT, tapped", Clock.systemUTC(),
+                    pinging);
+            tapped.start();
+            await().atMost(SnmpdLab.WAIT).until(tapped::registered);
+            lab.tool("snmpwalk", "-v2c", "-c", "public", "-On", SnmpdLab.AGENT, "." + root);
+            lab.tool("snmpget", "-v2c", "-c", "public", "-On", SnmpdLab.AGENT, "." + root + ".1.1.1.1.3.2");
+            lab.tool("snmpset", "-v2c", "-c", "private", "-On", SnmpdLab.AGENT, "." + root + ".1.1.1.1.3.1", "i", "2");
+            tapped.send(notification(1));
+            await().atMost(SnmpdLab.WAIT).until(() -> tap.frames().stream()
+                    .anyMatch(f -> f.bytes()[1] == AgentxPduType.PING.code));
+            tapped.close();
+            for (AgentxTap.Frame frame : tap.frames()) {
+                AgentxDecodeResult result = new AgentxDecoder().decode(ByteBuffer.wrap(frame.bytes()));
+                assertThat(result.error()).as(result.detail()).isNull();
+                assertThat(Hex.of(new AgentxEncoder().encode(result.pdu()))).as("%s", result.pdu())
+                        .isEqualTo(Hex.of(frame.fromMaster() ? withoutValueIncludeBits(frame.bytes()) : frame.bytes()));
+                assertThat(result.pdu().header().has(AgentxHeader.NETWORK_BYTE_ORDER)).isTrue();
+                seen.add(result.pdu().header().type());
+            }
+        }
+        assertThat(seen).containsExactlyInAnyOrder(AgentxPduType.OPEN, AgentxPduType.REGISTER,
+                AgentxPduType.ADD_AGENT_CAPS, AgentxPduType.GET, AgentxPduType.GET_NEXT, AgentxPduType.TEST_SET,
+                AgentxPduType.CLEANUP_SET, AgentxPduType.NOTIFY, AgentxPduType.PING, AgentxPduType.CLOSE,
+                AgentxPduType.RESPONSE);
+    }
+
+    @Test
     void snmpgetReadsValuesAndTellsMissingInstancesFromMissingObjects() throws Exception {
         OID routerId = new OID(KEEPALIVED).append("2.0");
         OID counter = new OID(VRRP).append("1.3.1.2.3.7");
@@ -173,6 +215,39 @@ class AgentxSubagentIT {
         assertThat(subagent.droppedNotifications()).isZero();
         assertThat(lab.tool("snmpwalk", "-v2c", "-c", "public", "-On", SnmpdLab.AGENT, "." + VRRP).lines())
                 .containsExactlyElementsOf(lines(vrrp));
+    }
+
+    /**
+     * The bytes with the include byte of OID values cleared: net-snmp sets it on every OID value
+     * it encodes (its Response echoing a Notify, keepalived's Notify), where only a SearchRange's
+     * start gives it a meaning. Found by walking the VarBinds of a Response.
+     */
+    private static byte[] withoutValueIncludeBits(byte[] pdu) {
+        byte[] copy = pdu.clone();
+        if (copy[1] != AgentxPduType.RESPONSE.code) {
+            return copy;
+        }
+        ByteBuffer in = ByteBuffer.wrap(copy);
+        int at = AgentxHeader.LENGTH + 8;
+        while (at < copy.length) {
+            AgentxValueType type = AgentxValueType.of(in.getShort(at) & 0xFFFF);
+            at = skipOid(copy, at + 4);
+            switch (type.layout) {
+                case OID -> {
+                    copy[at + 2] = 0;
+                    at = skipOid(copy, at);
+                }
+                case OCTETS -> at += 4 + (in.getInt(at) + 3) / 4 * 4;
+                case INT64 -> at += 8;
+                case INT32 -> at += 4;
+                case NONE -> { }
+            }
+        }
+        return copy;
+    }
+
+    private static int skipOid(byte[] pdu, int at) {
+        return at + 4 + 4 * (pdu[at] & 0xFF);
     }
 
     /** The traps this test sent: snmpd adds its own coldStart and shutdown notifications. */

@@ -163,6 +163,8 @@ class MibViewResponderTest {
                 .error()).isEqualTo(ResponseError.GEN_ERR.code);
     }
 
+    /** BITS as SMIv1 had it, which SMIv2 (and so AgentX) dropped. */
+    @SuppressWarnings("deprecation")
     private static BitString bits() {
         BitString bits = new BitString();
         bits.setValue(new byte[] {1});
