@@ -85,10 +85,9 @@ final class AgentxLoop implements Runnable {
         if (session.finished()) {
             return;
         }
-        long deadline = session.nextDeadline();
-        if (link != null && !link.connected()) {
-            deadline = Math.min(deadline, connectDeadline);
-        }
+        // While a connection is being made the session waits for it (its reconnect time has
+        // passed), so only the connect deadline counts: anything else would spin.
+        long deadline = link != null && !link.connected() ? connectDeadline : session.nextDeadline();
         select(deadline - clock.millis());
         Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
         while (keys.hasNext()) {
@@ -204,10 +203,15 @@ final class AgentxLoop implements Runnable {
             }
         }
 
+        /** Writes what the session sent last (an answer, a Close) if the socket takes it, and closes. */
         @Override
         public void disconnect() {
             if (link == target) {
-                flush(clock.millis());
+                try {
+                    target.flush();
+                } catch (IOException e) {
+                    LOG.debug("AgentX connection failed while closing", e);
+                }
                 closeLink();
             }
         }
