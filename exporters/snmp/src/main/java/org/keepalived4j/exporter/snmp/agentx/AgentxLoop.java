@@ -120,8 +120,7 @@ final class AgentxLoop implements Runnable {
                 session.linkUp(new SessionLink(link), now);
             }
         } catch (IOException e) {
-            link = null;
-            session.linkDown(describe(e), now);
+            lost(describe(e), now);
         }
     }
 
