@@ -35,6 +35,7 @@ final class AdvertValidator {
     private boolean oldUnicastChecksum;
     /** The loop time of the advert being checked, for the log limiter. */
     private long now;
+    private org.keepalived4j.model.VrrpPacketError rejected;
 
     AdvertValidator(VrrpInstanceConfig config, VrrpStats stats, PacketLogLimiter log) {
         this.config = config;
@@ -54,6 +55,7 @@ final class AdvertValidator {
      */
     boolean accept(ReceivedAdvert advert, VrrpAddress currentMaster, long now) {
         this.now = now;
+        this.rejected = null;
         VrrpDecodeResult r = advert.result();
         VrrpPacket p = r.packet();
         IpMetadata ip = r.ip();
@@ -184,8 +186,17 @@ final class AdvertValidator {
         return reject(Reason.UNICAST_SOURCE, "unicast source address {} not a unicast peer", ip.source());
     }
 
+    /**
+     * What keepalived reports of the last advert {@link #accept} turned down (beyond counting
+     * it), or {@code null}: set by each call.
+     */
+    org.keepalived4j.model.VrrpPacketError rejected() {
+        return rejected;
+    }
+
     /** Logs (rate-limited) why the packet is dropped; the caller has counted it. Always false. */
     private boolean reject(Reason reason, String why, Object... args) {
+        rejected = reason.reported();
         if (log.allow(reason, now)) {
             LOG.info("(" + config.name() + ") " + why + " - packet dropped", args);
         }

@@ -314,6 +314,12 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
     }
 
     @Override
+    public void packetRejected(VrrpInstance instance, VrrpAddress source, org.keepalived4j.model.VrrpPacketError error) {
+        events.emit(new org.keepalived4j.model.VrrpPacketRejected(instance.publisher().snapshot(), source.toString(),
+                error, wallClock.instant()));
+    }
+
+    @Override
     public void changed(VrrpInstance instance) {
         // the instance republished its snapshot; exporters read it on demand
     }

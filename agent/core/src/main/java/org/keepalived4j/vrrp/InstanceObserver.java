@@ -20,4 +20,12 @@ interface InstanceObserver {
     /** As MASTER it received an advert of lower priority ({@code notify_master_rx_lower_pri}). */
     default void masterReceivedLowerPriority(VrrpInstance instance, VrrpAddress source, int priority) {
     }
+
+    /**
+     * It dropped a packet for an error keepalived reports beyond counting (an authentication
+     * failure or protocol error); its snapshot already shows the counter.
+     */
+    default void packetRejected(VrrpInstance instance, VrrpAddress source,
+            org.keepalived4j.model.VrrpPacketError error) {
+    }
 }

@@ -32,6 +32,8 @@ final class InstancePublisher {
     private Instant lastTransition;
     private TransitionReason lastReason;
     private long transitions;
+    private TransitionReason lastMasterReason;
+    private org.keepalived4j.model.VrrpPacketError lastProtocolError;
     private VrrpInstanceSettings settings;
     private final java.util.Map<TransitionKey, Long> transitionCounts = new java.util.LinkedHashMap<>();
 
@@ -53,6 +55,9 @@ final class InstancePublisher {
             lastReason = reason;
             transitions++;
             transitionCounts.merge(new TransitionKey(instance.state(), reason), 1L, Long::sum);
+            if (instance.state() == org.keepalived4j.model.VrrpState.MASTER) {
+                lastMasterReason = reason;
+            }
         }
         published.set(build());
     }
@@ -64,6 +69,16 @@ final class InstancePublisher {
         lastReason = old.lastReason;
         transitions = old.transitions;
         transitionCounts.putAll(old.transitionCounts);
+        lastMasterReason = old.lastMasterReason;
+        lastProtocolError = old.lastProtocolError;
+    }
+
+    /** Loop thread: the instance dropped a packet for {@code error}; a protocol error is kept for RFC 6527. */
+    void rejected(org.keepalived4j.model.VrrpPacketError error) {
+        if (!error.authentication() && error != lastProtocolError) {
+            lastProtocolError = error;
+            published.set(build());
+        }
     }
 
     void observeTakeover(long nanos) {
@@ -100,7 +115,8 @@ final class InstancePublisher {
                 Duration.ofNanos(instance.masterAdvertIntervalMicros() * 1000),
                 instance.masterAddress() == null ? null : instance.masterAddress().toString(), instance.masterPriority(),
                 instance.primaryAddress() == null ? null : instance.primaryAddress().toString(), lastTransition,
-                lastReason, transitions, transitionCounts(), instance.tracking().snapshots(), present);
+                lastReason, transitions, transitionCounts(), instance.tracking().snapshots(), present, lastMasterReason,
+                lastProtocolError);
         return new VrrpInstanceSnapshot(settings, status, stats.snapshot(), takeover.snapshot());
     }
 

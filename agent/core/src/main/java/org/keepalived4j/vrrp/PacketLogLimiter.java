@@ -46,6 +46,22 @@ final class PacketLogLimiter {
         String label() {
             return label;
         }
+
+        /**
+         * The error keepalived reports beyond counting for a packet dropped for this reason (an
+         * RFC 2787 authentication failure or an RFC 6527 protocol error), or {@code null}.
+         */
+        org.keepalived4j.model.VrrpPacketError reported() {
+            return switch (this) {
+                case AH_HEADER, AUTH_TYPE_MISMATCH -> org.keepalived4j.model.VrrpPacketError.AUTH_TYPE_MISMATCH;
+                case AUTH_TYPE_INVALID -> org.keepalived4j.model.VrrpPacketError.INVALID_AUTH_TYPE;
+                case AUTH_FAILURE -> org.keepalived4j.model.VrrpPacketError.AUTH_FAILURE;
+                case TTL, UNICAST_TTL -> org.keepalived4j.model.VrrpPacketError.IP_TTL;
+                case VERSION -> org.keepalived4j.model.VrrpPacketError.VERSION;
+                case CHECKSUM -> org.keepalived4j.model.VrrpPacketError.CHECKSUM;
+                default -> null;
+            };
+        }
     }
 
     static final long WINDOW_NANOS = 10_000_000_000L;

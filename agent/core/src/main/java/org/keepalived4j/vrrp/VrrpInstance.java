@@ -30,6 +30,8 @@ final class VrrpInstance {
     private final VrrpStats stats = new VrrpStats();
     private final AdvertValidator validator;
     final PacketLogLimiter packetLog;
+    /** At most a few rejection events a second: a flood of bad packets must not flood the event log. */
+    private final EventBudget rejectionEvents = new EventBudget(10, 1_000_000_000L);
     private final BackupHandler backup;
     private final MasterHandler master;
     final InstancePublisher publisher;
@@ -182,6 +184,13 @@ final class VrrpInstance {
 
     void onAdvert(long now, ReceivedAdvert advert) {
         if (!validator.accept(advert, masterAddress, now)) {
+            org.keepalived4j.model.VrrpPacketError error = validator.rejected();
+            if (error != null) {
+                publisher.rejected(error);
+                if (rejectionEvents.take(now)) {
+                    observer.packetRejected(this, advert.result().ip().source(), error);
+                }
+            }
             return;
         }
         VrrpPacket packet = advert.result().packet();

@@ -68,6 +68,14 @@ final class FakeInstanceIo implements InstanceIo, InstanceObserver {
         lowerPriorityNotifications++;
     }
 
+    final List<org.keepalived4j.model.VrrpPacketError> rejections = new ArrayList<>();
+
+    @Override
+    public void packetRejected(VrrpInstance instance, org.keepalived4j.vrrp.packet.VrrpAddress source,
+            org.keepalived4j.model.VrrpPacketError error) {
+        rejections.add(error);
+    }
+
     Transition last() {
         return transitions.get(transitions.size() - 1);
     }

@@ -86,6 +86,46 @@ class VrrpInstanceTest {
     }
 
     @Test
+    void authenticationAndProtocolErrorsAreReportedAsKeepalivedReportsThem() {
+        VrrpInstance vi = instance(InstanceConfigs.instance().priority(100).password("secret"));
+        vi.start(0);
+        vi.onAdvert(S, Adverts.from("10.0.0.2").password("wrong").received());
+        vi.onAdvert(S, Adverts.from("10.0.0.2").received());
+        vi.onAdvert(S, Adverts.from("10.0.0.2").password("secret").ttl(64).received());
+        vi.onAdvert(S, Adverts.from("10.0.0.2").password("secret").type(2).received());
+        assertThat(io.rejections).containsExactly(org.keepalived4j.model.VrrpPacketError.AUTH_FAILURE,
+                org.keepalived4j.model.VrrpPacketError.AUTH_TYPE_MISMATCH,
+                org.keepalived4j.model.VrrpPacketError.IP_TTL);
+        var status = vi.publisher().snapshot().status();
+        assertThat(status.lastProtocolError()).isEqualTo(org.keepalived4j.model.VrrpPacketError.IP_TTL);
+        assertThat(counters(vi).authFailure()).isEqualTo(1);
+        assertThat(counters(vi).invalidTypeRcvd()).isEqualTo(1);
+    }
+
+    @Test
+    void aFloodOfBadPacketsIsCountedInFullButReportedAtTenASecond() {
+        VrrpInstance vi = instance(InstanceConfigs.instance().priority(100).password("secret"));
+        vi.start(0);
+        for (int i = 0; i < 1000; i++) {
+            vi.onAdvert(S + i * MS, Adverts.from("10.0.0.2").password("wrong").received());
+        }
+        assertThat(counters(vi).authFailure()).isEqualTo(1000);
+        // 10 at once, then one each 100 ms of the flood's second
+        assertThat(io.rejections).hasSize(10 + 9);
+    }
+
+    @Test
+    void theLastMasterReasonOutlivesMaster() {
+        VrrpInstance vi = instance(InstanceConfigs.instance().priority(100));
+        vi.start(0);
+        runUntil(vi, 4 * S);
+        vi.onAdvert(4 * S, Adverts.from("10.0.0.2").priority(150).received());
+        var status = vi.publisher().snapshot().status();
+        assertThat(status.state()).isEqualTo(VrrpState.BACKUP);
+        assertThat(status.lastMasterReason()).isEqualTo(TransitionReason.MASTER_NO_RESPONSE);
+    }
+
+    @Test
     void masterAdvertisesEveryInterval() {
         VrrpInstance vi = instance(InstanceConfigs.instance().priority(200));
         vi.start(0);
