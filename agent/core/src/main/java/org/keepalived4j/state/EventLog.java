@@ -63,9 +63,17 @@ public final class EventLog implements EventSink {
      * not delivered).
      */
     public AutoCloseable subscribe(StateListener listener, String name) {
+        return subscribe(listener, name, false);
+    }
+
+    /**
+     * As {@link #subscribe(StateListener, String)}; with {@code fromStart}, the first events are
+     * the log's first, those it no longer holds reported as one {@link EventsMissed}.
+     */
+    public AutoCloseable subscribe(StateListener listener, String name, boolean fromStart) {
         Reader reader;
         synchronized (this) {
-            reader = new Reader(listener, name, next);
+            reader = new Reader(listener, name, fromStart ? 1 : next);
         }
         readers.add(reader);
         reader.thread.start();

@@ -130,6 +130,11 @@ public final class LiveState implements StateView, EventSink {
     }
 
     @Override
+    public AutoCloseable subscribeFromStart(StateListener listener) {
+        return events.subscribe(listener, listener.getClass().getSimpleName(), true);
+    }
+
+    @Override
     public void emit(StateEvent event) {
         events.emit(event);
     }

@@ -83,6 +83,24 @@ class EventLogTest {
     }
 
     @Test
+    void aSubscriberFromTheStartGetsWhatTheLogStillHoldsAndIsToldWhatItNoLongerDoes() {
+        log.emit(event(1));
+        log.emit(event(2));
+        Recorder early = new Recorder(new CountDownLatch(0));
+        log.subscribe(early, "early", true);
+        await().atMost(Duration.ofSeconds(10)).until(() -> early.seen.size() == 2);
+        assertThat(early.seen).containsExactly("1 e1", "2 e2");
+        for (int i = 3; i <= 40; i++) {
+            log.emit(event(i));
+        }
+        Recorder late = new Recorder(new CountDownLatch(0));
+        log.subscribe(late, "late", true);
+        await().atMost(Duration.ofSeconds(10)).until(() -> late.seen.contains("40 e40"));
+        // a ring of 16 holds events 25 to 40
+        assertThat(late.seen).startsWith("missed 1-24", "25 e25").hasSize(17);
+    }
+
+    @Test
     void aSubscriberThatFallsBehindIsToldWhatItMissedAndNobodyWaitsForIt() {
         CountDownLatch stuck = new CountDownLatch(1);
         Recorder slow = new Recorder(stuck);

@@ -41,4 +41,14 @@ public interface StateView {
      * this call are not replayed. Close the returned handle to stop.
      */
     AutoCloseable subscribe(StateListener listener);
+
+    /**
+     * As {@link #subscribe}, but first delivers what happened since the daemon started, as far
+     * as the event log still holds it (an {@link EventsMissed} says what it no longer does): an
+     * exporter started after the VRRP engine and the checkers sees their startup transitions,
+     * as keepalived's SNMP traps and notify FIFO report them.
+     */
+    default AutoCloseable subscribeFromStart(StateListener listener) {
+        return subscribe(listener);
+    }
 }
