@@ -48,7 +48,7 @@ final class SnmpPeers implements AutoCloseable {
     /** Starts snmptrapd on {@code udp:127.0.0.1:port}, logging to traps.log. */
     SnmpPeers trapReceiver(int port) throws IOException {
         Path conf = dir.resolve("snmptrapd.conf");
-        Files.writeString(conf, "disableAuthorization yes\nformat2 TRAP %V~%v\n");
+        Files.writeString(conf, "disableAuthorization yes\nformat2 TRAP %V~%v\\n\n");
         Files.deleteIfExists(trapLog());
         start(List.of("snmptrapd", "-f", "-n", "-On", "-Lf", trapLog().toString(), "-C", "-c", conf.toString(),
                 "udp:127.0.0.1:" + port), "snmptrapd.out");

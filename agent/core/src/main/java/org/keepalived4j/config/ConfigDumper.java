@@ -1,7 +1,6 @@
 package org.keepalived4j.config;
 
 import java.util.List;
-import java.util.Locale;
 import org.keepalived4j.model.Setting;
 import org.keepalived4j.model.Settings;
 
@@ -12,17 +11,32 @@ import org.keepalived4j.model.Settings;
  */
 public final class ConfigDumper {
 
-    static final String MASK = "********";
+    static final String MASK = Settings.MASK;
 
-    private final StringBuilder out = new StringBuilder();
-    private int depth;
-
-    private ConfigDumper() {
+    /** How a line of a keepalived4j block is shown: its arguments, secrets masked. */
+    public interface Shown {
+        List<String> args(String block, Setting setting);
     }
 
-    /** The whole configuration as text. */
+    /** Masks every argument of a keyword that names a secret. */
+    public static final Shown BY_KEYWORD = (block, s) -> Settings.namesSecret(s.keyword()) ? List.of(MASK) : s.args();
+
+    private final StringBuilder out = new StringBuilder();
+    private final Shown shown;
+    private int depth;
+
+    private ConfigDumper(Shown shown) {
+        this.shown = shown;
+    }
+
+    /** The whole configuration as text, keepalived4j blocks' secrets masked by keyword. */
     public static String dump(KeepalivedConfig config) {
-        ConfigDumper d = new ConfigDumper();
+        return dump(config, BY_KEYWORD);
+    }
+
+    /** The whole configuration as text, keepalived4j blocks' lines as {@code shown} says. */
+    public static String dump(KeepalivedConfig config, Shown shown) {
+        ConfigDumper d = new ConfigDumper(shown);
         d.global(config.global());
         d.statics(config.statics());
         config.scripts().forEach(d::script);
@@ -153,22 +167,17 @@ public final class ConfigDumper {
     }
 
     private void settings(Settings s) {
-        block(s.name(), () -> s.entries().forEach(this::setting));
+        block(s.name(), () -> s.entries().forEach(e -> setting(s.name(), e)));
     }
 
-    private void setting(Setting s) {
-        String words = secret(s.keyword()) ? MASK : String.join(" ", s.args());
+    private void setting(String blockName, Setting s) {
+        String words = String.join(" ", shown.args(blockName, s));
         if (s.block() == null) {
             line(s.keyword() + (words.isEmpty() ? "" : " " + words));
         } else {
-            block(s.keyword() + (words.isEmpty() ? "" : " " + words), () -> s.block().entries().forEach(this::setting));
+            block(s.keyword() + (words.isEmpty() ? "" : " " + words),
+                    () -> s.block().entries().forEach(e -> setting(blockName, e)));
         }
-    }
-
-    /** Whether a setting's keyword names a secret, so its values are never shown. */
-    static boolean secret(String keyword) {
-        String k = keyword.toLowerCase(Locale.ROOT);
-        return k.contains("pass") || k.contains("secret") || k.contains("key") || k.contains("community");
     }
 
     private void flag(String keyword, boolean on) {

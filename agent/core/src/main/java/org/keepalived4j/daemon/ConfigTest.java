@@ -46,7 +46,7 @@ final class ConfigTest {
             reported++;
         }
         if (cli.dumpConfig() && !result.fatal()) {
-            out.print(ConfigDumper.dump(result.config()));
+            out.print(ConfigDumper.dump(result.config(), ExporterHost.shown()));
         }
         if (!cli.configTest()) {
             return 0;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.ServiceLoader;
 import java.util.function.Function;
 import javax.management.MBeanServer;
+import org.keepalived4j.config.ConfigDumper;
 import org.keepalived4j.model.Exporter;
 import org.keepalived4j.model.ExporterContext;
 import org.keepalived4j.model.Settings;
@@ -34,6 +35,18 @@ final class ExporterHost implements AutoCloseable {
         return found;
     }
 
+    /** How {@code -t -D} shows a keepalived4j block's line: as its exporter masks it, else by keyword. */
+    static ConfigDumper.Shown shown() {
+        java.util.Map<String, Exporter> byBlock = new java.util.HashMap<>();
+        for (Exporter e : discover()) {
+            byBlock.put(blockName(e), e);
+        }
+        return (block, setting) -> {
+            Exporter owner = byBlock.get(block);
+            return owner != null ? owner.shown(setting) : ConfigDumper.BY_KEYWORD.args(block, setting);
+        };
+    }
+
     /** The problems each exporter finds in its settings block, for {@code -t}. */
     static List<String> validate(Function<String, Settings> settingsByBlock) {
         List<String> problems = new ArrayList<>();
@@ -50,7 +63,6 @@ final class ExporterHost implements AutoCloseable {
     void start(StateView state, Clock clock, Function<String, Settings> settingsByBlock) {
         MBeanServer mbeans = ManagementFactory.getPlatformMBeanServer();
         for (Exporter exporter : discover()) {
-            Settings settings = settingsByBlock.apply(blockName(exporter));
             ExporterContext context = new ExporterContext() {
                 @Override
                 public StateView state() {
@@ -69,7 +81,8 @@ final class ExporterHost implements AutoCloseable {
 
                 @Override
                 public Settings settings() {
-                    return settings;
+                    // as the configuration in force says: after a reload, the reloaded block
+                    return settingsByBlock.apply(blockName(exporter));
                 }
             };
             try {

@@ -16,7 +16,8 @@ public interface ExporterContext {
     Clock clock();
 
     /**
-     * This exporter's settings block ({@code keepalived4j_<name>}), or an
+     * This exporter's settings block ({@code keepalived4j_<name>}) in the configuration in force
+     * (after a reload, the reloaded one), or an
      * {@linkplain Settings#empty(String) empty} one when the configuration has none.
      */
     Settings settings();

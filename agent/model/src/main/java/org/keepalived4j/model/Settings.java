@@ -139,6 +139,15 @@ public record Settings(String name, String source, List<Setting> entries) {
         }).orElse(fallback);
     }
 
+    /** What a secret is shown as wherever the configuration is shown ({@code -t -D}). */
+    public static final String MASK = "********";
+
+    /** Whether a setting's keyword names a secret (a password, secret, key or community), so its values are never shown. */
+    public static boolean namesSecret(String keyword) {
+        String k = keyword.toLowerCase(java.util.Locale.ROOT);
+        return k.contains("pass") || k.contains("secret") || k.contains("key") || k.contains("community");
+    }
+
     /** {@code d} as keepalived writes seconds: {@code 10}, {@code 0.5}. */
     public static String formatSeconds(Duration d) {
         return BigDecimal.valueOf(d.toNanos(), 9).stripTrailingZeros().toPlainString();

@@ -87,6 +87,51 @@ public final class SnmpAgentSettings {
         return s;
     }
 
+    /**
+     * A line of the block as {@code -t -D} shows it: every community and passphrase replaced by
+     * {@link Settings#MASK}, wherever net-snmp's syntax puts it.
+     */
+    public static List<String> shown(Setting line) {
+        List<String> args = new ArrayList<>(line.args());
+        switch (line.keyword()) {
+            case "rocommunity", "rocommunity6", "trapcommunity" -> mask(args, 0);
+            case "createUser" -> {
+                mask(args, 2);
+                mask(args, 4);
+            }
+            case "trapsink", "trap2sink", "informsink" -> {
+                int host = 0;
+                while (host < args.size() && args.get(host).startsWith("-")) {
+                    host += args.get(host).length() == 2 ? 2 : 1;
+                }
+                mask(args, host + 1);
+            }
+            case "trapsess" -> {
+                for (int i = 0; i < args.size(); i++) {
+                    String a = args.get(i);
+                    if (a.equals("-c") || a.equals("-A") || a.equals("-X")) {
+                        mask(args, i + 1);
+                        i++;
+                    } else if (a.length() > 2 && (a.startsWith("-c") || a.startsWith("-A") || a.startsWith("-X"))) {
+                        args.set(i, a.substring(0, 2) + Settings.MASK);
+                    }
+                }
+            }
+            default -> {
+                if (Settings.namesSecret(line.keyword())) {
+                    return List.of(Settings.MASK);
+                }
+            }
+        }
+        return args;
+    }
+
+    private static void mask(List<String> args, int index) {
+        if (index < args.size()) {
+            args.set(index, Settings.MASK);
+        }
+    }
+
     private static <T> void add(List<T> list, T item) {
         if (item != null) {
             list.add(item);

@@ -56,6 +56,23 @@ class SnmpAgentSettingsTest {
     }
 
     @Test
+    void theDumpOfTheBlockMasksEveryCommunityAndPassphraseWhereverItStands() {
+        var block = TestSettings.block("keepalived4j_snmp", "agentaddress udp:127.0.0.1:161",
+                "rocommunity c0mmunity1 10.0.0.0/8", "rocommunity6 c0mmunity2", "trapcommunity c0mmunity3",
+                "createUser monitor SHA-256 s3cretauth AES s3cretpriv", "createUser plain MD5 s3cretonly",
+                "rouser monitor priv", "trap2sink 192.0.2.10:162 c0mmunity4", "informsink -s 10.0.0.1 h c0mmunity5 162",
+                "trapsink h", "trapsess -v 2c -c c0mmunity6 h",
+                "trapsess -v3 -u monitor -l authPriv -a SHA -As3cretauth2 -x AES -X s3cretpriv2 h");
+        StringBuilder shown = new StringBuilder();
+        block.entries().forEach(e -> shown.append(e.keyword()).append(' ')
+                .append(String.join(" ", SnmpAgentSettings.shown(e))).append('\n'));
+        assertThat(shown.toString()).doesNotContain("c0mmunity", "s3cret")
+                .contains("rocommunity ******** 10.0.0.0/8\n", "createUser monitor SHA-256 ******** AES ********\n",
+                        "informsink -s 10.0.0.1 h ******** 162\n", "trapsink h\n",
+                        "trapsess -v3 -u monitor -l authPriv -a SHA -A******** -x AES -X ******** h\n");
+    }
+
+    @Test
     void neverShowsPassphrasesOrCommunities() {
         SnmpAgentSettings s = parse("agentaddress 1161", "rocommunity s3cretcommunity",
                 "createUser monitor SHA-256 authpass1 AES privpass1", "rouser monitor priv",
