@@ -12,7 +12,7 @@ import org.keepalived4j.model.VrrpState;
  */
 final class InstanceDraft {
 
-    final ConfigBuilder owner;
+    final VrrpSection owner;
     final String name;
     final SourceLocation location;
     final ConfigNode node;
@@ -85,7 +85,7 @@ final class InstanceDraft {
     int configFaults;
     String syncGroup;
 
-    InstanceDraft(ConfigBuilder owner, String name, ConfigNode node) {
+    InstanceDraft(VrrpSection owner, String name, ConfigNode node) {
         this.owner = owner;
         this.name = name;
         this.node = node;

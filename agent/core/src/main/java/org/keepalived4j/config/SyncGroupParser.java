@@ -8,7 +8,7 @@ final class SyncGroupParser {
 
     /** A sync group while it is read and completed. */
     static final class Draft {
-        final ConfigBuilder owner;
+        final VrrpSection owner;
         final String name;
         final ConfigNode node;
         List<String> names;
@@ -28,7 +28,7 @@ final class SyncGroupParser {
         boolean trackingWeight;
         final List<String> members = new ArrayList<>();
 
-        Draft(ConfigBuilder owner, String name, ConfigNode node) {
+        Draft(VrrpSection owner, String name, ConfigNode node) {
             this.owner = owner;
             this.name = name;
             this.node = node;
