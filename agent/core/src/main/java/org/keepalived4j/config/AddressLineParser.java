@@ -3,6 +3,7 @@ package org.keepalived4j.config;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.Set;
+import org.keepalived4j.config.read.ConfigNode;
 
 /**
  * One line of {@code virtual_ipaddress}, {@code virtual_ipaddress_excluded} or

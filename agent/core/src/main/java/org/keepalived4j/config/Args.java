@@ -1,6 +1,7 @@
 package org.keepalived4j.config;
 
 import java.math.BigDecimal;
+import org.keepalived4j.config.read.ConfigNode;
 
 /**
  * Reads the arguments of one configuration line with keepalived's rules for numbers, timers

@@ -2,6 +2,7 @@ package org.keepalived4j.config;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import org.keepalived4j.config.read.ConfigNode;
 
 /** A {@code bfd_instance} block. */
 final class BfdInstanceParser {

@@ -3,6 +3,7 @@ package org.keepalived4j.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.keepalived4j.config.read.ConfigNode;
 
 /** A {@code garp_group} block. */
 final class GarpGroupParser {

@@ -2,6 +2,7 @@ package org.keepalived4j.config;
 
 import java.net.InetAddress;
 import java.util.function.BiConsumer;
+import org.keepalived4j.config.read.ConfigNode;
 
 /**
  * The {@code global_defs} block: mail, router id, VRRP defaults, SNMP, scripts and FIFOs. The

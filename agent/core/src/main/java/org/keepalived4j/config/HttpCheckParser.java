@@ -4,6 +4,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.PatternSyntaxException;
+import org.keepalived4j.config.read.ConfigNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -3,6 +3,7 @@ package org.keepalived4j.config;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import org.keepalived4j.config.read.ConfigNode;
 import org.keepalived4j.model.VrrpState;
 
 /**

@@ -1,6 +1,7 @@
 package org.keepalived4j.config;
 
 import java.util.function.BiConsumer;
+import org.keepalived4j.config.read.ConfigNode;
 
 /**
  * The {@code vrrp_instance} keywords beyond the core VRRP parameters: flags, gratuitous ARP

@@ -3,6 +3,7 @@ package org.keepalived4j.config;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.keepalived4j.config.read.ConfigNode;
 
 /**
  * The keywords one block understands, keepalived's spellings verbatim, each with the handler

@@ -3,6 +3,7 @@ package org.keepalived4j.config;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.regex.Pattern;
+import org.keepalived4j.config.read.ConfigNode;
 
 /**
  * Reads the arguments of LVS configuration lines with keepalived's number, timer, boolean and

@@ -1,5 +1,7 @@
 package org.keepalived4j.config;
 
+import org.keepalived4j.config.read.ConfigNode;
+
 /**
  * What every section parser needs while it reads: where to report problems, what the machine
  * looks like, and the few global facts that change how later lines are read (keepalived reads

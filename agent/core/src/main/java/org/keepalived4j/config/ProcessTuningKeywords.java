@@ -3,6 +3,7 @@ package org.keepalived4j.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import org.keepalived4j.config.read.ConfigNode;
 
 /**
  * global_defs keywords that tune keepalived's C processes (names, scheduling, CPU affinity,

@@ -2,6 +2,7 @@ package org.keepalived4j.config;
 
 import java.net.InetAddress;
 import java.util.Set;
+import org.keepalived4j.config.read.ConfigNode;
 
 /**
  * One line of {@code virtual_routes} or {@code static_routes}, with {@code ip route add}

@@ -1,6 +1,8 @@
 package org.keepalived4j.config;
 
 import java.util.List;
+import org.keepalived4j.config.read.ConfigNode;
+import org.keepalived4j.config.read.EscapedWordSplitter;
 
 /**
  * Reads the script-carrying lines shared by several sections ({@code notify_*},

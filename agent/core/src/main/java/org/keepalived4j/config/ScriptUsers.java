@@ -1,5 +1,7 @@
 package org.keepalived4j.config;
 
+import org.keepalived4j.config.read.ConfigNode;
+
 /**
  * Who scripts run as when they name no user: global {@code script_user}, else
  * {@code keepalived_script} if that user exists, else root. keepalived resolves the default

@@ -2,6 +2,7 @@ package org.keepalived4j.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.keepalived4j.config.read.ConfigNode;
 
 /** A {@code vrrp_sync_group} block; its members are resolved after all instances are read. */
 final class SyncGroupParser {

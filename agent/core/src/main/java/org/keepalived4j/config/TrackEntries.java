@@ -2,6 +2,7 @@ package org.keepalived4j.config;
 
 import java.util.List;
 import java.util.function.Predicate;
+import org.keepalived4j.config.read.ConfigNode;
 
 /**
  * The lines of {@code track_interface}, {@code track_script}, {@code track_file},

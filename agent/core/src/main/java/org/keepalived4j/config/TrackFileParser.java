@@ -1,5 +1,7 @@
 package org.keepalived4j.config;
 
+import org.keepalived4j.config.read.ConfigNode;
+
 /** A {@code track_file} block (or its older spelling {@code vrrp_track_file}). */
 final class TrackFileParser {
 

@@ -1,5 +1,7 @@
 package org.keepalived4j.config;
 
+import org.keepalived4j.config.read.ConfigNode;
+
 /** A {@code vrrp_track_process} block. */
 final class TrackProcessParser {
 

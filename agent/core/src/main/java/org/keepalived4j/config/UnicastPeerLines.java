@@ -2,6 +2,7 @@ package org.keepalived4j.config;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import org.keepalived4j.config.read.ConfigNode;
 
 /** One line of {@code unicast_peer}: {@code ADDRESS [min_ttl N] [max_ttl N]}. */
 final class UnicastPeerLines {

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import org.keepalived4j.config.read.ConfigNode;
 
 /**
  * {@code virtual_server_group NAME { ... }}: each line is {@code IP[-LAST] [PORT]},

@@ -2,6 +2,7 @@ package org.keepalived4j.config;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import org.keepalived4j.config.read.ConfigNode;
 import org.keepalived4j.model.VrrpState;
 
 /**

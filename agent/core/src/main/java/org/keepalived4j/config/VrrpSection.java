@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.keepalived4j.config.read.ConfigNode;
 
 /**
  * Collects the VRRP side of a configuration while it is read: the static and tracking blocks
