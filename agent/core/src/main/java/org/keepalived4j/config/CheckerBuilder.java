@@ -2,6 +2,7 @@ package org.keepalived4j.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.keepalived4j.config.keyword.ParseContext;
 
 /** Turns checker drafts into records, taking unset options from the real server (already resolved). */
 final class CheckerBuilder {

@@ -1,6 +1,8 @@
 package org.keepalived4j.config;
 
 import java.util.Map;
+import org.keepalived4j.config.keyword.KeywordTable;
+import org.keepalived4j.config.keyword.ParseContext;
 import org.keepalived4j.config.read.ConfigNode;
 
 /** The checker blocks a real server may contain, and the keywords common to them. */

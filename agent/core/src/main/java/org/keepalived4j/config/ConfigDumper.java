@@ -2,6 +2,7 @@ package org.keepalived4j.config;
 
 import java.util.List;
 import java.util.Locale;
+import org.keepalived4j.config.keyword.Args;
 import org.keepalived4j.model.Setting;
 import org.keepalived4j.model.Settings;
 

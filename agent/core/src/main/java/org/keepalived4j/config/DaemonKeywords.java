@@ -1,5 +1,7 @@
 package org.keepalived4j.config;
 
+import org.keepalived4j.config.keyword.KeywordTable;
+
 /** The top-level daemon keywords that may stand outside global_defs. */
 final class DaemonKeywords {
 

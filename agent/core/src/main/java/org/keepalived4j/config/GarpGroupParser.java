@@ -3,6 +3,8 @@ package org.keepalived4j.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.keepalived4j.config.keyword.KeywordTable;
+import org.keepalived4j.config.keyword.ParseContext;
 import org.keepalived4j.config.read.ConfigNode;
 
 /** A {@code garp_group} block. */

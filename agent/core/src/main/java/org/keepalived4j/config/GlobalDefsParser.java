@@ -2,6 +2,11 @@ package org.keepalived4j.config;
 
 import java.net.InetAddress;
 import java.util.function.BiConsumer;
+import org.keepalived4j.config.keyword.IpLiterals;
+import org.keepalived4j.config.keyword.KeywordTable;
+import org.keepalived4j.config.keyword.NumberReading;
+import org.keepalived4j.config.keyword.ParseContext;
+import org.keepalived4j.config.keyword.ScriptLines;
 import org.keepalived4j.config.read.ConfigNode;
 
 /**

@@ -3,6 +3,7 @@ package org.keepalived4j.config;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import org.keepalived4j.config.keyword.IpLiterals;
 
 /**
  * The values of {@code global_defs} and the top-level daemon keywords while the file is read;

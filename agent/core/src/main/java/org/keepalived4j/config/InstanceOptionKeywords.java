@@ -1,6 +1,11 @@
 package org.keepalived4j.config;
 
 import java.util.function.BiConsumer;
+import org.keepalived4j.config.keyword.Args;
+import org.keepalived4j.config.keyword.KeywordTable;
+import org.keepalived4j.config.keyword.NumberReading;
+import org.keepalived4j.config.keyword.ParseContext;
+import org.keepalived4j.config.keyword.ScriptLines;
 import org.keepalived4j.config.read.ConfigNode;
 
 /**

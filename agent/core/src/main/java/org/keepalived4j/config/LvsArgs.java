@@ -3,6 +3,8 @@ package org.keepalived4j.config;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.regex.Pattern;
+import org.keepalived4j.config.keyword.Args;
+import org.keepalived4j.config.keyword.ParseContext;
 import org.keepalived4j.config.read.ConfigNode;
 
 /**

@@ -2,6 +2,7 @@ package org.keepalived4j.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.keepalived4j.config.keyword.ParseContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,7 @@
 package org.keepalived4j.config;
 
+import org.keepalived4j.config.keyword.ParseContext;
+import org.keepalived4j.config.keyword.ScriptLines;
 import org.keepalived4j.config.read.ConfigNode;
 
 /** {@code notify_fifo}, {@code vrrp_notify_fifo}, {@code lvs_notify_fifo} and their {@code *_script} lines. */

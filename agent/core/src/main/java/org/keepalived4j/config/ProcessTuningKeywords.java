@@ -3,6 +3,9 @@ package org.keepalived4j.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import org.keepalived4j.config.keyword.KeywordTable;
+import org.keepalived4j.config.keyword.NumberReading;
+import org.keepalived4j.config.keyword.ParseContext;
 import org.keepalived4j.config.read.ConfigNode;
 
 /**

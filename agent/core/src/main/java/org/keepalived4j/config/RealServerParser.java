@@ -1,6 +1,8 @@
 package org.keepalived4j.config;
 
 import java.net.InetAddress;
+import org.keepalived4j.config.keyword.KeywordTable;
+import org.keepalived4j.config.keyword.ParseContext;
 import org.keepalived4j.config.read.ConfigNode;
 
 /** The keywords of a {@code real_server} block. */

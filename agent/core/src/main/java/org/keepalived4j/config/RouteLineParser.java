@@ -2,6 +2,9 @@ package org.keepalived4j.config;
 
 import java.net.InetAddress;
 import java.util.Set;
+import org.keepalived4j.config.keyword.IpLiterals;
+import org.keepalived4j.config.keyword.NumberReading;
+import org.keepalived4j.config.keyword.ParseContext;
 import org.keepalived4j.config.read.ConfigNode;
 
 /**

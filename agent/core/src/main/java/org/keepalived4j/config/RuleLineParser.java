@@ -2,6 +2,8 @@ package org.keepalived4j.config;
 
 import java.util.List;
 import java.util.Set;
+import org.keepalived4j.config.keyword.NumberReading;
+import org.keepalived4j.config.keyword.ParseContext;
 import org.keepalived4j.config.read.ConfigNode;
 
 /** One line of {@code virtual_rules} or {@code static_rules}, with {@code ip rule add} syntax. */

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.keepalived4j.config.keyword.ParseContext;
+import org.keepalived4j.config.keyword.ScriptLines;
 
 /**
  * keepalived's check of the scripts it would run, done once all instances are read: a

@@ -2,6 +2,10 @@ package org.keepalived4j.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.keepalived4j.config.keyword.Args;
+import org.keepalived4j.config.keyword.KeywordTable;
+import org.keepalived4j.config.keyword.ParseContext;
+import org.keepalived4j.config.keyword.ScriptLines;
 import org.keepalived4j.config.read.ConfigNode;
 
 /** A {@code vrrp_sync_group} block; its members are resolved after all instances are read. */

@@ -1,5 +1,7 @@
 package org.keepalived4j.config;
 
+import org.keepalived4j.config.keyword.KeywordTable;
+
 /** The top-level keywords of keepalived.conf and the section parser each is handed to. */
 final class TopLevel {
 

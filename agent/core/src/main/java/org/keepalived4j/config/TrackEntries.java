@@ -2,6 +2,8 @@ package org.keepalived4j.config;
 
 import java.util.List;
 import java.util.function.Predicate;
+import org.keepalived4j.config.keyword.NumberReading;
+import org.keepalived4j.config.keyword.ParseContext;
 import org.keepalived4j.config.read.ConfigNode;
 
 /**

@@ -1,5 +1,8 @@
 package org.keepalived4j.config;
 
+import org.keepalived4j.config.keyword.KeywordTable;
+import org.keepalived4j.config.keyword.NumberReading;
+import org.keepalived4j.config.keyword.ParseContext;
 import org.keepalived4j.config.read.ConfigNode;
 
 /** A {@code track_file} block (or its older spelling {@code vrrp_track_file}). */

@@ -3,6 +3,7 @@ package org.keepalived4j.config;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.ToIntFunction;
+import org.keepalived4j.config.keyword.ParseContext;
 
 /**
  * Weighted tracking that keepalived will not honour: members of a sync group (unless it sets

@@ -2,6 +2,9 @@ package org.keepalived4j.config;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import org.keepalived4j.config.keyword.IpLiterals;
+import org.keepalived4j.config.keyword.NumberReading;
+import org.keepalived4j.config.keyword.ParseContext;
 import org.keepalived4j.config.read.ConfigNode;
 
 /** One line of {@code unicast_peer}: {@code ADDRESS [min_ttl N] [max_ttl N]}. */

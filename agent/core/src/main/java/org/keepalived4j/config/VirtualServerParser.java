@@ -3,6 +3,8 @@ package org.keepalived4j.config;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Set;
+import org.keepalived4j.config.keyword.KeywordTable;
+import org.keepalived4j.config.keyword.ParseContext;
 import org.keepalived4j.config.read.ConfigNode;
 
 /** The keywords of a {@code virtual_server} block (keepalived 2.2.7's check_parser). */

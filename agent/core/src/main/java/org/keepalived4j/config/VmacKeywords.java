@@ -1,5 +1,7 @@
 package org.keepalived4j.config;
 
+import org.keepalived4j.config.keyword.KeywordTable;
+import org.keepalived4j.config.keyword.ParseContext;
 import org.keepalived4j.config.read.ConfigNode;
 
 /** {@code use_vmac [NAME] [MAC]}, {@code use_vmac_addr}, {@code vmac_xmit_base}, {@code use_ipvlan}, {@code vrf}. */

@@ -2,6 +2,9 @@ package org.keepalived4j.config;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import org.keepalived4j.config.keyword.IpLiterals;
+import org.keepalived4j.config.keyword.KeywordTable;
+import org.keepalived4j.config.keyword.ParseContext;
 import org.keepalived4j.config.read.ConfigNode;
 import org.keepalived4j.model.VrrpState;
 

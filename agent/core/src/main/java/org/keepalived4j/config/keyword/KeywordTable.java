@@ -1,4 +1,4 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.keyword;
 
 import java.util.HashMap;
 import java.util.List;
@@ -12,11 +12,11 @@ import org.keepalived4j.config.read.ConfigNode;
  *
  * @param <B> the builder the block's handlers fill in
  */
-final class KeywordTable<B> {
+public final class KeywordTable<B> {
 
     /** Records one line of a block into the builder. */
     @FunctionalInterface
-    interface Handler<B> {
+    public interface Handler<B> {
         void handle(B builder, ConfigNode node, ParseContext ctx);
     }
 
@@ -26,13 +26,13 @@ final class KeywordTable<B> {
     private final Map<String, Entry<B>> entries = new HashMap<>();
 
     /** A keyword whose line carries its values as arguments. */
-    KeywordTable<B> line(String keyword, Handler<B> handler) {
+    public KeywordTable<B> line(String keyword, Handler<B> handler) {
         entries.put(keyword, new Entry<>(handler, null, false));
         return this;
     }
 
     /** A keyword whose line opens a block ({@code keyword ... {}). */
-    KeywordTable<B> block(String keyword, Handler<B> handler) {
+    public KeywordTable<B> block(String keyword, Handler<B> handler) {
         entries.put(keyword, new Entry<>(handler, null, true));
         return this;
     }
@@ -41,7 +41,7 @@ final class KeywordTable<B> {
      * A deprecated spelling keepalived still accepts, with its warning
      * ({@code KEYWORD is deprecated - please use 'REPLACEMENT'}).
      */
-    KeywordTable<B> deprecated(String keyword, String replacement, Handler<B> handler) {
+    public KeywordTable<B> deprecated(String keyword, String replacement, Handler<B> handler) {
         entries.put(keyword, new Entry<>(handler, replacement, false));
         return this;
     }
@@ -50,26 +50,26 @@ final class KeywordTable<B> {
      * A keyword keepalived accepts that changes nothing here (process tuning, features of
      * the C implementation); its arguments are not checked beyond their presence.
      */
-    KeywordTable<B> accepted(String... keywords) {
+    public KeywordTable<B> accepted(String... keywords) {
         for (String keyword : keywords) {
             entries.put(keyword, new Entry<>((b, n, c) -> { }, null, false));
         }
         return this;
     }
 
-    boolean knows(String keyword) {
+    public boolean knows(String keyword) {
         return entries.containsKey(keyword);
     }
 
     /** Feeds every line of a block to its handler. */
-    void apply(B builder, List<ConfigNode> lines, ParseContext ctx) {
+    public void apply(B builder, List<ConfigNode> lines, ParseContext ctx) {
         for (ConfigNode line : lines) {
             apply(builder, line, ctx);
         }
     }
 
     /** Feeds one line to its handler, or reports it as unknown. */
-    void apply(B builder, ConfigNode line, ParseContext ctx) {
+    public void apply(B builder, ConfigNode line, ParseContext ctx) {
         Entry<B> entry = entries.get(line.keyword());
         if (entry == null) {
             ctx.unknownKeyword(line);

@@ -1,5 +1,7 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.keyword;
 
+import org.keepalived4j.config.Diagnostics;
+import org.keepalived4j.config.SystemProbe;
 import org.keepalived4j.config.read.ConfigNode;
 
 /**
@@ -7,53 +9,53 @@ import org.keepalived4j.config.read.ConfigNode;
  * looks like, and the few global facts that change how later lines are read (keepalived reads
  * the file in order, so {@code dynamic_interfaces} only affects the lines after it).
  */
-final class ParseContext {
+public final class ParseContext {
 
     private final Diagnostics diagnostics;
     private final SystemProbe probe;
     private boolean dynamicInterfaces;
     private boolean nonExistentInterface;
 
-    ParseContext(Diagnostics diagnostics, SystemProbe probe) {
+    public ParseContext(Diagnostics diagnostics, SystemProbe probe) {
         this.diagnostics = diagnostics;
         this.probe = probe;
     }
 
-    Diagnostics diagnostics() {
+    public Diagnostics diagnostics() {
         return diagnostics;
     }
 
-    SystemProbe probe() {
+    public SystemProbe probe() {
         return probe;
     }
 
     /** Value readers for one line. */
-    Args args(ConfigNode node) {
+    public Args args(ConfigNode node) {
         return new Args(node, diagnostics);
     }
 
-    void info(ConfigNode at, String subject, String message) {
+    public void info(ConfigNode at, String subject, String message) {
         diagnostics.info(at == null ? null : at.location(), subject, message);
     }
 
-    void warning(ConfigNode at, String message) {
+    public void warning(ConfigNode at, String message) {
         diagnostics.warning(at.location(), message);
     }
 
-    void error(ConfigNode at, String message) {
+    public void error(ConfigNode at, String message) {
         diagnostics.error(at.location(), message);
     }
 
     /** keepalived's "Unknown keyword": the line (and any block it opens) had no effect. */
-    void unknownKeyword(ConfigNode line) {
+    public void unknownKeyword(ConfigNode line) {
         diagnostics.unknownKeyword(line.location(), line.keyword());
     }
 
-    void warning(ConfigNode at, String subject, String message) {
+    public void warning(ConfigNode at, String subject, String message) {
         diagnostics.warning(at == null ? null : at.location(), subject, message);
     }
 
-    void error(ConfigNode at, String subject, String message) {
+    public void error(ConfigNode at, String subject, String message) {
         diagnostics.error(at == null ? null : at.location(), subject, message);
     }
 
@@ -61,7 +63,7 @@ final class ParseContext {
      * The argument at {@code index}; when it is missing keepalived stops reading the
      * configuration at once, so this reports a fatal diagnostic and aborts the parse.
      */
-    String param(ConfigNode node, int index) {
+    public String param(ConfigNode node, int index) {
         if (index < node.args().size()) {
             return node.args().get(index);
         }
@@ -72,11 +74,11 @@ final class ParseContext {
     }
 
     /** {@code dynamic_interfaces} was given: interfaces that do not exist yet are accepted. */
-    void dynamicInterfaces(boolean value) {
+    public void dynamicInterfaces(boolean value) {
         this.dynamicInterfaces = value;
     }
 
-    boolean dynamicInterfaces() {
+    public boolean dynamicInterfaces() {
         return dynamicInterfaces;
     }
 
@@ -85,7 +87,7 @@ final class ParseContext {
      * interfaces: it must exist unless {@code dynamic_interfaces} is set; a missing one is
      * remembered, since keepalived then refuses the whole configuration.
      */
-    boolean interfaceUsable(String name) {
+    public boolean interfaceUsable(String name) {
         if (probe.interfaceExists(name) || dynamicInterfaces) {
             return true;
         }
@@ -94,12 +96,12 @@ final class ParseContext {
     }
 
     /** An interface lookup that neither creates nor condemns (keepalived's IF_NO_CREATE). */
-    boolean interfaceExists(String name) {
+    public boolean interfaceExists(String name) {
         return probe.interfaceExists(name);
     }
 
     /** Whether some line named an interface that does not exist. */
-    boolean nonExistentInterface() {
+    public boolean nonExistentInterface() {
         return nonExistentInterface;
     }
 }

@@ -1,6 +1,7 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.keyword;
 
 import java.math.BigDecimal;
+import org.keepalived4j.config.Diagnostics;
 import org.keepalived4j.config.read.ConfigNode;
 
 /**
@@ -8,7 +9,7 @@ import org.keepalived4j.config.read.ConfigNode;
  * and booleans. Every reader reports a problem as a diagnostic at the line and returns
  * {@code null}, so callers keep the default and carry on as keepalived does.
  */
-final class Args {
+public final class Args {
 
     private final ConfigNode node;
     private final Diagnostics diagnostics;
@@ -127,12 +128,12 @@ final class Args {
      * keepalived's read_unsigned at {@code index} within [min, max]; on failure one error
      * {@code "<failMessage> - <why>"} and {@code null}.
      */
-    Long unsignedIn(int index, long min, long max, String subject, String failMessage) {
+    public Long unsignedIn(int index, long min, long max, String subject, String failMessage) {
         return checked(NumberReading.unsigned(required(index), min, max), subject, failMessage);
     }
 
     /** keepalived's read_int at {@code index} within [min, max], as {@link #unsignedIn}. */
-    Long signedIn(int index, long min, long max, String subject, String failMessage) {
+    public Long signedIn(int index, long min, long max, String subject, String failMessage) {
         return checked(NumberReading.signed(required(index), min, max), subject, failMessage);
     }
 
@@ -141,7 +142,7 @@ final class Args {
      * {@code shift} decimals, min/max in those units. Extra decimals are rounded with a
      * warning; out-of-range or malformed values are an error and {@code null}.
      */
-    Long decimalIn(int index, long min, long max, int shift, String subject, String failMessage) {
+    public Long decimalIn(int index, long min, long max, int shift, String subject, String failMessage) {
         NumberReading.Result r = NumberReading.decimal(required(index), min, max, shift);
         if (r.ok()) {
             for (String problem : r.problems()) {
@@ -153,7 +154,7 @@ final class Args {
     }
 
     /** A time in seconds with microsecond resolution (keepalived's TIMER), in microseconds. */
-    Long timerIn(int index, long minMicros, long maxMicros, String subject, String failMessage) {
+    public Long timerIn(int index, long minMicros, long maxMicros, String subject, String failMessage) {
         return decimalIn(index, minMicros, maxMicros, 6, subject, failMessage);
     }
 
@@ -161,7 +162,7 @@ final class Args {
      * keepalived's optional {@code <BOOL>} (the first argument): absent means true; an invalid
      * word is an error with {@code failMessage} and {@code null}.
      */
-    Boolean optionalBool(String subject, String failMessage) {
+    public Boolean optionalBool(String subject, String failMessage) {
         if (!has(0)) {
             return Boolean.TRUE;
         }
@@ -189,7 +190,7 @@ final class Args {
         diagnostics.warning(node.location(), message);
     }
 
-    static Long parseInteger(String text) {
+    public static Long parseInteger(String text) {
         if (text.isEmpty() || text.length() > 19) {
             return null;
         }
@@ -205,7 +206,7 @@ final class Args {
         return Long.parseLong(text);
     }
 
-    static Long parseMicros(String text) {
+    public static Long parseMicros(String text) {
         if (text.isEmpty() || text.length() > 24 || !text.matches("[+]?[0-9]*(\\.[0-9]*)?") || ".".equals(text)
                 || "+".equals(text)) {
             return null;
@@ -222,11 +223,11 @@ final class Args {
         }
     }
 
-    static String formatMicros(long micros) {
+    public static String formatMicros(long micros) {
         return BigDecimal.valueOf(micros, 6).stripTrailingZeros().toPlainString();
     }
 
-    static Boolean parseBool(String text) {
+    public static Boolean parseBool(String text) {
         return switch (text) {
             case "on", "true", "yes" -> Boolean.TRUE;
             case "off", "false", "no" -> Boolean.FALSE;

@@ -1,6 +1,7 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.keyword;
 
 import java.util.List;
+import org.keepalived4j.config.NotifyScript;
 import org.keepalived4j.config.read.ConfigNode;
 import org.keepalived4j.config.read.EscapedWordSplitter;
 
@@ -9,7 +10,7 @@ import org.keepalived4j.config.read.EscapedWordSplitter;
  * {@code startup_script}, {@code *_notify_fifo_script}, {@code script}): the command is the
  * first word (quoted to carry arguments), optionally followed by a user and a group.
  */
-final class ScriptLines {
+public final class ScriptLines {
 
     private ScriptLines() {
     }
@@ -18,7 +19,7 @@ final class ScriptLines {
      * A notify script from {@code KEYWORD COMMAND [USER [GROUP]]}, or {@code null} when its
      * user or group does not exist (keepalived then only logs and ignores the script).
      */
-    static NotifyScript notifyScript(ConfigNode node, ParseContext ctx, String subject) {
+    public static NotifyScript notifyScript(ConfigNode node, ParseContext ctx, String subject) {
         String command = ctx.param(node, 0);
         String user = node.arg(1);
         String group = node.arg(2);
@@ -44,7 +45,7 @@ final class ScriptLines {
     }
 
     /** The program a command line runs. */
-    static String firstWord(String command) {
+    public static String firstWord(String command) {
         List<String> words = words(command);
         return words.isEmpty() ? "" : words.get(0);
     }

@@ -1,4 +1,4 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.keyword;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -9,13 +9,13 @@ import java.net.UnknownHostException;
  * Parses numeric IPv4/IPv6 address literals the way inet_pton does: never a host name
  * lookup, nothing but the literal (no IPv4 shorthand such as {@code 10.1}, no zone index).
  */
-final class IpLiterals {
+public final class IpLiterals {
 
     private IpLiterals() {
     }
 
     /** The address, or {@code null} if the text is not a literal of either family. */
-    static InetAddress parse(String text) {
+    public static InetAddress parse(String text) {
         if (text == null || text.isEmpty()) {
             return null;
         }
@@ -34,7 +34,7 @@ final class IpLiterals {
     }
 
     /** Whether the text looks like an IPv6 address (keepalived decides the family by a ':'). */
-    static boolean looksIpv6(String text) {
+    public static boolean looksIpv6(String text) {
         return text.indexOf(':') >= 0;
     }
 

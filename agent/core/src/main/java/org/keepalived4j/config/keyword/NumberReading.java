@@ -1,4 +1,4 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.keyword;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.List;
  * character, and reads decimals as fixed-point values with a given number of digits after the
  * point, rounding (with a complaint) when more are given.
  */
-final class NumberReading {
+public final class NumberReading {
 
     /**
      * The outcome of one read.
@@ -19,13 +19,13 @@ final class NumberReading {
      * @param problems what keepalived would print about the number, in order
      * @param ok whether keepalived uses the value
      */
-    record Result(long value, List<String> problems, boolean ok) {
+    public record Result(long value, List<String> problems, boolean ok) {
 
-        Result {
+        public Result {
             problems = List.copyOf(problems);
         }
 
-        String problemText() {
+        public String problemText() {
             return String.join(" - ", problems);
         }
 
@@ -33,7 +33,7 @@ final class NumberReading {
             return new Result(value, List.of(), true);
         }
 
-        static Result bad(String problem) {
+        public static Result bad(String problem) {
             return new Result(0, List.of(problem), false);
         }
     }
@@ -44,7 +44,7 @@ final class NumberReading {
     }
 
     /** keepalived's read_int: a signed decimal within [min, max]. */
-    static Result signed(String text, long min, long max) {
+    public static Result signed(String text, long min, long max) {
         String body = text.stripLeading();
         Long value = parseDigits(body, true);
         if (value == null) {
@@ -61,7 +61,7 @@ final class NumberReading {
     }
 
     /** keepalived's read_unsigned: an unsigned decimal within [min, max]. */
-    static Result unsigned(String text, long min, long max) {
+    public static Result unsigned(String text, long min, long max) {
         String body = text.stripLeading();
         if (body.startsWith("-")) {
             return Result.bad("negative number '" + text + "'");
@@ -85,7 +85,7 @@ final class NumberReading {
      * point, returned multiplied by 10^shift; min and max are in those units. More digits are
      * rounded with a complaint, and the value is still used if it is within range.
      */
-    static Result decimal(String text, long min, long max, int shift) {
+    public static Result decimal(String text, long min, long max, int shift) {
         List<String> problems = new ArrayList<>();
         if (text.startsWith("-")) {
             return Result.bad("negative number '" + text + "'");
