@@ -100,6 +100,21 @@ final class GlobalDraft {
                 garpExtraIfAll);
     }
 
+    /** {@code smtp_alert} for an instance or sync group that does not say: smtp_alert_vrrp, else smtp_alert. */
+    boolean vrrpSmtpAlert() {
+        return smtpAlertVrrp != null ? smtpAlertVrrp : smtpAlert != null && smtpAlert;
+    }
+
+    /** The receive buffers of an instance without {@code kernel_rx_buf_size}. */
+    RxBufferConfig rxBuffers() {
+        return switch (rxBufsPolicy) {
+            case NONE -> RxBufferConfig.NONE;
+            case SIZE -> rxBufsSize > 0 ? new RxBufferConfig(RxBufferConfig.Kind.SIZE, rxBufsSize)
+                    : RxBufferConfig.NONE;
+            case ADVERT, MTU -> new RxBufferConfig(rxBufsPolicy, rxBufsMultiplier);
+        };
+    }
+
     GlobalConfig toConfig(String hostName) {
         SmtpConfig smtp = new SmtpConfig(emails, emailFrom != null ? emailFrom : "keepalived@" + hostName, smtpServer,
                 smtpPort, smtpHelo != null ? smtpHelo : hostName, smtpConnectTimeoutMicros, smtpAlert, smtpAlertVrrp,

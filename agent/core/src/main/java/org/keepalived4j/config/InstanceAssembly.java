@@ -38,8 +38,7 @@ final class InstanceAssembly {
             ctx.error(d.node, d.name, "strict mode requires higher_prio_send_advert to be clear. resetting");
             higherPrio = false;
         }
-        boolean smtp = d.smtpAlert != null ? d.smtpAlert
-                : g.smtpAlertVrrp != null ? g.smtpAlertVrrp : g.smtpAlert != null && g.smtpAlert;
+        boolean smtp = d.smtpAlert != null ? d.smtpAlert : g.vrrpSmtpAlert();
         boolean priorityChanges = d.notifyPriorityChanges != null ? d.notifyPriorityChanges
                 : group != null && group.notifyPriorityChanges != null ? group.notifyPriorityChanges
                         : g.notifyPriorityChanges;
@@ -75,12 +74,7 @@ final class InstanceAssembly {
         if (d.kernelRxBufSize > 0) {
             return new RxBufferConfig(RxBufferConfig.Kind.SIZE, d.kernelRxBufSize);
         }
-        return switch (g.rxBufsPolicy) {
-            case NONE -> RxBufferConfig.NONE;
-            case SIZE -> g.rxBufsSize > 0 ? new RxBufferConfig(RxBufferConfig.Kind.SIZE, g.rxBufsSize)
-                    : RxBufferConfig.NONE;
-            case ADVERT, MTU -> new RxBufferConfig(g.rxBufsPolicy, g.rxBufsMultiplier);
-        };
+        return g.rxBuffers();
     }
 
     private static GarpConfig garp(ParseContext ctx, GlobalDraft g, InstanceDraft d, boolean strict) {

@@ -80,8 +80,7 @@ final class SyncGroupCompletion {
             clear(g, g.trackBfds, "bfd", "setting weight 0", n -> g.owner.bfdWeight(n));
             clear(g, g.trackInterfaces, "interface", "clearing weight", n -> 0);
         }
-        boolean smtp = g.smtpAlert != null ? g.smtpAlert
-                : global.smtpAlertVrrp != null ? global.smtpAlertVrrp : global.smtpAlert != null && global.smtpAlert;
+        boolean smtp = g.smtpAlert != null ? g.smtpAlert : global.vrrpSmtpAlert();
         TrackingConfig tracking = new TrackingConfig(g.trackInterfaces, g.trackScripts, g.trackFiles,
                 g.trackProcesses, g.trackBfds);
         NotifyConfig notify = new NotifyConfig(g.master, g.backup, g.fault, g.stop, null, false, g.any, null);
