@@ -3,6 +3,7 @@ package org.keepalived4j.config;
 import java.net.Inet6Address;
 import java.util.ArrayList;
 import java.util.List;
+import org.keepalived4j.config.global.GlobalDraft;
 import org.keepalived4j.config.keyword.ParseContext;
 import org.keepalived4j.model.VrrpState;
 

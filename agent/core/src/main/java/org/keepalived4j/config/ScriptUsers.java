@@ -1,5 +1,6 @@
 package org.keepalived4j.config;
 
+import org.keepalived4j.config.global.GlobalDraft;
 import org.keepalived4j.config.keyword.ParseContext;
 import org.keepalived4j.config.read.ConfigNode;
 

@@ -1,5 +1,6 @@
 package org.keepalived4j.config;
 
+import org.keepalived4j.config.global.DaemonKeywords;
 import org.keepalived4j.config.keyword.KeywordTable;
 
 /** The top-level keywords of keepalived.conf and the section parser each is handed to. */
@@ -30,7 +31,7 @@ final class TopLevel {
                 .block("virtual_server", (b, n, c) -> b.lvs().virtualServer(n, c))
                 .block("virtual_server_group", (b, n, c) -> b.lvs().virtualServerGroup(n, c))
                 .block("SSL", (b, n, c) -> b.lvs().ssl(n, c));
-        DaemonKeywords.register(t);
+        DaemonKeywords.register(t, ConfigBuilder::global);
         return t;
     }
 }

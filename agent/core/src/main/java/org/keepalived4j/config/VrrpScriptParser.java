@@ -1,5 +1,6 @@
 package org.keepalived4j.config;
 
+import org.keepalived4j.config.global.GlobalDraft;
 import org.keepalived4j.config.keyword.KeywordTable;
 import org.keepalived4j.config.keyword.NumberReading;
 import org.keepalived4j.config.keyword.ParseContext;

@@ -1,9 +1,17 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.global;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.keepalived4j.config.ConfigResult;
+import org.keepalived4j.config.Diagnostic;
+import org.keepalived4j.config.GarpConfig;
+import org.keepalived4j.config.GlobalConfig;
+import org.keepalived4j.config.LvsFlushOnStop;
+import org.keepalived4j.config.Parsing;
+import org.keepalived4j.config.SchedulingConfig;
+import org.keepalived4j.config.Severity;
 
 class GlobalDefsParserTest {
 

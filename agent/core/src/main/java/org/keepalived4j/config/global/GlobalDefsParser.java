@@ -1,7 +1,9 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.global;
 
 import java.net.InetAddress;
 import java.util.function.BiConsumer;
+import org.keepalived4j.config.LvsFlushOnStop;
+import org.keepalived4j.config.NotifyScript;
 import org.keepalived4j.config.keyword.IpLiterals;
 import org.keepalived4j.config.keyword.KeywordTable;
 import org.keepalived4j.config.keyword.NumberReading;
@@ -14,12 +16,12 @@ import org.keepalived4j.config.read.ConfigNode;
  * keywords that tune keepalived's C processes are in {@link ProcessTuningKeywords}, the
  * top-level daemon keywords in {@link DaemonKeywords}.
  */
-final class GlobalDefsParser {
+public final class GlobalDefsParser {
 
     private static final long UINT_MAX = 0xFFFF_FFFFL;
     private static final long SECONDS_MAX = UINT_MAX / 1_000_000L;
 
-    static final KeywordTable<GlobalDraft> TABLE = ProcessTuningKeywords.register(new KeywordTable<GlobalDraft>()
+    public static final KeywordTable<GlobalDraft> TABLE = ProcessTuningKeywords.register(new KeywordTable<GlobalDraft>()
             .line("router_id", (d, n, c) -> {
                 if (requireOrError(n, c, "routerid name missing - ignoring")) {
                     d.routerId = n.arg(0);
@@ -249,7 +251,7 @@ final class GlobalDefsParser {
     }
 
     /** A repeat count where 0 is accepted but raised to 1 with a complaint (keepalived before 2.0.7 allowed 0). */
-    static Integer repeat(ConfigNode n, ParseContext c, String subject, String keyword, Integer previous) {
+    public static Integer repeat(ConfigNode n, ParseContext c, String subject, String keyword, Integer previous) {
         String prefix = subject == null ? "" : "";
         Long v = c.args(n).unsignedIn(0, 0, UINT_MAX, subject, prefix + keyword + " '" + n.arg(0)
                 + "' invalid - ignoring");

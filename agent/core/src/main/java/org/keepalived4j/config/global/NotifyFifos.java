@@ -1,5 +1,7 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.global;
 
+import org.keepalived4j.config.NotifyFifoConfig;
+import org.keepalived4j.config.NotifyScript;
 import org.keepalived4j.config.keyword.ParseContext;
 import org.keepalived4j.config.keyword.ScriptLines;
 import org.keepalived4j.config.read.ConfigNode;

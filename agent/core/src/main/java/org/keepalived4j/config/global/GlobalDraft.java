@@ -1,15 +1,26 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.global;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import org.keepalived4j.config.GarpConfig;
+import org.keepalived4j.config.GlobalConfig;
+import org.keepalived4j.config.LvsFlushOnStop;
+import org.keepalived4j.config.NotifyFifoConfig;
+import org.keepalived4j.config.NotifyScript;
+import org.keepalived4j.config.RxBufferConfig;
+import org.keepalived4j.config.SchedulingConfig;
+import org.keepalived4j.config.SmtpConfig;
+import org.keepalived4j.config.SnmpGlobalConfig;
 import org.keepalived4j.config.keyword.IpLiterals;
 
 /**
  * The values of {@code global_defs} and the top-level daemon keywords while the file is read;
  * parse-time only, turned into a {@link GlobalConfig} at the end. {@code null} means "not set".
+ * The public fields and methods are the defaults the VRRP section reads while it completes its
+ * instances, and the notify FIFOs its script check may drop; everything else stays here.
  */
-final class GlobalDraft {
+public final class GlobalDraft {
 
     String routerId;
     final List<String> emails = new ArrayList<>();
@@ -25,7 +36,7 @@ final class GlobalDraft {
     boolean noCheckerEmails;
     InetAddress mcastGroup4;
     InetAddress mcastGroup6;
-    String defaultInterface;
+    public String defaultInterface;
     Long garpMasterDelayMicros;
     Integer garpMasterRepeat;
     Long garpLowerPrioDelayMicros;
@@ -51,13 +62,13 @@ final class GlobalDraft {
     boolean vrrpNoSwap;
     int maxAutoPriority;
     long minAutoDelayMicros = SchedulingConfig.DEFAULT_MIN_AUTO_DELAY_MICROS;
-    boolean lowerPrioNoAdvert;
-    boolean higherPrioSendAdvert;
-    int vrrpVersion = 2;
-    boolean checkUnicastSrc;
-    boolean skipCheckAdvAddr;
-    boolean strict;
-    boolean notifyPriorityChanges;
+    public boolean lowerPrioNoAdvert;
+    public boolean higherPrioSendAdvert;
+    public int vrrpVersion = 2;
+    public boolean checkUnicastSrc;
+    public boolean skipCheckAdvAddr;
+    public boolean strict;
+    public boolean notifyPriorityChanges;
     long startupDelayMicros;
     String snmpSocket;
     boolean snmpVrrp;
@@ -66,13 +77,13 @@ final class GlobalDraft {
     boolean snmpRfcV2;
     boolean snmpRfcV3;
     boolean snmpTraps;
-    String scriptUser;
+    public String scriptUser;
     String scriptGroup;
     /** script_user was given but its user or group does not exist. */
-    boolean scriptUserFailed;
-    boolean scriptSecurity;
-    NotifyFifoConfig notifyFifo;
-    NotifyFifoConfig vrrpNotifyFifo;
+    public boolean scriptUserFailed;
+    public boolean scriptSecurity;
+    public NotifyFifoConfig notifyFifo;
+    public NotifyFifoConfig vrrpNotifyFifo;
     NotifyFifoConfig lvsNotifyFifo;
     boolean lvsFlush;
     LvsFlushOnStop lvsFlushOnStop = LvsFlushOnStop.NO;
@@ -88,7 +99,7 @@ final class GlobalDraft {
     String nftablesTable;
     String lvsSyncDaemonInterface;
 
-    GarpConfig garp() {
+    public GarpConfig garp() {
         long masterDelay = garpMasterDelayMicros != null ? garpMasterDelayMicros : minGarp ? 0 : 5_000_000L;
         int masterRepeat = garpMasterRepeat != null ? garpMasterRepeat : minGarp ? 1 : 5;
         long refresh = garpRefreshMicros != null ? garpRefreshMicros : 0;
@@ -101,12 +112,12 @@ final class GlobalDraft {
     }
 
     /** {@code smtp_alert} for an instance or sync group that does not say: smtp_alert_vrrp, else smtp_alert. */
-    boolean vrrpSmtpAlert() {
+    public boolean vrrpSmtpAlert() {
         return smtpAlertVrrp != null ? smtpAlertVrrp : smtpAlert != null && smtpAlert;
     }
 
     /** The receive buffers of an instance without {@code kernel_rx_buf_size}. */
-    RxBufferConfig rxBuffers() {
+    public RxBufferConfig rxBuffers() {
         return switch (rxBufsPolicy) {
             case NONE -> RxBufferConfig.NONE;
             case SIZE -> rxBufsSize > 0 ? new RxBufferConfig(RxBufferConfig.Kind.SIZE, rxBufsSize)
@@ -115,7 +126,7 @@ final class GlobalDraft {
         };
     }
 
-    GlobalConfig toConfig(String hostName) {
+    public GlobalConfig toConfig(String hostName) {
         SmtpConfig smtp = new SmtpConfig(emails, emailFrom != null ? emailFrom : "keepalived@" + hostName, smtpServer,
                 smtpPort, smtpHelo != null ? smtpHelo : hostName, smtpConnectTimeoutMicros, smtpAlert, smtpAlertVrrp,
                 smtpAlertChecker, noEmailFaults, noCheckerEmails);

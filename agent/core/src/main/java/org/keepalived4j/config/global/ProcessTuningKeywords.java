@@ -1,8 +1,10 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.global;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import org.keepalived4j.config.RxBufferConfig;
+import org.keepalived4j.config.SchedulingConfig;
 import org.keepalived4j.config.keyword.KeywordTable;
 import org.keepalived4j.config.keyword.NumberReading;
 import org.keepalived4j.config.keyword.ParseContext;
