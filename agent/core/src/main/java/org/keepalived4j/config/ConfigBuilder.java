@@ -7,6 +7,7 @@ import java.util.Map;
 import org.keepalived4j.config.global.GlobalDefsParser;
 import org.keepalived4j.config.global.GlobalDraft;
 import org.keepalived4j.config.keyword.ParseContext;
+import org.keepalived4j.config.lvs.LvsSection;
 import org.keepalived4j.config.read.ConfigNode;
 import org.keepalived4j.model.Settings;
 

@@ -1,4 +1,4 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.lvs;
 
 import java.net.InetAddress;
 import org.keepalived4j.config.keyword.KeywordTable;

@@ -1,4 +1,4 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.lvs;
 
 import java.util.Map;
 import org.keepalived4j.config.keyword.KeywordTable;

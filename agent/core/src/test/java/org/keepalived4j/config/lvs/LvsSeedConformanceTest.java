@@ -1,4 +1,4 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.lvs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,11 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.keepalived4j.config.HttpCheckConfig;
+import org.keepalived4j.config.LvsParsing;
+import org.keepalived4j.config.TcpCheckConfig;
+import org.keepalived4j.config.TextNodes;
+import org.keepalived4j.config.VirtualServerConfig;
 
 /**
  * The project's founding configurations: the LVS conditions keepalived 2.2.7's {@code -t}

@@ -1,8 +1,9 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.lvs;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import org.keepalived4j.config.SourceLocation;
 
 /** A checker block while it is read: the common options and every type's own fields. */
 final class CheckerDraft {

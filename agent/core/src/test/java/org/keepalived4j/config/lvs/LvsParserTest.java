@@ -1,9 +1,24 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.lvs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.keepalived4j.config.CheckerOptions;
+import org.keepalived4j.config.DnsCheckConfig;
+import org.keepalived4j.config.FileCheckConfig;
+import org.keepalived4j.config.ForwardingConfig;
+import org.keepalived4j.config.HttpCheckConfig;
+import org.keepalived4j.config.HttpUrlConfig;
+import org.keepalived4j.config.LvsParsing;
+import org.keepalived4j.config.MiscCheckConfig;
+import org.keepalived4j.config.Severity;
+import org.keepalived4j.config.SourceLocation;
+import org.keepalived4j.config.TcpCheckConfig;
+import org.keepalived4j.config.TextNodes;
+import org.keepalived4j.config.TrackFileConfig;
+import org.keepalived4j.config.UdpCheckConfig;
+import org.keepalived4j.config.VirtualServerConfig;
 
 class LvsParserTest {
 

@@ -1,8 +1,11 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.lvs;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import org.keepalived4j.config.ForwardingConfig;
+import org.keepalived4j.config.NotifyScript;
+import org.keepalived4j.config.SourceLocation;
 
 /** A real_server block while it is read. */
 final class RealServerDraft {

@@ -1,7 +1,13 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.lvs;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.keepalived4j.config.GlobalConfig;
+import org.keepalived4j.config.LvsConfig;
+import org.keepalived4j.config.SslConfig;
+import org.keepalived4j.config.TrackFileConfig;
+import org.keepalived4j.config.VirtualServerConfig;
+import org.keepalived4j.config.VirtualServerGroupConfig;
 import org.keepalived4j.config.keyword.ParseContext;
 import org.keepalived4j.config.read.ConfigNode;
 
@@ -10,27 +16,27 @@ import org.keepalived4j.config.read.ConfigNode;
  * while a configuration is read, and turns them into an {@link LvsConfig} once the whole file
  * has been seen (group references and track files are resolved then).
  */
-final class LvsSection {
+public final class LvsSection {
 
     private final List<VirtualServerDraft> virtualServers = new ArrayList<>();
     private final List<VirtualServerGroupConfig> groups = new ArrayList<>();
     private SslConfig ssl;
 
-    void virtualServer(ConfigNode node, ParseContext ctx) {
+    public void virtualServer(ConfigNode node, ParseContext ctx) {
         VirtualServerDraft draft = VirtualServerParser.parse(node, ctx);
         if (draft != null) {
             virtualServers.add(draft);
         }
     }
 
-    void virtualServerGroup(ConfigNode node, ParseContext ctx) {
+    public void virtualServerGroup(ConfigNode node, ParseContext ctx) {
         VirtualServerGroupConfig group = VirtualServerGroupParser.parse(node, ctx);
         if (group != null) {
             groups.add(group);
         }
     }
 
-    void ssl(ConfigNode node, ParseContext ctx) {
+    public void ssl(ConfigNode node, ParseContext ctx) {
         ssl = SslParser.parse(node, ctx, ssl != null);
     }
 
@@ -40,7 +46,7 @@ final class LvsSection {
      * @param global the parsed global_defs, or {@code null} for keepalived's defaults
      * @param trackFiles the track_file blocks FILE_CHECK may name
      */
-    LvsConfig build(ParseContext ctx, GlobalConfig global, List<TrackFileConfig> trackFiles) {
+    public LvsConfig build(ParseContext ctx, GlobalConfig global, List<TrackFileConfig> trackFiles) {
         LvsValidator validator = new LvsValidator(ctx, global, trackFiles, groups);
         List<VirtualServerConfig> built = new ArrayList<>();
         for (VirtualServerDraft draft : virtualServers) {

@@ -1,8 +1,10 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.lvs;
 
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Set;
+import org.keepalived4j.config.ForwardingConfig;
+import org.keepalived4j.config.NotifyScript;
 import org.keepalived4j.config.keyword.KeywordTable;
 import org.keepalived4j.config.keyword.ParseContext;
 import org.keepalived4j.config.read.ConfigNode;

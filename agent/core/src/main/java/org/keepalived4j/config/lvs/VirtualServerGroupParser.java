@@ -1,9 +1,11 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.lvs;
 
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import org.keepalived4j.config.VirtualServerGroupConfig;
+import org.keepalived4j.config.VirtualServerGroupEntry;
 import org.keepalived4j.config.keyword.Args;
 import org.keepalived4j.config.keyword.ParseContext;
 import org.keepalived4j.config.read.ConfigNode;

@@ -1,7 +1,17 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.lvs;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.keepalived4j.config.CheckerDefaultsConfig;
+import org.keepalived4j.config.ForwardingConfig;
+import org.keepalived4j.config.GlobalConfig;
+import org.keepalived4j.config.MiscCheckConfig;
+import org.keepalived4j.config.RealServerConfig;
+import org.keepalived4j.config.SorryServerConfig;
+import org.keepalived4j.config.TrackFileConfig;
+import org.keepalived4j.config.VirtualServerConfig;
+import org.keepalived4j.config.VirtualServerGroupConfig;
+import org.keepalived4j.config.VirtualServerGroupEntry;
 import org.keepalived4j.config.keyword.ParseContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

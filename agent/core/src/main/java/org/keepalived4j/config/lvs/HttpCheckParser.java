@@ -1,9 +1,10 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.lvs;
 
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.PatternSyntaxException;
+import org.keepalived4j.config.HttpUrlConfig;
 import org.keepalived4j.config.keyword.Args;
 import org.keepalived4j.config.keyword.KeywordTable;
 import org.keepalived4j.config.keyword.ParseContext;

@@ -1,9 +1,10 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.lvs;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.keepalived4j.config.HttpUrlConfig;
 
 /** An HTTP_GET / SSL_GET url block while it is read. */
 final class UrlDraft {

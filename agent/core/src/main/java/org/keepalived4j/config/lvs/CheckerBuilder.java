@@ -1,7 +1,20 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.lvs;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.keepalived4j.config.BfdCheckConfig;
+import org.keepalived4j.config.CheckerConfig;
+import org.keepalived4j.config.CheckerOptions;
+import org.keepalived4j.config.ConnectionConfig;
+import org.keepalived4j.config.DnsCheckConfig;
+import org.keepalived4j.config.FileCheckConfig;
+import org.keepalived4j.config.HttpCheckConfig;
+import org.keepalived4j.config.MiscCheckConfig;
+import org.keepalived4j.config.PingCheckConfig;
+import org.keepalived4j.config.SmtpCheckConfig;
+import org.keepalived4j.config.TcpCheckConfig;
+import org.keepalived4j.config.TrackFileConfig;
+import org.keepalived4j.config.UdpCheckConfig;
 import org.keepalived4j.config.keyword.ParseContext;
 
 /** Turns checker drafts into records, taking unset options from the real server (already resolved). */
