@@ -40,7 +40,7 @@ final class VmacKeywords {
                 mac(d, n, c, word);
             } else if (d.vmacName != null) {
                 c.error(n, null, "VMAC interface name already specified");
-            } else if (!validName(word)) {
+            } else if (!SystemProbe.validInterfaceName(word)) {
                 c.error(n, null, "VMAC interface name '" + word + "' too long or invalid characters - ignoring");
             } else if (d.owner.vmacNameUser(word) != null) {
                 c.error(n, d.name, "VRRP instance " + d.owner.vmacNameUser(word) + " is already using " + word
@@ -82,11 +82,5 @@ final class VmacKeywords {
             return;
         }
         d.vmacMac = text;
-    }
-
-    /** The kernel's rule for interface names. */
-    static boolean validName(String name) {
-        return !name.isEmpty() && name.length() < 16 && !".".equals(name) && !"..".equals(name)
-                && name.chars().noneMatch(ch -> ch == '/' || ch == ':' || Character.isWhitespace(ch));
     }
 }
