@@ -9,6 +9,7 @@ import org.keepalived4j.config.global.GlobalDraft;
 import org.keepalived4j.config.keyword.ParseContext;
 import org.keepalived4j.config.lvs.LvsSection;
 import org.keepalived4j.config.read.ConfigNode;
+import org.keepalived4j.config.vrrp.VrrpSection;
 import org.keepalived4j.model.Settings;
 
 /**

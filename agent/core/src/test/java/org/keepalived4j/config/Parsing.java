@@ -9,7 +9,7 @@ public final class Parsing {
     private Parsing() {
     }
 
-    static ConfigResult parse(String text, SystemProbe probe) {
+    public static ConfigResult parse(String text, SystemProbe probe) {
         return new KeepalivedConfigParser(probe).parse(TextNodes.parse("test.conf", text), new Diagnostics());
     }
 

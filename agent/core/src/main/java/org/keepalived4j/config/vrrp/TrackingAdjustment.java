@@ -1,8 +1,9 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.vrrp;
 
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.ToIntFunction;
+import org.keepalived4j.config.TrackRef;
 import org.keepalived4j.config.keyword.ParseContext;
 
 /**

@@ -1,8 +1,10 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.vrrp;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.Set;
+import org.keepalived4j.config.IpPrefix;
+import org.keepalived4j.config.VipConfig;
 import org.keepalived4j.config.keyword.IpLiterals;
 import org.keepalived4j.config.keyword.NumberReading;
 import org.keepalived4j.config.keyword.ParseContext;

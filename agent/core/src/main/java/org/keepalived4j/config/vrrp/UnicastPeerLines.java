@@ -1,7 +1,8 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.vrrp;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import org.keepalived4j.config.UnicastPeer;
 import org.keepalived4j.config.keyword.IpLiterals;
 import org.keepalived4j.config.keyword.NumberReading;
 import org.keepalived4j.config.keyword.ParseContext;

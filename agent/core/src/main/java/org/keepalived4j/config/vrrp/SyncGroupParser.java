@@ -1,7 +1,9 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.vrrp;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.keepalived4j.config.NotifyScript;
+import org.keepalived4j.config.TrackRef;
 import org.keepalived4j.config.keyword.Args;
 import org.keepalived4j.config.keyword.KeywordTable;
 import org.keepalived4j.config.keyword.ParseContext;

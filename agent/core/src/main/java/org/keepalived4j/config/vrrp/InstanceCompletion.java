@@ -1,8 +1,11 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.vrrp;
 
 import java.net.Inet6Address;
 import java.util.ArrayList;
 import java.util.List;
+import org.keepalived4j.config.AuthType;
+import org.keepalived4j.config.VipConfig;
+import org.keepalived4j.config.VrrpInstanceConfig;
 import org.keepalived4j.config.global.GlobalDraft;
 import org.keepalived4j.config.keyword.ParseContext;
 import org.keepalived4j.model.VrrpState;

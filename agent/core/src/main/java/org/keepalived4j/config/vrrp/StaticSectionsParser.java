@@ -1,9 +1,15 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.vrrp;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.keepalived4j.config.InterfaceDelayConfig;
+import org.keepalived4j.config.LinkbeatInterfaceConfig;
+import org.keepalived4j.config.RouteConfig;
+import org.keepalived4j.config.RuleConfig;
+import org.keepalived4j.config.SourceLocation;
+import org.keepalived4j.config.VipConfig;
 import org.keepalived4j.config.keyword.NumberReading;
 import org.keepalived4j.config.keyword.ParseContext;
 import org.keepalived4j.config.read.ConfigNode;

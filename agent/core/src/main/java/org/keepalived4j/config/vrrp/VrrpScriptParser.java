@@ -1,5 +1,7 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.vrrp;
 
+import org.keepalived4j.config.SourceLocation;
+import org.keepalived4j.config.VrrpScriptConfig;
 import org.keepalived4j.config.global.GlobalDraft;
 import org.keepalived4j.config.keyword.KeywordTable;
 import org.keepalived4j.config.keyword.NumberReading;

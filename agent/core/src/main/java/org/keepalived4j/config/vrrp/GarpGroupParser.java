@@ -1,8 +1,9 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.vrrp;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.keepalived4j.config.GarpGroupConfig;
 import org.keepalived4j.config.keyword.KeywordTable;
 import org.keepalived4j.config.keyword.ParseContext;
 import org.keepalived4j.config.read.ConfigNode;

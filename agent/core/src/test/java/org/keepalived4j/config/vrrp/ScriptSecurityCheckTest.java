@@ -1,8 +1,11 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.vrrp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.keepalived4j.config.ConfigResult;
+import org.keepalived4j.config.FakeSystemProbe;
+import org.keepalived4j.config.Parsing;
 
 class ScriptSecurityCheckTest {
 

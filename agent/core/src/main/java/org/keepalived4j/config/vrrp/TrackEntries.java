@@ -1,7 +1,8 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.vrrp;
 
 import java.util.List;
 import java.util.function.Predicate;
+import org.keepalived4j.config.TrackRef;
 import org.keepalived4j.config.keyword.NumberReading;
 import org.keepalived4j.config.keyword.ParseContext;
 import org.keepalived4j.config.read.ConfigNode;

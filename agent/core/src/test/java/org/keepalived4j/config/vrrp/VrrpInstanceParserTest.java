@@ -1,8 +1,15 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.vrrp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.keepalived4j.config.AuthConfig;
+import org.keepalived4j.config.AuthType;
+import org.keepalived4j.config.ConfigResult;
+import org.keepalived4j.config.Parsing;
+import org.keepalived4j.config.RxBufferConfig;
+import org.keepalived4j.config.TrackRef;
+import org.keepalived4j.config.VrrpInstanceConfig;
 import org.keepalived4j.model.VrrpState;
 
 class VrrpInstanceParserTest {

@@ -1,7 +1,9 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.vrrp;
 
 import java.net.InetAddress;
 import java.util.Set;
+import org.keepalived4j.config.IpPrefix;
+import org.keepalived4j.config.RouteConfig;
 import org.keepalived4j.config.keyword.IpLiterals;
 import org.keepalived4j.config.keyword.NumberReading;
 import org.keepalived4j.config.keyword.ParseContext;

@@ -1,8 +1,16 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.vrrp;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import org.keepalived4j.config.AuthType;
+import org.keepalived4j.config.NotifyScript;
+import org.keepalived4j.config.RouteConfig;
+import org.keepalived4j.config.RuleConfig;
+import org.keepalived4j.config.SourceLocation;
+import org.keepalived4j.config.TrackRef;
+import org.keepalived4j.config.UnicastPeer;
+import org.keepalived4j.config.VipConfig;
 import org.keepalived4j.config.read.ConfigNode;
 import org.keepalived4j.model.VrrpState;
 

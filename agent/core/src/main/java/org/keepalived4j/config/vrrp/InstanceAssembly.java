@@ -1,9 +1,20 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.vrrp;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Iterator;
 import java.util.Locale;
+import org.keepalived4j.config.AuthConfig;
+import org.keepalived4j.config.AuthType;
+import org.keepalived4j.config.GarpConfig;
+import org.keepalived4j.config.NotifyConfig;
+import org.keepalived4j.config.RxBufferConfig;
+import org.keepalived4j.config.TrackRef;
+import org.keepalived4j.config.TrackingConfig;
+import org.keepalived4j.config.VipConfig;
+import org.keepalived4j.config.VmacConfig;
+import org.keepalived4j.config.VrrpInstanceConfig;
+import org.keepalived4j.config.VrrpTransportConfig;
 import org.keepalived4j.config.global.GlobalDraft;
 import org.keepalived4j.config.keyword.ParseContext;
 

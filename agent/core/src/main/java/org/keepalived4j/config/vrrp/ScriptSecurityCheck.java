@@ -1,9 +1,12 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.vrrp;
 
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.keepalived4j.config.NotifyFifoConfig;
+import org.keepalived4j.config.NotifyScript;
+import org.keepalived4j.config.VrrpScriptConfig;
 import org.keepalived4j.config.global.GlobalDraft;
 import org.keepalived4j.config.keyword.ParseContext;
 import org.keepalived4j.config.keyword.ScriptLines;

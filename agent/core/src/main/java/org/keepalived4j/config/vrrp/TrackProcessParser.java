@@ -1,5 +1,6 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.vrrp;
 
+import org.keepalived4j.config.TrackProcessConfig;
 import org.keepalived4j.config.keyword.KeywordTable;
 import org.keepalived4j.config.keyword.NumberReading;
 import org.keepalived4j.config.keyword.ParseContext;

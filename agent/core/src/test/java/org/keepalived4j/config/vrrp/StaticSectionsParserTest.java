@@ -1,8 +1,12 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.vrrp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.keepalived4j.config.ConfigResult;
+import org.keepalived4j.config.Parsing;
+import org.keepalived4j.config.RouteConfig;
+import org.keepalived4j.config.RuleConfig;
 
 class StaticSectionsParserTest {
 

@@ -1,5 +1,6 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.vrrp;
 
+import org.keepalived4j.config.SystemProbe;
 import org.keepalived4j.config.keyword.KeywordTable;
 import org.keepalived4j.config.keyword.ParseContext;
 import org.keepalived4j.config.read.ConfigNode;

@@ -1,9 +1,10 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.vrrp;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.keepalived4j.config.StaticTrackGroupConfig;
 import org.keepalived4j.config.keyword.ParseContext;
 import org.keepalived4j.config.read.ConfigNode;
 

@@ -1,4 +1,4 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.vrrp;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -6,6 +6,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.keepalived4j.config.BfdInstanceConfig;
+import org.keepalived4j.config.GarpGroupConfig;
+import org.keepalived4j.config.InterfaceDelayConfig;
+import org.keepalived4j.config.LinkbeatInterfaceConfig;
+import org.keepalived4j.config.StaticConfig;
+import org.keepalived4j.config.StaticTrackGroupConfig;
+import org.keepalived4j.config.SyncGroupConfig;
+import org.keepalived4j.config.TrackFileConfig;
+import org.keepalived4j.config.TrackProcessConfig;
+import org.keepalived4j.config.VrrpInstanceConfig;
+import org.keepalived4j.config.VrrpScriptConfig;
 import org.keepalived4j.config.global.GlobalDraft;
 import org.keepalived4j.config.keyword.ParseContext;
 import org.keepalived4j.config.read.ConfigNode;
@@ -17,9 +28,10 @@ import org.keepalived4j.config.read.ConfigNode;
  * {@code vrrp_track_process}, {@code bfd_instance}, {@code garp_group}) and the
  * {@code vrrp_sync_group} and {@code vrrp_instance} blocks that name them. Once the whole file
  * has been seen, {@link #validate} runs keepalived's post-parse checks and completes the
- * instances and sync groups.
+ * instances and sync groups. Its public methods are what the top-level parser calls: one per
+ * top-level block, and the parts of the finished configuration.
  */
-final class VrrpSection {
+public final class VrrpSection {
 
     private final GlobalDraft global;
     private final ScriptUsers scriptUsers;
@@ -36,7 +48,7 @@ final class VrrpSection {
     private final Map<String, InstanceDraft> instances = new LinkedHashMap<>();
 
     /** @param global the global_defs read so far; instances take their defaults from it */
-    VrrpSection(GlobalDraft global) {
+    public VrrpSection(GlobalDraft global) {
         this.global = global;
         this.scriptUsers = new ScriptUsers(global);
     }
@@ -45,32 +57,32 @@ final class VrrpSection {
         return rulePreferences;
     }
 
-    void staticAddresses(ConfigNode node, ParseContext ctx) {
+    public void staticAddresses(ConfigNode node, ParseContext ctx) {
         StaticSectionsParser.addresses(statics, node, ctx, global.defaultInterface != null ? global.defaultInterface
                 : "eth0");
     }
 
-    void staticRoutes(ConfigNode node, ParseContext ctx) {
+    public void staticRoutes(ConfigNode node, ParseContext ctx) {
         StaticSectionsParser.routes(statics, node, ctx);
     }
 
-    void staticRules(ConfigNode node, ParseContext ctx) {
+    public void staticRules(ConfigNode node, ParseContext ctx) {
         StaticSectionsParser.rules(statics, node, ctx);
     }
 
-    void trackGroup(ConfigNode node, ParseContext ctx) {
+    public void trackGroup(ConfigNode node, ParseContext ctx) {
         StaticSectionsParser.trackGroup(statics, node, ctx);
     }
 
-    void linkbeatInterfaces(ConfigNode node, ParseContext ctx) {
+    public void linkbeatInterfaces(ConfigNode node, ParseContext ctx) {
         StaticSectionsParser.linkbeat(statics, node, ctx);
     }
 
-    void interfaceDelays(ConfigNode node, ParseContext ctx) {
+    public void interfaceDelays(ConfigNode node, ParseContext ctx) {
         StaticSectionsParser.delays(statics, node, ctx);
     }
 
-    void vrrpScript(ConfigNode node, ParseContext ctx) {
+    public void vrrpScript(ConfigNode node, ParseContext ctx) {
         ctx.param(node, 0);
         VrrpScriptConfig s = VrrpScriptParser.parse(node, ctx, global, scriptUsers);
         if (s != null) {
@@ -78,7 +90,7 @@ final class VrrpSection {
         }
     }
 
-    void trackFile(ConfigNode node, ParseContext ctx) {
+    public void trackFile(ConfigNode node, ParseContext ctx) {
         ctx.param(node, 0);
         TrackFileConfig f = TrackFileParser.parse(node, ctx);
         if (f != null) {
@@ -86,7 +98,7 @@ final class VrrpSection {
         }
     }
 
-    void trackProcess(ConfigNode node, ParseContext ctx) {
+    public void trackProcess(ConfigNode node, ParseContext ctx) {
         ctx.param(node, 0);
         TrackProcessConfig p = TrackProcessParser.parse(node, ctx);
         if (p != null) {
@@ -94,7 +106,7 @@ final class VrrpSection {
         }
     }
 
-    void bfdInstance(ConfigNode node, ParseContext ctx) {
+    public void bfdInstance(ConfigNode node, ParseContext ctx) {
         ctx.param(node, 0);
         BfdInstanceConfig b = BfdInstanceParser.parse(node, ctx, bfds.containsKey(node.arg(0)));
         if (b != null) {
@@ -102,14 +114,14 @@ final class VrrpSection {
         }
     }
 
-    void garpGroup(ConfigNode node, ParseContext ctx) {
+    public void garpGroup(ConfigNode node, ParseContext ctx) {
         GarpGroupConfig g = GarpGroupParser.parse(node, ctx, garpInterfaces, ++garpGroupCount);
         if (g != null) {
             garpGroups.add(g);
         }
     }
 
-    void syncGroup(ConfigNode node, ParseContext ctx) {
+    public void syncGroup(ConfigNode node, ParseContext ctx) {
         if (node.args().size() != 1) {
             ctx.error(node, null, "vrrp_sync_group must have a name - skipping");
             return;
@@ -123,7 +135,7 @@ final class VrrpSection {
         SyncGroupParser.TABLE.apply(g, node.children(), ctx);
     }
 
-    void vrrpInstance(ConfigNode node, ParseContext ctx) {
+    public void vrrpInstance(ConfigNode node, ParseContext ctx) {
         if (node.args().size() != 1) {
             ctx.error(node, null, "vrrp_instance must have a name");
             return;
@@ -203,45 +215,45 @@ final class VrrpSection {
      * Runs keepalived's post-parse checks and adds the instances and sync groups that pass to
      * the two lists (neither, where keepalived refuses the configuration).
      */
-    void validate(ParseContext ctx, List<VrrpInstanceConfig> outInstances, List<SyncGroupConfig> outGroups) {
+    public void validate(ParseContext ctx, List<VrrpInstanceConfig> outInstances, List<SyncGroupConfig> outGroups) {
         new ConfigValidator(ctx, global, scriptUsers).validate(scripts, syncGroups, instances, outInstances,
                 outGroups);
     }
 
-    StaticConfig statics() {
+    public StaticConfig statics() {
         return new StaticConfig(statics.addresses, statics.routes, statics.rules);
     }
 
-    List<VrrpScriptConfig> scripts() {
+    public List<VrrpScriptConfig> scripts() {
         return List.copyOf(scripts.values());
     }
 
-    List<TrackFileConfig> trackFiles() {
+    public List<TrackFileConfig> trackFiles() {
         return List.copyOf(trackFiles.values());
     }
 
-    List<TrackProcessConfig> trackProcesses() {
+    public List<TrackProcessConfig> trackProcesses() {
         return List.copyOf(trackProcesses.values());
     }
 
-    List<BfdInstanceConfig> bfds() {
+    public List<BfdInstanceConfig> bfds() {
         return List.copyOf(bfds.values());
     }
 
-    List<GarpGroupConfig> garpGroups() {
+    public List<GarpGroupConfig> garpGroups() {
         return garpGroups;
     }
 
-    List<LinkbeatInterfaceConfig> linkbeatInterfaces() {
+    public List<LinkbeatInterfaceConfig> linkbeatInterfaces() {
         return statics.linkbeat;
     }
 
-    List<InterfaceDelayConfig> interfaceDelays() {
+    public List<InterfaceDelayConfig> interfaceDelays() {
         return statics.delays;
     }
 
     /** The {@code track_group} blocks, members resolved now that all instances are known. */
-    List<StaticTrackGroupConfig> trackGroups(ParseContext ctx) {
+    public List<StaticTrackGroupConfig> trackGroups(ParseContext ctx) {
         return StaticTrackGroups.build(statics, instances.keySet(), ctx);
     }
 }

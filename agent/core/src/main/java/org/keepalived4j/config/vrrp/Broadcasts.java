@@ -1,4 +1,4 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.vrrp;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,9 +1,14 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.vrrp;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.keepalived4j.config.NotifyConfig;
+import org.keepalived4j.config.SyncGroupConfig;
+import org.keepalived4j.config.TrackRef;
+import org.keepalived4j.config.TrackingConfig;
+import org.keepalived4j.config.VrrpInstanceConfig;
 import org.keepalived4j.config.global.GlobalDraft;
 import org.keepalived4j.config.keyword.ParseContext;
 import org.keepalived4j.model.VrrpState;

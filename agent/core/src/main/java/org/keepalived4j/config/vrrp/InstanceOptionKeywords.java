@@ -1,6 +1,7 @@
-package org.keepalived4j.config;
+package org.keepalived4j.config.vrrp;
 
 import java.util.function.BiConsumer;
+import org.keepalived4j.config.NotifyScript;
 import org.keepalived4j.config.global.GlobalDefsParser;
 import org.keepalived4j.config.keyword.Args;
 import org.keepalived4j.config.keyword.KeywordTable;
