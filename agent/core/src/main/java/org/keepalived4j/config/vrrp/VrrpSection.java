@@ -216,7 +216,7 @@ public final class VrrpSection {
      * the two lists (neither, where keepalived refuses the configuration).
      */
     public void validate(ParseContext ctx, List<VrrpInstanceConfig> outInstances, List<SyncGroupConfig> outGroups) {
-        new ConfigValidator(ctx, global, scriptUsers).validate(scripts, syncGroups, instances, outInstances,
+        new VrrpValidator(ctx, global, scriptUsers).validate(scripts, syncGroups, instances, outInstances,
                 outGroups);
     }
 

@@ -28,7 +28,7 @@
  * from global_defs afterwards.
  *
  * <p>Where it is checked: the line checks are in the parsers; once the whole file is read,
- * {@link org.keepalived4j.config.vrrp.ConfigValidator} runs keepalived's post-parse checks in
+ * {@link org.keepalived4j.config.vrrp.VrrpValidator} runs keepalived's post-parse checks in
  * its order: {@link org.keepalived4j.config.vrrp.ScriptSecurityCheck} (with
  * {@link org.keepalived4j.config.vrrp.ScriptUsers}),
  * {@link org.keepalived4j.config.vrrp.InstanceCompletion} and

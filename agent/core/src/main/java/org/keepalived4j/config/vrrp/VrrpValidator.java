@@ -11,18 +11,19 @@ import org.keepalived4j.config.global.GlobalDraft;
 import org.keepalived4j.config.keyword.ParseContext;
 
 /**
- * keepalived's checks once the whole file is read, in its order: a non-existent interface
+ * keepalived's checks of the VRRP side once the whole file is read (the LVS side has
+ * {@link org.keepalived4j.config.lvs.LvsValidator}), in its order: a non-existent interface
  * refuses the configuration outright; then script security, the minimal instance settings,
  * sync group membership, each instance's completion, duplicate VRIDs, and sync group tracking.
  * Where keepalived gives up, the remaining steps are skipped and no instance is produced.
  */
-final class ConfigValidator {
+final class VrrpValidator {
 
     private final ParseContext ctx;
     private final GlobalDraft global;
     private final ScriptUsers users;
 
-    ConfigValidator(ParseContext ctx, GlobalDraft global, ScriptUsers users) {
+    VrrpValidator(ParseContext ctx, GlobalDraft global, ScriptUsers users) {
         this.ctx = ctx;
         this.global = global;
         this.users = users;
