@@ -12,7 +12,7 @@ import org.keepalived4j.config.keyword.ParseContext;
 
 /**
  * keepalived's checks of the VRRP side once the whole file is read (the LVS side has
- * {@link org.keepalived4j.config.lvs.LvsValidator}), in its order: a non-existent interface
+ * {@code LvsValidator}), in its order: a non-existent interface
  * refuses the configuration outright; then script security, the minimal instance settings,
  * sync group membership, each instance's completion, duplicate VRIDs, and sync group tracking.
  * Where keepalived gives up, the remaining steps are skipped and no instance is produced.
