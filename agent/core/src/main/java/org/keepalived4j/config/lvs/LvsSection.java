@@ -2,12 +2,14 @@ package org.keepalived4j.config.lvs;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.keepalived4j.config.GlobalConfig;
 import org.keepalived4j.config.LvsConfig;
 import org.keepalived4j.config.SslConfig;
 import org.keepalived4j.config.TrackFileConfig;
 import org.keepalived4j.config.VirtualServerConfig;
 import org.keepalived4j.config.VirtualServerGroupConfig;
+import org.keepalived4j.config.keyword.KeywordTable;
 import org.keepalived4j.config.keyword.ParseContext;
 import org.keepalived4j.config.read.ConfigNode;
 
@@ -22,21 +24,32 @@ public final class LvsSection {
     private final List<VirtualServerGroupConfig> groups = new ArrayList<>();
     private SslConfig ssl;
 
-    public void virtualServer(ConfigNode node, ParseContext ctx) {
+    /**
+     * Adds the top-level blocks this section reads to the top-level table.
+     *
+     * @param section the LVS section of the configuration the table's builder reads
+     */
+    public static <B> void register(KeywordTable<B> t, Function<B, LvsSection> section) {
+        t.block("virtual_server", (b, n, c) -> section.apply(b).virtualServer(n, c))
+                .block("virtual_server_group", (b, n, c) -> section.apply(b).virtualServerGroup(n, c))
+                .block("SSL", (b, n, c) -> section.apply(b).ssl(n, c));
+    }
+
+    void virtualServer(ConfigNode node, ParseContext ctx) {
         VirtualServerDraft draft = VirtualServerParser.parse(node, ctx);
         if (draft != null) {
             virtualServers.add(draft);
         }
     }
 
-    public void virtualServerGroup(ConfigNode node, ParseContext ctx) {
+    void virtualServerGroup(ConfigNode node, ParseContext ctx) {
         VirtualServerGroupConfig group = VirtualServerGroupParser.parse(node, ctx);
         if (group != null) {
             groups.add(group);
         }
     }
 
-    public void ssl(ConfigNode node, ParseContext ctx) {
+    void ssl(ConfigNode node, ParseContext ctx) {
         ssl = SslParser.parse(node, ctx, ssl != null);
     }
 

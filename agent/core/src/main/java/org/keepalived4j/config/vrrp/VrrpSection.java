@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.keepalived4j.config.BfdInstanceConfig;
 import org.keepalived4j.config.GarpGroupConfig;
 import org.keepalived4j.config.InterfaceDelayConfig;
@@ -18,6 +19,7 @@ import org.keepalived4j.config.TrackProcessConfig;
 import org.keepalived4j.config.VrrpInstanceConfig;
 import org.keepalived4j.config.VrrpScriptConfig;
 import org.keepalived4j.config.global.GlobalDraft;
+import org.keepalived4j.config.keyword.KeywordTable;
 import org.keepalived4j.config.keyword.ParseContext;
 import org.keepalived4j.config.read.ConfigNode;
 
@@ -28,8 +30,8 @@ import org.keepalived4j.config.read.ConfigNode;
  * {@code vrrp_track_process}, {@code bfd_instance}, {@code garp_group}) and the
  * {@code vrrp_sync_group} and {@code vrrp_instance} blocks that name them. Once the whole file
  * has been seen, {@link #validate} runs keepalived's post-parse checks and completes the
- * instances and sync groups. Its public methods are what the top-level parser calls: one per
- * top-level block, and the parts of the finished configuration.
+ * instances and sync groups. Its public methods are what the top-level parser needs: the
+ * blocks to register, the checks to run, and the parts of the finished configuration.
  */
 public final class VrrpSection {
 
@@ -53,36 +55,58 @@ public final class VrrpSection {
         this.scriptUsers = new ScriptUsers(global);
     }
 
+    /**
+     * Adds the top-level blocks this section reads to the top-level table.
+     *
+     * @param section the VRRP section of the configuration the table's builder reads
+     */
+    public static <B> void register(KeywordTable<B> t, Function<B, VrrpSection> section) {
+        t.block("static_ipaddress", (b, n, c) -> section.apply(b).staticAddresses(n, c))
+                .block("static_routes", (b, n, c) -> section.apply(b).staticRoutes(n, c))
+                .block("static_rules", (b, n, c) -> section.apply(b).staticRules(n, c))
+                .block("track_group", (b, n, c) -> section.apply(b).trackGroup(n, c))
+                .block("linkbeat_interfaces", (b, n, c) -> section.apply(b).linkbeatInterfaces(n, c))
+                .block("interface_up_down_delays", (b, n, c) -> section.apply(b).interfaceDelays(n, c))
+                .block("vrrp_script", (b, n, c) -> section.apply(b).vrrpScript(n, c))
+                .block("track_file", (b, n, c) -> section.apply(b).trackFile(n, c))
+                .block("vrrp_track_file", (b, n, c) -> section.apply(b).trackFile(n, c))
+                .block("vrrp_track_process", (b, n, c) -> section.apply(b).trackProcess(n, c))
+                .block("bfd_instance", (b, n, c) -> section.apply(b).bfdInstance(n, c))
+                .block("garp_group", (b, n, c) -> section.apply(b).garpGroup(n, c))
+                .block("vrrp_sync_group", (b, n, c) -> section.apply(b).syncGroup(n, c))
+                .block("vrrp_instance", (b, n, c) -> section.apply(b).vrrpInstance(n, c));
+    }
+
     RuleLineParser.PreferenceCounter rulePreferences() {
         return rulePreferences;
     }
 
-    public void staticAddresses(ConfigNode node, ParseContext ctx) {
+    void staticAddresses(ConfigNode node, ParseContext ctx) {
         StaticSectionsParser.addresses(statics, node, ctx, global.defaultInterface != null ? global.defaultInterface
                 : "eth0");
     }
 
-    public void staticRoutes(ConfigNode node, ParseContext ctx) {
+    void staticRoutes(ConfigNode node, ParseContext ctx) {
         StaticSectionsParser.routes(statics, node, ctx);
     }
 
-    public void staticRules(ConfigNode node, ParseContext ctx) {
+    void staticRules(ConfigNode node, ParseContext ctx) {
         StaticSectionsParser.rules(statics, node, ctx);
     }
 
-    public void trackGroup(ConfigNode node, ParseContext ctx) {
+    void trackGroup(ConfigNode node, ParseContext ctx) {
         StaticSectionsParser.trackGroup(statics, node, ctx);
     }
 
-    public void linkbeatInterfaces(ConfigNode node, ParseContext ctx) {
+    void linkbeatInterfaces(ConfigNode node, ParseContext ctx) {
         StaticSectionsParser.linkbeat(statics, node, ctx);
     }
 
-    public void interfaceDelays(ConfigNode node, ParseContext ctx) {
+    void interfaceDelays(ConfigNode node, ParseContext ctx) {
         StaticSectionsParser.delays(statics, node, ctx);
     }
 
-    public void vrrpScript(ConfigNode node, ParseContext ctx) {
+    void vrrpScript(ConfigNode node, ParseContext ctx) {
         ctx.param(node, 0);
         VrrpScriptConfig s = VrrpScriptParser.parse(node, ctx, global, scriptUsers);
         if (s != null) {
@@ -90,7 +114,7 @@ public final class VrrpSection {
         }
     }
 
-    public void trackFile(ConfigNode node, ParseContext ctx) {
+    void trackFile(ConfigNode node, ParseContext ctx) {
         ctx.param(node, 0);
         TrackFileConfig f = TrackFileParser.parse(node, ctx);
         if (f != null) {
@@ -98,7 +122,7 @@ public final class VrrpSection {
         }
     }
 
-    public void trackProcess(ConfigNode node, ParseContext ctx) {
+    void trackProcess(ConfigNode node, ParseContext ctx) {
         ctx.param(node, 0);
         TrackProcessConfig p = TrackProcessParser.parse(node, ctx);
         if (p != null) {
@@ -106,7 +130,7 @@ public final class VrrpSection {
         }
     }
 
-    public void bfdInstance(ConfigNode node, ParseContext ctx) {
+    void bfdInstance(ConfigNode node, ParseContext ctx) {
         ctx.param(node, 0);
         BfdInstanceConfig b = BfdInstanceParser.parse(node, ctx, bfds.containsKey(node.arg(0)));
         if (b != null) {
@@ -114,14 +138,14 @@ public final class VrrpSection {
         }
     }
 
-    public void garpGroup(ConfigNode node, ParseContext ctx) {
+    void garpGroup(ConfigNode node, ParseContext ctx) {
         GarpGroupConfig g = GarpGroupParser.parse(node, ctx, garpInterfaces, ++garpGroupCount);
         if (g != null) {
             garpGroups.add(g);
         }
     }
 
-    public void syncGroup(ConfigNode node, ParseContext ctx) {
+    void syncGroup(ConfigNode node, ParseContext ctx) {
         if (node.args().size() != 1) {
             ctx.error(node, null, "vrrp_sync_group must have a name - skipping");
             return;
@@ -135,7 +159,7 @@ public final class VrrpSection {
         SyncGroupParser.TABLE.apply(g, node.children(), ctx);
     }
 
-    public void vrrpInstance(ConfigNode node, ParseContext ctx) {
+    void vrrpInstance(ConfigNode node, ParseContext ctx) {
         if (node.args().size() != 1) {
             ctx.error(node, null, "vrrp_instance must have a name");
             return;
