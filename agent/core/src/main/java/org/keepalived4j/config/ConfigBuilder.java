@@ -1,11 +1,15 @@
 package org.keepalived4j.config;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import org.keepalived4j.config.global.GlobalDefsParser;
+import org.keepalived4j.config.global.GlobalDraft;
+import org.keepalived4j.config.keyword.ParseContext;
+import org.keepalived4j.config.lvs.LvsSection;
+import org.keepalived4j.config.read.ConfigNode;
+import org.keepalived4j.config.vrrp.VrrpSection;
 import org.keepalived4j.model.Settings;
 
 /**
@@ -17,20 +21,9 @@ final class ConfigBuilder {
     private final SystemProbe probe;
     private final Map<String, Settings> extensions = new LinkedHashMap<>();
     private final GlobalDraft global = new GlobalDraft();
-    private final ScriptUsers scriptUsers = new ScriptUsers(global);
-    private final RuleLineParser.PreferenceCounter rulePreferences = new RuleLineParser.PreferenceCounter();
-    private final StaticSectionsParser.Draft statics = new StaticSectionsParser.Draft(rulePreferences);
-    private final Map<String, VrrpScriptConfig> scripts = new LinkedHashMap<>();
-    private final Map<String, TrackFileConfig> trackFiles = new LinkedHashMap<>();
-    private final Map<String, TrackProcessConfig> trackProcesses = new LinkedHashMap<>();
-    private final Map<String, BfdInstanceConfig> bfds = new LinkedHashMap<>();
-    private final List<GarpGroupConfig> garpGroups = new ArrayList<>();
-    private final Set<String> garpInterfaces = new HashSet<>();
-    private int garpGroupCount;
-    private final List<SyncGroupParser.Draft> syncGroups = new ArrayList<>();
-    private final Map<String, InstanceDraft> instances = new LinkedHashMap<>();
-    private boolean aborted;
+    private final VrrpSection vrrp = new VrrpSection(global);
     private final LvsSection lvs = new LvsSection();
+    private boolean aborted;
 
     ConfigBuilder(SystemProbe probe) {
         this.probe = probe;
@@ -38,10 +31,6 @@ final class ConfigBuilder {
 
     GlobalDraft global() {
         return global;
-    }
-
-    RuleLineParser.PreferenceCounter rulePreferences() {
-        return rulePreferences;
     }
 
     void extension(ConfigNode node, ParseContext ctx) {
@@ -59,162 +48,9 @@ final class ConfigBuilder {
         GlobalDefsParser.TABLE.apply(global, node.children(), ctx);
     }
 
-    void staticAddresses(ConfigNode node, ParseContext ctx) {
-        StaticSectionsParser.addresses(statics, node, ctx, global.defaultInterface != null ? global.defaultInterface
-                : "eth0");
-    }
-
-    void staticRoutes(ConfigNode node, ParseContext ctx) {
-        StaticSectionsParser.routes(statics, node, ctx);
-    }
-
-    void staticRules(ConfigNode node, ParseContext ctx) {
-        StaticSectionsParser.rules(statics, node, ctx);
-    }
-
-    void trackGroup(ConfigNode node, ParseContext ctx) {
-        StaticSectionsParser.trackGroup(statics, node, ctx);
-    }
-
-    void linkbeatInterfaces(ConfigNode node, ParseContext ctx) {
-        StaticSectionsParser.linkbeat(statics, node, ctx);
-    }
-
-    void interfaceDelays(ConfigNode node, ParseContext ctx) {
-        StaticSectionsParser.delays(statics, node, ctx);
-    }
-
-    void vrrpScript(ConfigNode node, ParseContext ctx) {
-        ctx.param(node, 0);
-        VrrpScriptConfig s = VrrpScriptParser.parse(node, ctx, global, scriptUsers);
-        if (s != null) {
-            scripts.putIfAbsent(s.name(), s);
-        }
-    }
-
-    void trackFile(ConfigNode node, ParseContext ctx) {
-        ctx.param(node, 0);
-        TrackFileConfig f = TrackFileParser.parse(node, ctx);
-        if (f != null) {
-            trackFiles.putIfAbsent(f.name(), f);
-        }
-    }
-
-    void trackProcess(ConfigNode node, ParseContext ctx) {
-        ctx.param(node, 0);
-        TrackProcessConfig p = TrackProcessParser.parse(node, ctx);
-        if (p != null) {
-            trackProcesses.putIfAbsent(p.name(), p);
-        }
-    }
-
-    void bfdInstance(ConfigNode node, ParseContext ctx) {
-        ctx.param(node, 0);
-        BfdInstanceConfig b = BfdInstanceParser.parse(node, ctx, bfds.containsKey(node.arg(0)));
-        if (b != null) {
-            bfds.put(b.name(), b);
-        }
-    }
-
-    void garpGroup(ConfigNode node, ParseContext ctx) {
-        GarpGroupConfig g = GarpGroupParser.parse(node, ctx, garpInterfaces, ++garpGroupCount);
-        if (g != null) {
-            garpGroups.add(g);
-        }
-    }
-
-    void syncGroup(ConfigNode node, ParseContext ctx) {
-        if (node.args().size() != 1) {
-            ctx.error(node, null, "vrrp_sync_group must have a name - skipping");
-            return;
-        }
-        if (syncGroups.stream().anyMatch(g -> g.name.equals(node.arg(0)))) {
-            ctx.error(node, null, "vrrp sync group " + node.arg(0) + " already defined");
-            return;
-        }
-        SyncGroupParser.Draft g = new SyncGroupParser.Draft(this, node.arg(0), node);
-        syncGroups.add(g);
-        SyncGroupParser.TABLE.apply(g, node.children(), ctx);
-    }
-
-    void vrrpInstance(ConfigNode node, ParseContext ctx) {
-        if (node.args().size() != 1) {
-            ctx.error(node, null, "vrrp_instance must have a name");
-            return;
-        }
-        if (instances.containsKey(node.arg(0))) {
-            ctx.error(node, null, "vrrp instance " + node.arg(0) + " already defined");
-            return;
-        }
-        InstanceDraft d = new InstanceDraft(this, node.arg(0), node);
-        d.skipCheckAdvAddr = global.skipCheckAdvAddr;
-        instances.put(d.name, d);
-        VrrpInstanceParser.TABLE.apply(d, node.children(), ctx);
-        endOfInstance(d, ctx);
-    }
-
-    private static void endOfInstance(InstanceDraft d, ParseContext ctx) {
-        if (d.unicastConfigured && (d.useVmac || d.useIpvlan)) {
-            if (d.interfaceName == null) {
-                ctx.error(d.node, d.name, "Cannot use VMAC/ipvlan with unicast and no interface - clearing use_vmac");
-                d.useVmac = false;
-                d.useIpvlan = false;
-                d.vmacName = null;
-            } else if (!d.vmacXmitBase) {
-                ctx.warning(d.node, d.name, "unicast with use_vmac requires vmac_xmit_base - setting");
-                d.vmacXmitBase = true;
-            }
-        }
-        if (d.peers.isEmpty() && d.unicastTtl != -1) {
-            ctx.error(d.node, d.name, "Cannot use unicast_ttl without unicast peers - resetting");
-            d.unicastTtl = -1;
-        }
-    }
-
-    void aborted() {
-        this.aborted = true;
-    }
-
-    boolean hasScript(String name) {
-        return scripts.containsKey(name);
-    }
-
-    boolean hasTrackFile(String name) {
-        return trackFiles.containsKey(name);
-    }
-
-    boolean hasTrackProcess(String name) {
-        return trackProcesses.containsKey(name);
-    }
-
-    boolean hasBfd(String name) {
-        return bfds.containsKey(name);
-    }
-
-    int scriptWeight(String name) {
-        VrrpScriptConfig s = scripts.get(name);
-        return s == null ? 0 : s.weight();
-    }
-
-    int trackFileWeight(String name) {
-        TrackFileConfig f = trackFiles.get(name);
-        return f == null ? 1 : f.weight();
-    }
-
-    int trackProcessWeight(String name) {
-        TrackProcessConfig p = trackProcesses.get(name);
-        return p == null ? 1 : p.weight();
-    }
-
-    int bfdWeight(String name) {
-        BfdInstanceConfig b = bfds.get(name);
-        return b == null ? 0 : b.weight();
-    }
-
-    /** The instance already using this VMAC interface name, or {@code null}. */
-    String vmacNameUser(String vmacName) {
-        return instances.values().stream().filter(i -> vmacName.equals(i.vmacName)).map(i -> i.name).findFirst()
-                .orElse(null);
+    /** The static, tracking, sync group and instance blocks; {@link VrrpSection#validate} completes them. */
+    VrrpSection vrrp() {
+        return vrrp;
     }
 
     /** The LVS blocks; {@link LvsSection#build} turns them into the config's {@code lvs} part. */
@@ -222,20 +58,22 @@ final class ConfigBuilder {
         return lvs;
     }
 
+    void aborted() {
+        this.aborted = true;
+    }
+
     /** Runs keepalived's post-parse checks (unless reading was aborted) and freezes the result. */
     KeepalivedConfig build(ParseContext ctx) {
         List<VrrpInstanceConfig> done = new ArrayList<>();
         List<SyncGroupConfig> groups = new ArrayList<>();
         if (!aborted) {
-            new ConfigValidator(ctx, global, scriptUsers).validate(scripts, syncGroups, instances, done, groups);
+            vrrp.validate(ctx, done, groups);
         }
         GlobalConfig globalConfig = global.toConfig(probe.hostName());
-        List<TrackFileConfig> files = List.copyOf(trackFiles.values());
+        List<TrackFileConfig> files = vrrp.trackFiles();
         LvsConfig lvsConfig = aborted ? LvsConfig.EMPTY : lvs.build(ctx, globalConfig, files);
-        return new KeepalivedConfig(globalConfig,
-                new StaticConfig(statics.addresses, statics.routes, statics.rules), List.copyOf(scripts.values()),
-                files, List.copyOf(trackProcesses.values()), groups, done, extensions,
-                List.copyOf(bfds.values()), garpGroups, statics.linkbeat, statics.delays,
-                StaticTrackGroups.build(statics, instances.keySet(), ctx), lvsConfig);
+        return new KeepalivedConfig(globalConfig, vrrp.statics(), vrrp.scripts(), files, vrrp.trackProcesses(), groups,
+                done, extensions, vrrp.bfds(), vrrp.garpGroups(), vrrp.linkbeatInterfaces(), vrrp.interfaceDelays(),
+                vrrp.trackGroups(ctx), lvsConfig);
     }
 }

@@ -1,6 +1,7 @@
 package org.keepalived4j.config;
 
 import java.util.List;
+import org.keepalived4j.config.keyword.Args;
 import org.keepalived4j.model.Setting;
 import org.keepalived4j.model.Settings;
 

@@ -2,6 +2,7 @@ package org.keepalived4j.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.keepalived4j.config.read.ConfigNode;
 import org.keepalived4j.model.Setting;
 import org.keepalived4j.model.Settings;
 

@@ -1,6 +1,10 @@
 package org.keepalived4j.config;
 
 import java.util.List;
+import org.keepalived4j.config.keyword.ConfigAbortedException;
+import org.keepalived4j.config.keyword.ParseContext;
+import org.keepalived4j.config.read.ConfigNode;
+import org.keepalived4j.config.read.ConfigReader;
 
 /**
  * Turns the lines {@link ConfigReader} produced into a {@link KeepalivedConfig}: every

@@ -40,7 +40,7 @@ public final class LocalSystemProbe implements SystemProbe {
 
     @Override
     public boolean interfaceExists(String name) {
-        return VmacKeywords.validName(name) && Files.exists(sysClassNet.resolve(name));
+        return SystemProbe.validInterfaceName(name) && Files.exists(sysClassNet.resolve(name));
     }
 
     @Override

@@ -47,4 +47,10 @@ public interface SystemProbe {
 
     /** The host name, used for {@code router_id} and the config id defaults. */
     String hostName();
+
+    /** The kernel's rule for interface names. */
+    static boolean validInterfaceName(String name) {
+        return !name.isEmpty() && name.length() < 16 && !".".equals(name) && !"..".equals(name)
+                && name.chars().noneMatch(ch -> ch == '/' || ch == ':' || Character.isWhitespace(ch));
+    }
 }

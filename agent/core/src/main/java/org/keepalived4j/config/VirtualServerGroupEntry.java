@@ -36,7 +36,7 @@ public record VirtualServerGroupEntry(InetAddress first, InetAddress last, int p
     }
 
     /** The address with this numeric value and byte length (4 or 16). */
-    static InetAddress address(BigInteger value, int length) {
+    public static InetAddress address(BigInteger value, int length) {
         byte[] raw = value.toByteArray();
         byte[] bytes = new byte[length];
         int copy = Math.min(raw.length, length);

@@ -4,14 +4,14 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.keepalived4j.config.ConfigNode;
-import org.keepalived4j.config.ConfigReader;
 import org.keepalived4j.config.ConfigResult;
 import org.keepalived4j.config.Diagnostics;
 import org.keepalived4j.config.KeepalivedConfig;
 import org.keepalived4j.config.KeepalivedConfigParser;
-import org.keepalived4j.config.ReaderOptions;
 import org.keepalived4j.config.SystemProbe;
+import org.keepalived4j.config.read.ConfigNode;
+import org.keepalived4j.config.read.ConfigReader;
+import org.keepalived4j.config.read.ReaderOptions;
 import org.keepalived4j.model.Settings;
 
 /**

@@ -2,7 +2,7 @@ package org.keepalived4j.exec;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.keepalived4j.config.EscapedWordSplitter;
+import org.keepalived4j.config.read.EscapedWordSplitter;
 
 /**
  * A program to run: its argument vector (the first word is looked up on the PATH, no shell is

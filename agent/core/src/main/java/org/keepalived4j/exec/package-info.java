@@ -3,7 +3,7 @@
  * start through {@link org.keepalived4j.exec.ScriptRunner}.
  *
  * <p>What keepalived 2.2.7 does, and this package does too: the command line is split into
- * words as keepalived splits scripts ({@link org.keepalived4j.config.EscapedWordSplitter}) and
+ * words as keepalived splits scripts ({@link org.keepalived4j.config.read.EscapedWordSplitter}) and
  * executed without a shell; the script runs as its own user, else {@code script_user}, with
  * that user's primary group (or the one named) as its only group; stdin, stdout and stderr are
  * {@code /dev/null}; it leads a process group of its own, so that when its time is up SIGTERM

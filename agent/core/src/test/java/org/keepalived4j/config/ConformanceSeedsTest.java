@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.keepalived4j.config.read.ConfigNode;
 
 /**
  * The project's founding inputs: for each seed configuration, our diagnostics must report the

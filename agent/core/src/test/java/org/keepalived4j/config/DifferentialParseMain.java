@@ -3,6 +3,9 @@ package org.keepalived4j.config;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.keepalived4j.config.read.ConfigNode;
+import org.keepalived4j.config.read.ConfigReader;
+import org.keepalived4j.config.read.ReaderOptions;
 
 /**
  * Parses one configuration file with the machine it runs on ({@link LocalSystemProbe}) and

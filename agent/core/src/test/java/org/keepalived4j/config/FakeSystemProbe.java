@@ -5,17 +5,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /** A machine for parser tests: chosen interfaces, users and missing/insecure scripts. */
-final class FakeSystemProbe implements SystemProbe {
+public final class FakeSystemProbe implements SystemProbe {
 
     final Set<String> interfaces = new HashSet<>(Set.of("lo"));
     final Set<String> users = new HashSet<>(Set.of("root", "nobody"));
     final Set<String> groups = new HashSet<>(Set.of("root", "nogroup"));
-    final Set<String> missingScripts = new HashSet<>();
-    final Set<String> insecureScripts = new HashSet<>();
+    public final Set<String> missingScripts = new HashSet<>();
+    public final Set<String> insecureScripts = new HashSet<>();
     /** When not {@code null}, the only scripts that exist. */
     Set<String> presentScripts;
 
-    static FakeSystemProbe withInterfaces(String... names) {
+    public static FakeSystemProbe withInterfaces(String... names) {
         FakeSystemProbe p = new FakeSystemProbe();
         p.interfaces.addAll(Set.of(names));
         return p;

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.List;
+import org.keepalived4j.config.read.ConfigNode;
+import org.keepalived4j.config.read.ConfigReader;
+import org.keepalived4j.config.read.ReaderOptions;
 
 /**
  * Arbitrary text, read into lines and blocks and parsed, never makes the parser throw: every

@@ -2,6 +2,8 @@ package org.keepalived4j.config;
 
 import java.util.List;
 import java.util.Optional;
+import org.keepalived4j.config.keyword.ParseContext;
+import org.keepalived4j.config.read.ConfigNode;
 
 /** Test fixture: runs the LVS sections of a configuration text through the real section parsers. */
 public final class LvsParsing {

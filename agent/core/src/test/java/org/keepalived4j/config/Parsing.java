@@ -9,7 +9,7 @@ public final class Parsing {
     private Parsing() {
     }
 
-    static ConfigResult parse(String text, SystemProbe probe) {
+    public static ConfigResult parse(String text, SystemProbe probe) {
         return new KeepalivedConfigParser(probe).parse(TextNodes.parse("test.conf", text), new Diagnostics());
     }
 
@@ -18,7 +18,7 @@ public final class Parsing {
     }
 
     /** Every diagnostic as {@code "LINE SEVERITY (subject) message"}, for readable assertions. */
-    static List<String> lines(ConfigResult r) {
+    public static List<String> lines(ConfigResult r) {
         return r.diagnostics().stream().map(d -> (d.location() == null ? "-" : String.valueOf(d.location().line()))
                 + " " + d.severity() + (d.subject() == null ? "" : " (" + d.subject() + ")") + " " + d.message())
                 .collect(Collectors.toList());

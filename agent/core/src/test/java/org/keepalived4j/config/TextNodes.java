@@ -2,6 +2,9 @@ package org.keepalived4j.config;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.keepalived4j.config.read.ConfigNode;
+import org.keepalived4j.config.read.ConfigReader;
+import org.keepalived4j.config.read.ReaderOptions;
 
 /**
  * Test fixture: configuration text through the real {@link ConfigReader}, for parser tests

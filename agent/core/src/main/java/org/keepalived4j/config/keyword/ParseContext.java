@@ -1,0 +1,107 @@
+package org.keepalived4j.config.keyword;
+
+import org.keepalived4j.config.Diagnostics;
+import org.keepalived4j.config.SystemProbe;
+import org.keepalived4j.config.read.ConfigNode;
+
+/**
+ * What every section parser needs while it reads: where to report problems, what the machine
+ * looks like, and the few global facts that change how later lines are read (keepalived reads
+ * the file in order, so {@code dynamic_interfaces} only affects the lines after it).
+ */
+public final class ParseContext {
+
+    private final Diagnostics diagnostics;
+    private final SystemProbe probe;
+    private boolean dynamicInterfaces;
+    private boolean nonExistentInterface;
+
+    public ParseContext(Diagnostics diagnostics, SystemProbe probe) {
+        this.diagnostics = diagnostics;
+        this.probe = probe;
+    }
+
+    public Diagnostics diagnostics() {
+        return diagnostics;
+    }
+
+    public SystemProbe probe() {
+        return probe;
+    }
+
+    /** Value readers for one line. */
+    public Args args(ConfigNode node) {
+        return new Args(node, diagnostics);
+    }
+
+    public void info(ConfigNode at, String subject, String message) {
+        diagnostics.info(at == null ? null : at.location(), subject, message);
+    }
+
+    public void warning(ConfigNode at, String message) {
+        diagnostics.warning(at.location(), message);
+    }
+
+    public void error(ConfigNode at, String message) {
+        diagnostics.error(at.location(), message);
+    }
+
+    /** keepalived's "Unknown keyword": the line (and any block it opens) had no effect. */
+    public void unknownKeyword(ConfigNode line) {
+        diagnostics.unknownKeyword(line.location(), line.keyword());
+    }
+
+    public void warning(ConfigNode at, String subject, String message) {
+        diagnostics.warning(at == null ? null : at.location(), subject, message);
+    }
+
+    public void error(ConfigNode at, String subject, String message) {
+        diagnostics.error(at == null ? null : at.location(), subject, message);
+    }
+
+    /**
+     * The argument at {@code index}; when it is missing keepalived stops reading the
+     * configuration at once, so this reports a fatal diagnostic and aborts the parse.
+     */
+    public String param(ConfigNode node, int index) {
+        if (index < node.args().size()) {
+            return node.args().get(index);
+        }
+        String previous = index == 0 ? node.keyword() : node.args().get(index - 1);
+        diagnostics.fatal(node.location(), "*** Configuration line starting `" + node.keyword()
+                + "` is missing a parameter after keyword `" + previous + "` at word position " + (index + 2));
+        throw new ConfigAbortedException();
+    }
+
+    /** {@code dynamic_interfaces} was given: interfaces that do not exist yet are accepted. */
+    public void dynamicInterfaces(boolean value) {
+        this.dynamicInterfaces = value;
+    }
+
+    public boolean dynamicInterfaces() {
+        return dynamicInterfaces;
+    }
+
+    /**
+     * Looks an interface up as keepalived does for instance, VIP, route and tracking
+     * interfaces: it must exist unless {@code dynamic_interfaces} is set; a missing one is
+     * remembered, since keepalived then refuses the whole configuration.
+     */
+    public boolean interfaceUsable(String name) {
+        if (probe.interfaceExists(name) || dynamicInterfaces) {
+            return true;
+        }
+        nonExistentInterface = true;
+        return false;
+    }
+
+    /** An interface lookup that neither creates nor condemns (keepalived's IF_NO_CREATE). */
+    public boolean interfaceExists(String name) {
+        return probe.interfaceExists(name);
+    }
+
+    /** Whether some line named an interface that does not exist. */
+    public boolean nonExistentInterface() {
+        return nonExistentInterface;
+    }
+}

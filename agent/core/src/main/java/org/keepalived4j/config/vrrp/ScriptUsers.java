@@ -1,0 +1,47 @@
+package org.keepalived4j.config.vrrp;
+
+import org.keepalived4j.config.SystemProbe;
+import org.keepalived4j.config.global.GlobalDraft;
+import org.keepalived4j.config.keyword.ParseContext;
+import org.keepalived4j.config.read.ConfigNode;
+
+/**
+ * Who scripts run as when they name no user: global {@code script_user}, else
+ * {@code keepalived_script} if that user exists, else root. keepalived resolves the default
+ * once, the first time a script needs it, and with {@code enable_script_security} a missing
+ * {@code keepalived_script} user is an error.
+ */
+final class ScriptUsers {
+
+    private final GlobalDraft global;
+    private Boolean defaultUsable;
+
+    ScriptUsers(GlobalDraft global) {
+        this.global = global;
+    }
+
+    /** Whether the default script user can be set (reported once, as keepalived does). */
+    boolean defaultUserUsable(ConfigNode at, ParseContext ctx) {
+        if (global.scriptUser != null) {
+            return !global.scriptUserFailed;
+        }
+        if (defaultUsable == null) {
+            defaultUsable = ctx.probe().userExists("keepalived_script") || !global.scriptSecurity;
+            if (!defaultUsable) {
+                ctx.error(at, null, "Unable to set default user keepalived_script for script");
+            }
+        }
+        return defaultUsable;
+    }
+
+    /** Whether a script run as {@code user} (or the default user when {@code null}) runs as root. */
+    boolean runsAsRoot(String user, SystemProbe probe) {
+        if (user != null) {
+            return probe.isRootUser(user);
+        }
+        if (global.scriptUser != null) {
+            return probe.isRootUser(global.scriptUser);
+        }
+        return !probe.userExists("keepalived_script");
+    }
+}

@@ -1,0 +1,80 @@
+package org.keepalived4j.config.vrrp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.keepalived4j.config.ConfigResult;
+import org.keepalived4j.config.FakeSystemProbe;
+import org.keepalived4j.config.Parsing;
+
+class ScriptSecurityCheckTest {
+
+    private static final String INSTANCE = "vrrp_instance VI_1 {\n interface eth0\n virtual_router_id 1\n"
+            + " virtual_ipaddress {\n 10.0.0.1\n }\n track_script {\n chk\n }\n}\n";
+
+    private static String script(String path) {
+        return "vrrp_script chk {\n script \"" + path + " -x\"\n weight -5\n}\n";
+    }
+
+    @Test
+    void disablesAMissingScriptAndDropsItsTracking() {
+        FakeSystemProbe probe = FakeSystemProbe.withInterfaces("eth0");
+        probe.missingScripts.add("/opt/missing.sh");
+        ConfigResult r = Parsing.parse("global_defs {\n enable_script_security\n script_user root\n}\n"
+                + script("/opt/missing.sh") + INSTANCE, probe);
+        assertThat(Parsing.lines(r)).containsExactly("5 ERROR Disabling track script chk since not found/accessible");
+        assertThat(r.config().scripts()).isEmpty();
+        assertThat(r.config().vrrpInstances().get(0).tracking().scripts()).isEmpty();
+    }
+
+    @Test
+    void complainsWhenScriptsRunWithoutScriptSecurity() {
+        ConfigResult r = Parsing.parse(script("/bin/true") + INSTANCE, FakeSystemProbe.withInterfaces("eth0"));
+        assertThat(Parsing.lines(r)).containsExactly(
+                "- ERROR SECURITY VIOLATION - scripts are being executed but script_security not enabled.");
+        assertThat(r.config().scripts()).hasSize(1);
+    }
+
+    @Test
+    void disablesAnInsecureRootScriptUnderScriptSecurity() {
+        FakeSystemProbe probe = FakeSystemProbe.withInterfaces("eth0");
+        probe.insecureScripts.add("/tmp/chk.sh");
+        ConfigResult r = Parsing.parse("global_defs {\n enable_script_security\n script_user root\n}\n"
+                + script("/tmp/chk.sh") + INSTANCE, probe);
+        assertThat(Parsing.lines(r)).containsExactly("5 ERROR Disabling track script chk due to insecure");
+    }
+
+    @Test
+    void scriptSecurityWithoutAScriptUserNeedsKeepalivedScriptUser() {
+        ConfigResult r = Parsing.parse("global_defs {\n enable_script_security\n}\n" + script("/bin/true") + INSTANCE,
+                FakeSystemProbe.withInterfaces("eth0"));
+        assertThat(Parsing.lines(r)).containsExactly("4 ERROR Unable to set default user keepalived_script for script",
+                "4 ERROR Unable to set default user for vrrp script chk - removing",
+                "15 ERROR (VI_1) track script chk not found, ignoring...");
+    }
+
+    @Test
+    void dropsReferencesToUnknownScripts() {
+        ConfigResult r = Parsing.parse(INSTANCE, FakeSystemProbe.withInterfaces("eth0"));
+        assertThat(Parsing.lines(r)).containsExactly("8 ERROR (VI_1) track script chk not found, ignoring...");
+    }
+
+    @Test
+    void silentlyDropsNotifyScriptsThatDoNotExist() {
+        FakeSystemProbe probe = FakeSystemProbe.withInterfaces("eth0");
+        probe.missingScripts.add("/etc/keepalived/notify.sh");
+        ConfigResult r = Parsing.parse("vrrp_instance VI_1 {\n interface eth0\n virtual_router_id 1\n"
+                + " notify_master \"/etc/keepalived/notify.sh master\"\n virtual_ipaddress {\n 10.0.0.1\n }\n}\n", probe);
+        assertThat(r.clean()).isTrue();
+        assertThat(r.config().vrrpInstances().get(0).notifyScripts().master()).isNull();
+    }
+
+    @Test
+    void readsScriptRangesAsKeepalivedDoes() {
+        ConfigResult r = Parsing.parse("vrrp_script s {\n script /bin/true\n weight 300\n rise 0\n interval 0\n}\n");
+        assertThat(Parsing.lines(r)).containsExactly(
+                "3 ERROR number '300' outside range [-253, 253] - vrrp_script s weight 300 must be in [-253, 253]",
+                "4 ERROR (s) vrrp script rise value '0' invalid, defaulting to 1 - number '0' outside range [1, 2147483647]",
+                "5 WARNING (s) vrrp script interval must be greater than 0, setting to 1");
+    }
+}
