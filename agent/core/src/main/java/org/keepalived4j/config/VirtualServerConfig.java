@@ -34,13 +34,16 @@ import org.keepalived4j.net.AddressText;
  * @param checkerDefaults the checker timing the block sets for its real servers (delay_loop, retry...)
  * @param sorryServer {@code sorry_server}, or {@code null}
  * @param realServers the real servers, in order
+ * @param weight the block's {@code weight}: what its real servers weigh unless they say (default 1)
+ * @param inhibitOnFailure the block's {@code inhibit_on_failure}: its real servers' default
  */
 public record VirtualServerConfig(SourceLocation location, InetAddress address, int port, long fwmark,
         VirtualServerGroupConfig group, boolean ipv6, String protocol, String scheduler, int schedulerFlags,
         ForwardingConfig forwarding, long persistenceTimeout, String persistenceEngine, long persistenceGranularity,
         boolean haSuspend, boolean smtpAlert, String virtualhost, String snmpName, boolean alpha, boolean omega,
         long quorum, long hysteresis, NotifyScript quorumUp, NotifyScript quorumDown, SorryServerConfig sorryServer,
-        CheckerDefaultsConfig checkerDefaults, List<RealServerConfig> realServers) {
+        CheckerDefaultsConfig checkerDefaults, List<RealServerConfig> realServers, int weight,
+        boolean inhibitOnFailure) {
 
     public VirtualServerConfig {
         realServers = List.copyOf(realServers);

@@ -25,12 +25,27 @@ public final class GlobalReadModel {
         SmtpConfig m = g.smtp();
         MailSettings mail = new MailSettings(m.server(), m.port(), m.heloName(),
                 VrrpReadModel.micros(m.connectTimeoutMicros()), m.from(), m.recipients(), m.alert(), m.alertVrrp(),
-                m.alertChecker(), !m.noEmailFaults());
+                m.alertChecker(), !m.noEmailFaults(), resolved(m.server()));
         SnmpGlobalConfig s = g.snmp();
         return new GlobalSettings(g.routerId(), mail, s.enableTraps(), snmpOption || s.enableVrrp(),
                 snmpOption || s.enableChecker(), snmpOption || s.enableRfc() || s.enableRfcV2(),
                 snmpOption || s.enableRfc() || s.enableRfcV3(), snmpSocketOption != null ? snmpSocketOption : s.socket(), g.linkbeatUsePolling(),
                 g.lvsFlush(), g.lvsFlushOnStop().name().toLowerCase(java.util.Locale.ROOT), g.netNamespace(), g.dynamicInterfaces(), g.scriptUser(),
                 g.enableScriptSecurity());
+    }
+
+    /**
+     * The address {@code smtp_server} names, looked up now, at load, as keepalived does (a
+     * literal address is itself, without a lookup); {@code null} when unset or unresolvable.
+     */
+    static String resolved(String server) {
+        if (server == null || server.isEmpty()) {
+            return null;
+        }
+        try {
+            return java.net.InetAddress.getByName(server).getHostAddress();
+        } catch (java.net.UnknownHostException | SecurityException e) {
+            return null;
+        }
     }
 }

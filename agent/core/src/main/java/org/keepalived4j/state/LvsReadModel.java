@@ -42,7 +42,8 @@ public final class LvsReadModel {
                 java.time.Duration.ofSeconds(vs.persistenceTimeout()), granularity(vs), vs.persistenceEngine(),
                 vs.haSuspend(), vs.omega(), vs.quorum(), vs.hysteresis(), VrrpReadModel.line(vs.quorumUp()),
                 VrrpReadModel.line(vs.quorumDown()), sorry, vs.sorryServer() != null && vs.sorryServer().inhibit(),
-                vs.smtpAlert(), defaults(vs.checkerDefaults()), vs.snmpName());
+                vs.smtpAlert(), defaults(vs.checkerDefaults()), vs.snmpName(), vs.weight(), vs.inhibitOnFailure(),
+                vs.sorryServer() == null ? null : forwarding(vs.sorryServer().forwarding()));
     }
 
     public static RealServerSettings realServer(VirtualServerConfig vs, RealServerConfig rs, int index) {

@@ -17,6 +17,7 @@ import org.keepalived4j.config.TrackResolution;
 import org.keepalived4j.config.VipConfig;
 import org.keepalived4j.config.VrrpInstanceConfig;
 import org.keepalived4j.config.VrrpScriptConfig;
+import org.keepalived4j.config.keyword.ScriptLines;
 import org.keepalived4j.model.AddressSettings;
 import org.keepalived4j.model.NotifySettings;
 import org.keepalived4j.model.RouteSettings;
@@ -72,7 +73,8 @@ public final class VrrpReadModel {
 
     public static VrrpScriptSettings script(VrrpScriptConfig s, int index) {
         Duration interval = micros(s.intervalMicros());
-        return new VrrpScriptSettings(index, s.name(), new ScriptLine(s.command(), s.user(), s.group()), interval,
+        return new VrrpScriptSettings(index, s.name(), new ScriptLine(s.command(), s.user(), s.group(),
+                ScriptLines.resolvedWords(s.command())), interval,
                 s.timeoutMicros() > 0 ? micros(s.timeoutMicros()) : interval, s.weight(), s.weightReverse(), s.rise(),
                 s.fall(), s.initFail());
     }
@@ -87,7 +89,8 @@ public final class VrrpReadModel {
     }
 
     public static ScriptLine line(NotifyScript s) {
-        return s == null ? null : new ScriptLine(s.command(), s.user(), s.group());
+        return s == null ? null : new ScriptLine(s.command(), s.user(), s.group(),
+                ScriptLines.resolvedWords(s.command()));
     }
 
     private static List<AddressSettings> addresses(VrrpInstanceConfig c) {

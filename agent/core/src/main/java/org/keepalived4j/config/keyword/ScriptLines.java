@@ -44,6 +44,42 @@ public final class ScriptLines {
         return EscapedWordSplitter.split(command).orElseGet(() -> List.of(command.strip()));
     }
 
+    /**
+     * The words of a script as keepalived shows them once it has checked the script at load:
+     * the program as the real path of the file that runs (a name without a slash looked up in
+     * {@code PATH}, symbolic links resolved: {@code /bin/echo} is {@code /usr/bin/echo} where
+     * {@code /bin} links to {@code /usr/bin}), the arguments as written. A program that cannot
+     * be found stays as written.
+     */
+    public static List<String> resolvedWords(String command) {
+        List<String> words = new java.util.ArrayList<>(words(command));
+        if (words.isEmpty()) {
+            return words;
+        }
+        String program = words.get(0);
+        java.nio.file.Path found = null;
+        if (program.contains("/")) {
+            found = java.nio.file.Path.of(program);
+        } else {
+            String path = System.getenv("PATH");
+            for (String dir : (path == null || path.isEmpty() ? "/usr/bin:/bin" : path).split(":")) {
+                java.nio.file.Path candidate = java.nio.file.Path.of(dir.isEmpty() ? "." : dir, program);
+                if (java.nio.file.Files.isRegularFile(candidate) && java.nio.file.Files.isExecutable(candidate)) {
+                    found = candidate;
+                    break;
+                }
+            }
+        }
+        if (found != null) {
+            try {
+                words.set(0, found.toRealPath().toString());
+            } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+                // not there: keepalived shows it as written
+            }
+        }
+        return words;
+    }
+
     /** The program a command line runs. */
     public static String firstWord(String command) {
         List<String> words = words(command);

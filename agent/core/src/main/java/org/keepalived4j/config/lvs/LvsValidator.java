@@ -83,7 +83,8 @@ final class LvsValidator {
                 vs.protocol, vs.scheduler, vs.flags, vs.forwarding, vs.persistenceTimeout, vs.persistenceEngine,
                 vs.persistenceGranularity, vs.haSuspend, smtpAlert, vs.virtualhost, vs.snmpName, vs.alpha, vs.omega,
                 vs.quorum, vs.hysteresis, vs.quorumUp, vs.quorumDown, sorry, new CheckerDefaultsConfig(vs.alpha,
-                vs.retry, vs.delayBeforeRetry, vs.warmup, vs.delayLoop, vs.connectTimeout), realServers);
+                vs.retry, vs.delayBeforeRetry, vs.warmup, vs.delayLoop, vs.connectTimeout), realServers, vs.weight,
+                vs.inhibit);
     }
 
     private void serviceChecks(VirtualServerDraft vs, VirtualServerGroupConfig group, boolean fwmarkOnly) {
