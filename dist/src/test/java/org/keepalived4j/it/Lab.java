@@ -87,6 +87,12 @@ final class Lab implements AutoCloseable {
         return addresses.contains(" " + address + "/");
     }
 
+    /** The ifIndex of {@code dev} in {@code ns} ({@code ip -o link show}: "5: eth0@if4: ..."). */
+    static int ifIndex(String ns, String dev) {
+        String line = run("ip", "-n", ns, "-o", "link", "show", "dev", dev);
+        return Integer.parseInt(line.substring(0, line.indexOf(':')).strip());
+    }
+
     /** Packets the raw sockets in {@code ns} dropped so far because their receive buffer was full. */
     static long rawSocketDrops(String ns) {
         return run("ip", "netns", "exec", ns, "cat", "/proc/net/raw").lines().skip(1)

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,8 +32,27 @@ final class SnmpPeers implements AutoCloseable {
         List<Varbind> objects() {
             return varbinds.subList(Math.min(2, varbinds.size()), varbinds.size());
         }
+
+        /**
+         * The notification as one line to compare: every varbind as {@code OID = TYPE: VALUE},
+         * joined by {@code " | "}, its OID as {@code oids} makes it; sysUpTime.0's value (the
+         * sender's uptime) as {@code *}.
+         */
+        String line(UnaryOperator<String> oids) {
+            List<String> out = new ArrayList<>();
+            for (Varbind v : varbinds) {
+                String value = v.oid().equals(SYS_UP_TIME) ? "*" : v.value();
+                out.add(oids.apply(v.oid()) + " = " + v.type() + ": " + value);
+            }
+            return String.join(" | ", out);
+        }
+
+        String line() {
+            return line(UnaryOperator.identity());
+        }
     }
 
+    static final String SYS_UP_TIME = ".1.3.6.1.2.1.1.3.0";
     static final String SNMP_TRAP_OID = ".1.3.6.1.6.3.1.1.4.1.0";
     private static final Pattern VARBIND = Pattern.compile("(\\.[0-9.]+) = (?:([A-Za-z0-9-]+): )?(.*)");
 
