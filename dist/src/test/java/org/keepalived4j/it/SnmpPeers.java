@@ -59,6 +59,8 @@ final class SnmpPeers implements AutoCloseable {
     private final String namespace;
     private final Path dir;
     private final List<Process> processes = new ArrayList<>();
+    private Path agentxSocket;
+    private Process snmpd;
 
     SnmpPeers(String namespace, Path dir) {
         this.namespace = namespace;
@@ -85,10 +87,23 @@ final class SnmpPeers implements AutoCloseable {
         Files.writeString(conf, String.join("\n", "master agentx", "agentXSocket " + agentxSocket,
                 "agentXPerms 0660 0550", "agentaddress udp:127.0.0.1:" + agentPort, "rocommunity " + community
                         + " 127.0.0.1", "trap2sink 127.0.0.1:" + trapPort + " public", ""));
-        start(List.of("snmpd", "-f", "-Lf", dir.resolve("snmpd.log").toString(), "-C", "-c", conf.toString(),
-                "-p", dir.resolve("snmpd.pid").toString()), "snmpd.out");
-        awaitFile(agentxSocket, "snmpd's AgentX socket");
+        this.agentxSocket = agentxSocket;
+        restartAgentxMaster();
         return this;
+    }
+
+    /** Stops snmpd (SIGTERM) and waits until it has exited: its subagents lose their session. */
+    void stopAgentxMaster() throws IOException {
+        processes.remove(snmpd);
+        stop(snmpd);
+        Files.deleteIfExists(agentxSocket);
+    }
+
+    /** Starts snmpd again, as {@link #agentxMaster} configured it; returns once its AgentX socket is there. */
+    void restartAgentxMaster() throws IOException {
+        snmpd = start(List.of("snmpd", "-f", "-Lf", dir.resolve("snmpd.log").toString(), "-C", "-c",
+                dir.resolve("snmpd.conf").toString(), "-p", dir.resolve("snmpd.pid").toString()), "snmpd.out");
+        awaitFile(agentxSocket, "snmpd's AgentX socket");
     }
 
     Path trapLog() {
@@ -155,11 +170,13 @@ final class SnmpPeers implements AutoCloseable {
         return varbinds;
     }
 
-    private void start(List<String> command, String output) throws IOException {
+    private Process start(List<String> command, String output) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", namespace, "env", "MIBS="));
         cmd.addAll(command);
-        processes.add(new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(output).toFile())).start());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(output).toFile())).start();
+        processes.add(p);
+        return p;
     }
 
     private static void awaitFile(Path file, String what) {
@@ -172,18 +189,20 @@ final class SnmpPeers implements AutoCloseable {
         }
     }
 
+    private static void stop(Process p) {
+        p.destroy();
+        try {
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
-        for (Process p : processes) {
-            p.destroy();
-            try {
-                if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                p.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
+        processes.forEach(SnmpPeers::stop);
     }
 }
