@@ -147,6 +147,22 @@ final class Lab implements AutoCloseable {
         throw new AssertionError("metrics never matched within " + timeout + ":\n" + last);
     }
 
+    /**
+     * Stops a process this test started: SIGTERM (a daemon's graceful stop), then SIGKILL if it
+     * is still there after 10 s; returns once it has exited.
+     */
+    static void stop(Process p) {
+        p.destroy();
+        try {
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
     static void sleep(Duration d) {
         try {
             Thread.sleep(d.toMillis());

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -95,7 +94,7 @@ final class SnmpPeers implements AutoCloseable {
     /** Stops snmpd (SIGTERM) and waits until it has exited: its subagents lose their session. */
     void stopAgentxMaster() throws IOException {
         processes.remove(snmpd);
-        stop(snmpd);
+        Lab.stop(snmpd);
         Files.deleteIfExists(agentxSocket);
     }
 
@@ -189,20 +188,8 @@ final class SnmpPeers implements AutoCloseable {
         }
     }
 
-    private static void stop(Process p) {
-        p.destroy();
-        try {
-            if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void close() {
-        processes.forEach(SnmpPeers::stop);
+        processes.forEach(Lab::stop);
     }
 }

@@ -98,8 +98,7 @@ class SnmpTrapsIT {
             try (SnmpPeers snmp = new SnmpPeers(nsA, runDir)) {
                 snmp.trapReceiver(TRAP_PORT);
                 Path socket = runDir.resolve("agentx.sock");
-                VrrpConfig config = config(100).global("enable_traps").global("enable_snmp_vrrp")
-                        .global("enable_snmp_rfcv2").global("enable_snmp_rfcv3").global("snmp_socket unix:" + socket);
+                VrrpConfig config = config(100).snmpVrrp(socket);
                 if (subject.agentx) {
                     snmp.agentxMaster(socket, AGENT_PORT, "public", TRAP_PORT);
                 } else {

@@ -46,8 +46,7 @@ class SnmpdRestartIT {
                 snmp.trapReceiver(TRAP_PORT);
                 Path socket = dir.resolve("agentx.sock");
                 snmp.agentxMaster(socket, AGENT_PORT, "public", TRAP_PORT);
-                String ours = config(100).global("enable_traps").global("enable_snmp_vrrp").global("enable_snmp_rfcv2")
-                        .global("enable_snmp_rfcv3").global("snmp_socket unix:" + socket).text();
+                String ours = config(100).snmpVrrp(socket).text();
                 try (Node node = new Node(Node.Kind.KEEPALIVED4J, nsA, dir, "ours").start(ours);
                         Node peer = new Node(Node.Kind.KEEPALIVED, nsB, dir, "peer")) {
                     List<String> becameMaster = List.of("VI_1 -> 2", "vrrpTrapNewMaster", "vrrpv3NewMaster");

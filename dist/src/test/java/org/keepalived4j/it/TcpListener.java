@@ -9,7 +9,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A TCP listener in a namespace, for health checks to connect to: a small JVM of its own (the
@@ -44,15 +43,7 @@ final class TcpListener implements AutoCloseable {
     /** Stops the listener and waits until it has exited (its port is closed). */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        Lab.stop(process);
     }
 
     /** The listener process: {@code ADDRESS PORT}. */

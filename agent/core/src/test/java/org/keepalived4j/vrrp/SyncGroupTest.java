@@ -37,6 +37,14 @@ class SyncGroupTest {
         return vi;
     }
 
+    /** As the engine starts them: the group, then its members. */
+    private void start(VrrpInstance... members) {
+        group.start();
+        for (VrrpInstance m : members) {
+            m.start(0);
+        }
+    }
+
     private static void runUntil(long until, VrrpInstance... members) {
         boolean fired = true;
         while (fired) {
@@ -54,9 +62,7 @@ class SyncGroupTest {
     void membersBecomeMasterTogetherOnlyWhenAllWantTo() {
         VrrpInstance a = member("VI_1", 51, "192.168.200.16", 100, Tracking.none());
         VrrpInstance b = member("VI_2", 52, "192.168.201.16", 90, Tracking.none());
-        group.start();
-        a.start(0);
-        b.start(0);
+        start(a, b);
         // VI_1's timer (3.609 s) expires before VI_2's (3.648 s): it waits for VI_2.
         runUntil(3_620_000_000L, a, b);
         assertThat(a.state()).isEqualTo(VrrpState.BACKUP);
@@ -73,9 +79,7 @@ class SyncGroupTest {
     void theGroupsEventCarriesTheReasonOfTheMemberThatMovedFirst() {
         VrrpInstance a = member("VI_1", 51, "192.168.200.16", 100, Tracking.none());
         VrrpInstance b = member("VI_2", 52, "192.168.201.16", 90, Tracking.none());
-        group.start();
-        a.start(0);
-        b.start(0);
+        start(a, b);
         runUntil(4 * S, a, b);
         List<SyncGroupStateChanged> changes = events.stream().filter(SyncGroupStateChanged.class::isInstance)
                 .map(SyncGroupStateChanged.class::cast).toList();
@@ -98,9 +102,7 @@ class SyncGroupTest {
     void aMemberHeldBackByAnotherMastersAdvertsStaysBackup() {
         VrrpInstance a = member("VI_1", 51, "192.168.200.16", 100, Tracking.none());
         VrrpInstance b = member("VI_2", 52, "192.168.201.16", 90, Tracking.none());
-        group.start();
-        a.start(0);
-        b.start(0);
+        start(a, b);
         for (long t = S; t <= 10 * S; t += S) {
             Adverts advert = Adverts.from("10.0.0.2").priority(200).addresses("192.168.201.16");
             advert.vrid = 52;
@@ -115,9 +117,7 @@ class SyncGroupTest {
     void oneMemberPreemptedTakesTheOthersToBackup() {
         VrrpInstance a = member("VI_1", 51, "192.168.200.16", 100, Tracking.none());
         VrrpInstance b = member("VI_2", 52, "192.168.201.16", 100, Tracking.none());
-        group.start();
-        a.start(0);
-        b.start(0);
+        start(a, b);
         runUntil(4 * S, a, b);
         a.onAdvert(5 * S, Adverts.from("10.0.0.2").priority(200).received());
         assertThat(a.state()).isEqualTo(VrrpState.BACKUP);
@@ -158,9 +158,7 @@ class SyncGroupTest {
         VrrpInstance a = member("VI_1", 51, "192.168.200.16", 100,
                 new Tracking(List.of(new Tracker(link, 0, false))));
         VrrpInstance b = member("VI_2", 52, "192.168.201.16", 100, Tracking.none());
-        group.start();
-        a.start(0);
-        b.start(0);
+        start(a, b);
         assertThat(groupChanges()).containsExactly(tuple(VrrpState.INIT, VrrpState.FAULT, TransitionReason.STARTUP));
         assertThat(a.state()).isEqualTo(VrrpState.FAULT);
         assertThat(b.state()).isEqualTo(VrrpState.FAULT);
@@ -176,9 +174,7 @@ class SyncGroupTest {
         VrrpInstance a = member("VI_1", 51, "192.168.200.16", 100,
                 new Tracking(List.of(new Tracker(link, 0, false))));
         VrrpInstance b = member("VI_2", 52, "192.168.201.16", 100, Tracking.none());
-        group.start();
-        a.start(0);
-        b.start(0);
+        start(a, b);
         runUntil(4 * S, a, b);
         link.setUp(false);
         a.refreshTracking(5 * S);
