@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Network namespaces joined by veth pairs or through a bridge, for one test or benchmark:
@@ -145,6 +147,17 @@ final class Lab implements AutoCloseable {
             sleep(Duration.ofMillis(200));
         }
         throw new AssertionError("metrics never matched within " + timeout + ":\n" + last);
+    }
+
+    /** Polls {@code condition} until it holds; after {@code timeout} fails, saying {@code failure}'s text. */
+    static void await(BooleanSupplier condition, Duration timeout, Supplier<String> failure) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("waited " + timeout + ": " + failure.get());
+            }
+            sleep(Duration.ofMillis(100));
+        }
     }
 
     /**

@@ -134,7 +134,8 @@ class SnmpCheckerTrapsIT {
     }
 
     private static List<String> header(String trap) {
-        return List.of(SnmpPeers.SYS_UP_TIME + " = Timeticks: *", SnmpPeers.SNMP_TRAP_OID + " = OID: " + CHECK_TRAPS + trap);
+        return List.of(SnmpPeers.SYS_UP_TIME + " = Timeticks: *",
+                SnmpPeers.SNMP_TRAP_OID + " = OID: " + CHECK_TRAPS + trap);
     }
 
     /** virtualServerRealServersUp, virtualServerRealServersTotal (the sorry server is not one), routerId. */
@@ -158,7 +159,8 @@ class SnmpCheckerTrapsIT {
                     snmp.agentxMaster(socket, AGENT_PORT, "public", TRAP_PORT);
                 } else {
                     config.block("keepalived4j_snmp {\n    agentaddress udp:127.0.0.1:" + AGENT_PORT
-                            + "\n    rocommunity public 127.0.0.1\n    trap2sink 127.0.0.1:" + TRAP_PORT + " public\n}\n");
+                            + "\n    rocommunity public 127.0.0.1\n    trap2sink 127.0.0.1:" + TRAP_PORT
+                            + " public\n}\n");
                 }
                 for (Real r : List.of(A1, A2, M1, M2)) {
                     listeners.start(r);
@@ -194,20 +196,9 @@ class SnmpCheckerTrapsIT {
 
     /** Waits until the agent (snmpd's subagent, or our own) shows all four real servers alive. */
     private static void awaitAllAlive(SnmpPeers snmp, Node node) {
-        long deadline = System.nanoTime() + CHANGE.toNanos();
-        List<SnmpPeers.Varbind> status = List.of();
-        while (System.nanoTime() < deadline) {
-            try {
-                status = snmp.walk(AGENT_PORT, "public", K + "3.4.1.6");
-            } catch (IllegalStateException notYet) {
-                status = List.of();
-            }
-            if (status.size() == 4 && status.stream().allMatch(v -> v.value().equals("1"))) {
-                return;
-            }
-            Lab.sleep(Duration.ofMillis(200));
-        }
-        throw new AssertionError("realServerStatus never showed four alive servers: " + status + "\n" + node.log());
+        String column = K + "3.4.1.6";
+        Lab.await(() -> snmp.values(AGENT_PORT, "public", column).equals(List.of("1", "1", "1", "1")), CHANGE,
+                () -> "realServerStatus: " + snmp.values(AGENT_PORT, "public", column) + "\n" + node.log());
     }
 
     /** Waits for {@code count} checker notifications in all; returns how many there are. */

@@ -143,16 +143,8 @@ final class SnmpPeers implements AutoCloseable {
 
     /** Waits until the notifications under {@code prefix} satisfy {@code condition}; fails after {@code timeout}. */
     List<Trap> awaitTraps(String prefix, Predicate<List<Trap>> condition, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<Trap> last = traps(prefix);
-        while (!condition.test(last) && System.nanoTime() < deadline) {
-            Lab.sleep(Duration.ofMillis(100));
-            last = traps(prefix);
-        }
-        if (!condition.test(last)) {
-            throw new AssertionError("traps under " + prefix + " never matched within " + timeout + ": " + last);
-        }
-        return last;
+        Lab.await(() -> condition.test(traps(prefix)), timeout, () -> "traps under " + prefix + ": " + traps(prefix));
+        return traps(prefix);
     }
 
     /** snmpwalk -v2c -On of {@code oid} on {@code udp:127.0.0.1:port}: one varbind per object. */
@@ -167,6 +159,15 @@ final class SnmpPeers implements AutoCloseable {
             }
         }
         return varbinds;
+    }
+
+    /** The values a walk of {@code oid} returns, in order; none while no agent answers there. */
+    List<String> values(int port, String community, String oid) {
+        try {
+            return walk(port, community, oid).stream().map(Varbind::value).toList();
+        } catch (IllegalStateException noAnswer) {
+            return List.of();
+        }
     }
 
     private Process start(List<String> command, String output) throws IOException {

@@ -51,9 +51,10 @@ class SnmpdRestartIT {
                         Node peer = new Node(Node.Kind.KEEPALIVED, nsB, dir, "peer")) {
                     List<String> becameMaster = List.of("VI_1 -> 2", "vrrpTrapNewMaster", "vrrpv3NewMaster");
                     List<String> startup = concat(List.of("VI_1 -> 1"), becameMaster);
-                    await(() -> summaries(snmp).size() >= startup.size(), TRANSITION, "the startup notifications", snmp, node);
+                    await(() -> summaries(snmp).size() >= startup.size(), TRANSITION, "the startup notifications",
+                            snmp, node);
                     assertThat(summaries(snmp)).containsExactlyElementsOf(startup);
-                    assertThat(walk(snmp, INSTANCE_STATE)).containsExactly("2");
+                    assertThat(snmp.values(AGENT_PORT, "public", INSTANCE_STATE)).containsExactly("2");
 
                     snmp.stopAgentxMaster();
                     peer.start(config(200).text());
@@ -65,9 +66,9 @@ class SnmpdRestartIT {
                     snmp.restartAgentxMaster();
                     List<String> all = concat(startup, concat(List.of("VI_1 -> 1"), becameMaster));
                     await(() -> summaries(snmp).size() >= all.size(), RECONNECT, "the gap's notifications", snmp, node);
-                    await(() -> walkQuietly(snmp, INSTANCE_BASE_PRIORITY).equals(List.of("250")), RECONNECT,
-                            "a walk through snmpd to show the new priority", snmp, node);
-                    assertThat(walk(snmp, INSTANCE_STATE)).containsExactly("2");
+                    await(() -> snmp.values(AGENT_PORT, "public", INSTANCE_BASE_PRIORITY).equals(List.of("250")),
+                            RECONNECT, "a walk through snmpd to show the new priority", snmp, node);
+                    assertThat(snmp.values(AGENT_PORT, "public", INSTANCE_STATE)).containsExactly("2");
                     assertThat(summaries(snmp)).as(String.join("\n", lines(snmp))).containsExactlyElementsOf(all);
                 }
             }
@@ -88,7 +89,8 @@ class SnmpdRestartIT {
 
     private static String summary(SnmpPeers.Trap t) {
         return switch (t.oid()) {
-            case INSTANCE_STATE_CHANGE -> value(t, VRRP + "3.1.2").replace("\"", "") + " -> " + value(t, INSTANCE_STATE);
+            case INSTANCE_STATE_CHANGE ->
+                    value(t, VRRP + "3.1.2").replace("\"", "") + " -> " + value(t, INSTANCE_STATE);
             case NEW_MASTER_V2 -> "vrrpTrapNewMaster";
             case NEW_MASTER_V3 -> "vrrpv3NewMaster";
             default -> t.oid().startsWith(".1.3.6.1.4.1.9586.") ? t.oid() : "";
@@ -104,28 +106,9 @@ class SnmpdRestartIT {
         return snmp.traps().stream().map(SnmpPeers.Trap::line).toList();
     }
 
-    private static List<String> walk(SnmpPeers snmp, String column) {
-        return snmp.walk(AGENT_PORT, "public", column).stream().map(SnmpPeers.Varbind::value).toList();
-    }
-
-    /** A walk that may fail while snmpd or the subagent is not there yet: no values then. */
-    private static List<String> walkQuietly(SnmpPeers snmp, String column) {
-        try {
-            return walk(snmp, column);
-        } catch (IllegalStateException notYet) {
-            return List.of();
-        }
-    }
-
     private static void await(BooleanSupplier condition, Duration timeout, String what, SnmpPeers snmp, Node node) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited " + timeout + " for " + what + "; received:\n"
-                        + String.join("\n", lines(snmp)) + "\n---- keepalived4j\n" + node.log());
-            }
-            Lab.sleep(Duration.ofMillis(200));
-        }
+        Lab.await(condition, timeout, () -> what + "; received:\n" + String.join("\n", lines(snmp))
+                + "\n---- keepalived4j\n" + node.log());
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {
