@@ -70,6 +70,7 @@ class SnmpdRestartIT {
                             RECONNECT, "a walk through snmpd to show the new priority", snmp, node);
                     assertThat(snmp.values(AGENT_PORT, "public", INSTANCE_STATE)).containsExactly("2");
                     assertThat(summaries(snmp)).as(String.join("\n", lines(snmp))).containsExactlyElementsOf(all);
+                    node.stop();
                 }
             }
         }
