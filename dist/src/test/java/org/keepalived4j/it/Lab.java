@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Network namespaces joined by veth pairs or through a bridge, for one test or benchmark:
@@ -87,6 +89,12 @@ final class Lab implements AutoCloseable {
         return addresses.contains(" " + address + "/");
     }
 
+    /** The ifIndex of {@code dev} in {@code ns} ({@code ip -o link show}: "5: eth0@if4: ..."). */
+    static int ifIndex(String ns, String dev) {
+        String line = run("ip", "-n", ns, "-o", "link", "show", "dev", dev);
+        return Integer.parseInt(line.substring(0, line.indexOf(':')).strip());
+    }
+
     /** Packets the raw sockets in {@code ns} dropped so far because their receive buffer was full. */
     static long rawSocketDrops(String ns) {
         return run("ip", "netns", "exec", ns, "cat", "/proc/net/raw").lines().skip(1)
@@ -139,6 +147,33 @@ final class Lab implements AutoCloseable {
             sleep(Duration.ofMillis(200));
         }
         throw new AssertionError("metrics never matched within " + timeout + ":\n" + last);
+    }
+
+    /** Polls {@code condition} until it holds; after {@code timeout} fails, saying {@code failure}'s text. */
+    static void await(BooleanSupplier condition, Duration timeout, Supplier<String> failure) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("waited " + timeout + ": " + failure.get());
+            }
+            sleep(Duration.ofMillis(100));
+        }
+    }
+
+    /**
+     * Stops a process this test started: SIGTERM (a daemon's graceful stop), then SIGKILL if it
+     * is still there after 10 s; returns once it has exited.
+     */
+    static void stop(Process p) {
+        p.destroy();
+        try {
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
     }
 
     static void sleep(Duration d) {

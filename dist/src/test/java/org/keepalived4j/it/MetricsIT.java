@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -44,17 +43,7 @@ class MetricsIT {
     void cleanUp() {
         nodes.forEach(Node::close);
         // SIGTERM first: nginx's master stops its workers; SIGKILL would orphan them
-        for (Process p : others) {
-            p.destroy();
-            try {
-                if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                p.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
+        others.forEach(Lab::stop);
         lab.close();
     }
 

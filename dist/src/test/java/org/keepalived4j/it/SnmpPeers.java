@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,14 +31,35 @@ final class SnmpPeers implements AutoCloseable {
         List<Varbind> objects() {
             return varbinds.subList(Math.min(2, varbinds.size()), varbinds.size());
         }
+
+        /**
+         * The notification as one line to compare: every varbind as {@code OID = TYPE: VALUE},
+         * joined by {@code " | "}, its OID as {@code oids} makes it; sysUpTime.0's value (the
+         * sender's uptime) as {@code *}.
+         */
+        String line(UnaryOperator<String> oids) {
+            List<String> out = new ArrayList<>();
+            for (Varbind v : varbinds) {
+                String value = v.oid().equals(SYS_UP_TIME) ? "*" : v.value();
+                out.add(oids.apply(v.oid()) + " = " + v.type() + ": " + value);
+            }
+            return String.join(" | ", out);
+        }
+
+        String line() {
+            return line(UnaryOperator.identity());
+        }
     }
 
+    static final String SYS_UP_TIME = ".1.3.6.1.2.1.1.3.0";
     static final String SNMP_TRAP_OID = ".1.3.6.1.6.3.1.1.4.1.0";
     private static final Pattern VARBIND = Pattern.compile("(\\.[0-9.]+) = (?:([A-Za-z0-9-]+): )?(.*)");
 
     private final String namespace;
     private final Path dir;
     private final List<Process> processes = new ArrayList<>();
+    private Path agentxSocket;
+    private Process snmpd;
 
     SnmpPeers(String namespace, Path dir) {
         this.namespace = namespace;
@@ -65,10 +86,23 @@ final class SnmpPeers implements AutoCloseable {
         Files.writeString(conf, String.join("\n", "master agentx", "agentXSocket " + agentxSocket,
                 "agentXPerms 0660 0550", "agentaddress udp:127.0.0.1:" + agentPort, "rocommunity " + community
                         + " 127.0.0.1", "trap2sink 127.0.0.1:" + trapPort + " public", ""));
-        start(List.of("snmpd", "-f", "-Lf", dir.resolve("snmpd.log").toString(), "-C", "-c", conf.toString(),
-                "-p", dir.resolve("snmpd.pid").toString()), "snmpd.out");
-        awaitFile(agentxSocket, "snmpd's AgentX socket");
+        this.agentxSocket = agentxSocket;
+        restartAgentxMaster();
         return this;
+    }
+
+    /** Stops snmpd (SIGTERM) and waits until it has exited: its subagents lose their session. */
+    void stopAgentxMaster() throws IOException {
+        processes.remove(snmpd);
+        Lab.stop(snmpd);
+        Files.deleteIfExists(agentxSocket);
+    }
+
+    /** Starts snmpd again, as {@link #agentxMaster} configured it; returns once its AgentX socket is there. */
+    void restartAgentxMaster() throws IOException {
+        snmpd = start(List.of("snmpd", "-f", "-Lf", dir.resolve("snmpd.log").toString(), "-C", "-c",
+                dir.resolve("snmpd.conf").toString(), "-p", dir.resolve("snmpd.pid").toString()), "snmpd.out");
+        awaitFile(agentxSocket, "snmpd's AgentX socket");
     }
 
     Path trapLog() {
@@ -109,16 +143,8 @@ final class SnmpPeers implements AutoCloseable {
 
     /** Waits until the notifications under {@code prefix} satisfy {@code condition}; fails after {@code timeout}. */
     List<Trap> awaitTraps(String prefix, Predicate<List<Trap>> condition, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<Trap> last = traps(prefix);
-        while (!condition.test(last) && System.nanoTime() < deadline) {
-            Lab.sleep(Duration.ofMillis(100));
-            last = traps(prefix);
-        }
-        if (!condition.test(last)) {
-            throw new AssertionError("traps under " + prefix + " never matched within " + timeout + ": " + last);
-        }
-        return last;
+        Lab.await(() -> condition.test(traps(prefix)), timeout, () -> "traps under " + prefix + ": " + traps(prefix));
+        return traps(prefix);
     }
 
     /** snmpwalk -v2c -On of {@code oid} on {@code udp:127.0.0.1:port}: one varbind per object. */
@@ -135,11 +161,22 @@ final class SnmpPeers implements AutoCloseable {
         return varbinds;
     }
 
-    private void start(List<String> command, String output) throws IOException {
+    /** The values a walk of {@code oid} returns, in order; none while no agent answers there. */
+    List<String> values(int port, String community, String oid) {
+        try {
+            return walk(port, community, oid).stream().map(Varbind::value).toList();
+        } catch (IllegalStateException noAnswer) {
+            return List.of();
+        }
+    }
+
+    private Process start(List<String> command, String output) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", namespace, "env", "MIBS="));
         cmd.addAll(command);
-        processes.add(new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(output).toFile())).start());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(output).toFile())).start();
+        processes.add(p);
+        return p;
     }
 
     private static void awaitFile(Path file, String what) {
@@ -154,16 +191,6 @@ final class SnmpPeers implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Process p : processes) {
-            p.destroy();
-            try {
-                if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                p.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
+        processes.forEach(Lab::stop);
     }
 }

@@ -1,5 +1,6 @@
 package org.keepalived4j.it;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +17,15 @@ final class VrrpConfig {
     VrrpConfig global(String line) {
         globals.add(line);
         return this;
+    }
+
+    /**
+     * keepalived's VRRP traps and MIBs (KEEPALIVED-MIB's VRRP part, VRRP-MIB, VRRPv3-MIB) through
+     * snmpd's AgentX socket {@code agentxSocket}.
+     */
+    VrrpConfig snmpVrrp(Path agentxSocket) {
+        return global("enable_traps").global("enable_snmp_vrrp").global("enable_snmp_rfcv2")
+                .global("enable_snmp_rfcv3").global("snmp_socket unix:" + agentxSocket);
     }
 
     VrrpConfig block(String text) {

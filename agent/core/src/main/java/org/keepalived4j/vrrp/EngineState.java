@@ -118,6 +118,9 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
         buildSyncGroups(newConfig);
         trackers.start();
         trackers.republish();
+        for (SyncGroup group : syncGroups) {
+            group.start();
+        }
         for (VrrpInstance instance : instances.values()) {
             // the clock is read per instance: setting up many instances takes time, which must not
             // shorten the first Master_Down_Interval of those started last
@@ -476,6 +479,9 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
             } catch (RuntimeException e) {
                 LOG.error("({}) shutdown failed", i.name(), e);
             }
+        }
+        for (SyncGroup g : syncGroups) {
+            g.shutdown();
         }
         announcements.sendDue(Long.MAX_VALUE - 1);
         for (VrrpInstance i : List.copyOf(instances.values())) {

@@ -84,14 +84,38 @@ final class SyncGroup {
     }
 
     /**
+     * Called by the engine before any member starts: the group enters the state its members are
+     * about to enter (FAULT if one of them is faulty, else BACKUP), so that its event comes
+     * before theirs, as keepalived's vrrp_init_state notifies every sync group before any
+     * instance. The members leaving INIT then change nothing more.
+     */
+    void start() {
+        if (state == VrrpState.INIT && !members.isEmpty()) {
+            change(anyMemberFaulted() ? VrrpState.FAULT : VrrpState.BACKUP, TransitionReason.STARTUP);
+        }
+    }
+
+    /**
+     * Called by the engine once every instance has stopped: keepalived's notify_shutdown reports
+     * the groups after all the instances, not as soon as a first member stops.
+     */
+    void shutdown() {
+        if (state != VrrpState.STOP) {
+            change(VrrpState.STOP, TransitionReason.SHUTDOWN);
+        }
+    }
+
+    /**
      * A member changed state. When it moved on its own (its timer, an advert, its trackers), the
      * others follow (vrrp_sync.c): to MASTER, from MASTER to BACKUP, to FAULT, and out of FAULT
      * once no member is faulty. Their transitions come back here while they move and are not
      * followed again. Then the group's state is recomputed; a change is published and emitted
-     * with the reason of the member that moved first.
+     * with the reason of the member that moved first. A member leaving INIT in a started group,
+     * or stopping with the daemon, moves nothing: {@link #start} and {@link #shutdown} do.
      */
     void memberTransitioned(VrrpInstance member, VrrpState from, VrrpState to, TransitionReason reason, long now) {
-        if (moving) {
+        if (moving || (from == VrrpState.INIT && state != VrrpState.INIT)
+                || (to == VrrpState.STOP && reason == TransitionReason.SHUTDOWN)) {
             return;
         }
         moving = true;
@@ -114,9 +138,12 @@ final class SyncGroup {
             moving = false;
         }
         VrrpState next = computeState();
-        if (next == state) {
-            return;
+        if (next != state) {
+            change(next, reason);
         }
+    }
+
+    private void change(VrrpState next, TransitionReason reason) {
         VrrpState previous = state;
         state = next;
         transitions++;

@@ -1,6 +1,7 @@
 package org.keepalived4j.vrrp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -36,6 +37,14 @@ class SyncGroupTest {
         return vi;
     }
 
+    /** As the engine starts them: the group, then its members. */
+    private void start(VrrpInstance... members) {
+        group.start();
+        for (VrrpInstance m : members) {
+            m.start(0);
+        }
+    }
+
     private static void runUntil(long until, VrrpInstance... members) {
         boolean fired = true;
         while (fired) {
@@ -53,8 +62,7 @@ class SyncGroupTest {
     void membersBecomeMasterTogetherOnlyWhenAllWantTo() {
         VrrpInstance a = member("VI_1", 51, "192.168.200.16", 100, Tracking.none());
         VrrpInstance b = member("VI_2", 52, "192.168.201.16", 90, Tracking.none());
-        a.start(0);
-        b.start(0);
+        start(a, b);
         // VI_1's timer (3.609 s) expires before VI_2's (3.648 s): it waits for VI_2.
         runUntil(3_620_000_000L, a, b);
         assertThat(a.state()).isEqualTo(VrrpState.BACKUP);
@@ -71,8 +79,7 @@ class SyncGroupTest {
     void theGroupsEventCarriesTheReasonOfTheMemberThatMovedFirst() {
         VrrpInstance a = member("VI_1", 51, "192.168.200.16", 100, Tracking.none());
         VrrpInstance b = member("VI_2", 52, "192.168.201.16", 90, Tracking.none());
-        a.start(0);
-        b.start(0);
+        start(a, b);
         runUntil(4 * S, a, b);
         List<SyncGroupStateChanged> changes = events.stream().filter(SyncGroupStateChanged.class::isInstance)
                 .map(SyncGroupStateChanged.class::cast).toList();
@@ -95,8 +102,7 @@ class SyncGroupTest {
     void aMemberHeldBackByAnotherMastersAdvertsStaysBackup() {
         VrrpInstance a = member("VI_1", 51, "192.168.200.16", 100, Tracking.none());
         VrrpInstance b = member("VI_2", 52, "192.168.201.16", 90, Tracking.none());
-        a.start(0);
-        b.start(0);
+        start(a, b);
         for (long t = S; t <= 10 * S; t += S) {
             Adverts advert = Adverts.from("10.0.0.2").priority(200).addresses("192.168.201.16");
             advert.vrid = 52;
@@ -111,8 +117,7 @@ class SyncGroupTest {
     void oneMemberPreemptedTakesTheOthersToBackup() {
         VrrpInstance a = member("VI_1", 51, "192.168.200.16", 100, Tracking.none());
         VrrpInstance b = member("VI_2", 52, "192.168.201.16", 100, Tracking.none());
-        a.start(0);
-        b.start(0);
+        start(a, b);
         runUntil(4 * S, a, b);
         a.onAdvert(5 * S, Adverts.from("10.0.0.2").priority(200).received());
         assertThat(a.state()).isEqualTo(VrrpState.BACKUP);
@@ -122,12 +127,54 @@ class SyncGroupTest {
     }
 
     @Test
+    void theGroupIsReportedBeforeItsMembersAtStartAndAfterAllOfThemAtStop() {
+        VrrpInstance a = member("VI_1", 51, "192.168.200.16", 100, Tracking.none());
+        VrrpInstance b = member("VI_2", 52, "192.168.201.16", 100, Tracking.none());
+        // keepalived's vrrp_init_state: every group's notification, then the instances'
+        group.start();
+        assertThat(groupChanges()).containsExactly(tuple(VrrpState.INIT, VrrpState.BACKUP, TransitionReason.STARTUP));
+        assertThat(io.transitions).isEmpty();
+        a.start(0);
+        b.start(0);
+        assertThat(io.transitions).extracting(FakeInstanceIo.Transition::to)
+                .containsExactly(VrrpState.BACKUP, VrrpState.BACKUP);
+        assertThat(groupChanges()).hasSize(1);
+        runUntil(4 * S, a, b);
+        assertThat(group.snapshot().state()).isEqualTo(VrrpState.MASTER);
+
+        // keepalived's notify_shutdown: every instance, then the groups; no member follows another
+        a.shutdown(5 * S);
+        assertThat(b.state()).isEqualTo(VrrpState.MASTER);
+        b.shutdown(5 * S);
+        assertThat(groupChanges()).hasSize(2);
+        group.shutdown();
+        assertThat(groupChanges()).last().isEqualTo(tuple(VrrpState.MASTER, VrrpState.STOP, TransitionReason.SHUTDOWN));
+        assertThat(group.snapshot().state()).isEqualTo(VrrpState.STOP);
+    }
+
+    @Test
+    void aGroupWithAFaultyMemberStartsInFault() {
+        link.setUp(false);
+        VrrpInstance a = member("VI_1", 51, "192.168.200.16", 100,
+                new Tracking(List.of(new Tracker(link, 0, false))));
+        VrrpInstance b = member("VI_2", 52, "192.168.201.16", 100, Tracking.none());
+        start(a, b);
+        assertThat(groupChanges()).containsExactly(tuple(VrrpState.INIT, VrrpState.FAULT, TransitionReason.STARTUP));
+        assertThat(a.state()).isEqualTo(VrrpState.FAULT);
+        assertThat(b.state()).isEqualTo(VrrpState.FAULT);
+    }
+
+    private List<org.assertj.core.groups.Tuple> groupChanges() {
+        return events.stream().filter(SyncGroupStateChanged.class::isInstance).map(SyncGroupStateChanged.class::cast)
+                .map(e -> tuple(e.from(), e.to(), e.reason())).toList();
+    }
+
+    @Test
     void aFaultInOneMemberFaultsTheGroupAndRecoveryBringsItBack() {
         VrrpInstance a = member("VI_1", 51, "192.168.200.16", 100,
                 new Tracking(List.of(new Tracker(link, 0, false))));
         VrrpInstance b = member("VI_2", 52, "192.168.201.16", 100, Tracking.none());
-        a.start(0);
-        b.start(0);
+        start(a, b);
         runUntil(4 * S, a, b);
         link.setUp(false);
         a.refreshTracking(5 * S);
