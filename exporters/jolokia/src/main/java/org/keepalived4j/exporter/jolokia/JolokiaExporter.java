@@ -83,6 +83,9 @@ public final class JolokiaExporter implements Exporter {
             agent.start(false);
             authenticateConfigContext();
             http.start();
+            // Jolokia has read the policy as it started: the copy goes now, not at a stop a
+            // SIGKILL would skip
+            deletePolicyCopy();
         } catch (Exception | Error e) {
             close();
             throw e;
@@ -183,6 +186,10 @@ public final class JolokiaExporter implements Exporter {
             http.stop(0);
             http = null;
         }
+        deletePolicyCopy();
+    }
+
+    private void deletePolicyCopy() {
         if (policyCopy != null) {
             try {
                 Files.deleteIfExists(policyCopy);
