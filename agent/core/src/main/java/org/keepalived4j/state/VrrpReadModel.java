@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.keepalived4j.config.BfdInstanceConfig;
+import org.keepalived4j.config.EscapedWordSplitter;
 import org.keepalived4j.config.KeepalivedConfig;
 import org.keepalived4j.config.NotifyConfig;
 import org.keepalived4j.config.NotifyScript;
@@ -72,7 +73,7 @@ public final class VrrpReadModel {
 
     public static VrrpScriptSettings script(VrrpScriptConfig s, int index) {
         Duration interval = micros(s.intervalMicros());
-        return new VrrpScriptSettings(index, s.name(), new ScriptLine(s.command(), s.user(), s.group()), interval,
+        return new VrrpScriptSettings(index, s.name(), scriptLine(s.command(), s.user(), s.group()), interval,
                 s.timeoutMicros() > 0 ? micros(s.timeoutMicros()) : interval, s.weight(), s.weightReverse(), s.rise(),
                 s.fall(), s.initFail());
     }
@@ -87,7 +88,13 @@ public final class VrrpReadModel {
     }
 
     public static ScriptLine line(NotifyScript s) {
-        return s == null ? null : new ScriptLine(s.command(), s.user(), s.group());
+        return s == null ? null : scriptLine(s.command(), s.user(), s.group());
+    }
+
+    /** A script with its words as keepalived splits them (quotes group, backslash escapes). */
+    private static ScriptLine scriptLine(String command, String user, String group) {
+        return new ScriptLine(command, user, group,
+                EscapedWordSplitter.split(command).orElseGet(() -> List.of(command.strip())));
     }
 
     private static List<AddressSettings> addresses(VrrpInstanceConfig c) {
