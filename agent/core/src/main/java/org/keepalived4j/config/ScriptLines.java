@@ -41,6 +41,54 @@ final class ScriptLines {
         return EscapedWordSplitter.split(command).orElseGet(() -> List.of(command.strip()));
     }
 
+    /**
+     * {@code command} with its program as keepalived resolves it before running it
+     * ({@link SystemProbe#programPath}); a file test ({@code </path}) as it is.
+     */
+    static String withResolvedProgram(String command, SystemProbe probe) {
+        String program = firstWord(command);
+        if (program.isEmpty() || program.startsWith("<")) {
+            return command;
+        }
+        String path = probe.programPath(program);
+        return path.equals(program) ? command : withProgram(command, path);
+    }
+
+    /**
+     * {@code command} with its first word replaced by {@code program}, the other words exactly as
+     * written. The program is quoted when it would not stay one word otherwise.
+     */
+    static String withProgram(String command, String program) {
+        int start = 0;
+        while (start < command.length() && ConfigText.WHITE_SPACE.indexOf(command.charAt(start)) >= 0) {
+            start++;
+        }
+        int end = start;
+        char quote = 0;
+        while (end < command.length()) {
+            char c = command.charAt(end);
+            if (c == '\\') {
+                end += end + 1 < command.length() && command.charAt(end + 1) == 'c' ? 3 : 2;
+                continue;
+            }
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (ConfigText.WHITE_SPACE.indexOf(c) >= 0) {
+                break;
+            }
+            end++;
+        }
+        return command.substring(0, start) + quoted(program) + command.substring(Math.min(end, command.length()));
+    }
+
+    private static String quoted(String word) {
+        boolean plain = !word.isEmpty() && word.chars().noneMatch(c -> c == '"' || c == '\'' || c == '\\'
+                || ConfigText.WHITE_SPACE.indexOf(c) >= 0);
+        return plain ? word : "'" + word.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
     /** The program a command line runs. */
     static String firstWord(String command) {
         List<String> words = words(command);

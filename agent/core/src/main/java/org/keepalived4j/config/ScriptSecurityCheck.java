@@ -11,6 +11,8 @@ import java.util.Map;
  * would run as root from a path a non-root user can write is disabled under
  * {@code enable_script_security}, and without {@code enable_script_security} any script at all
  * earns the "SECURITY VIOLATION" complaint. Notify scripts that cannot run are dropped silently.
+ * A script that may run names its program by the path keepalived resolves it to
+ * ({@link SystemProbe#programPath}), as keepalived then shows it (KEEPALIVED-MIB) and runs it.
  */
 final class ScriptSecurityCheck {
 
@@ -33,13 +35,18 @@ final class ScriptSecurityCheck {
         }
         Iterator<Map.Entry<String, VrrpScriptConfig>> it = scripts.entrySet().iterator();
         while (it.hasNext()) {
-            VrrpScriptConfig s = it.next().getValue();
+            Map.Entry<String, VrrpScriptConfig> entry = it.next();
+            VrrpScriptConfig s = entry.getValue();
             String verdict = check(s.command(), s.user());
             if (verdict != null) {
                 if (!verdict.isEmpty()) {
                     ctx.diagnostics().error(s.location(), null, "Disabling track script " + s.name() + " " + verdict);
                 }
                 it.remove();
+            } else {
+                entry.setValue(new VrrpScriptConfig(s.name(), s.location(), resolved(s.command()), s.intervalMicros(),
+                        s.timeoutMicros(), s.weight(), s.weightReverse(), s.rise(), s.fall(), s.user(), s.group(),
+                        s.initFail()));
             }
         }
         for (InstanceDraft d : instances) {
@@ -79,7 +86,14 @@ final class ScriptSecurityCheck {
         if (script == null) {
             return null;
         }
-        return check(script.command(), script.user()) == null ? script : null;
+        if (check(script.command(), script.user()) != null) {
+            return null;
+        }
+        return new NotifyScript(resolved(script.command()), script.user(), script.group());
+    }
+
+    private String resolved(String command) {
+        return ScriptLines.withResolvedProgram(command, ctx.probe());
     }
 
     /**

@@ -321,7 +321,8 @@ final class VirtualServerParser {
             c.error(n, keyword + " script already specified - ignoring " + command);
             return previous;
         }
-        return new NotifyScript(command, n.arg(1), n.arg(2));
+        // keepalived's checker resolves the program as the VRRP side does (check_notify_script_secure)
+        return new NotifyScript(ScriptLines.withResolvedProgram(command, c.probe()), n.arg(1), n.arg(2));
     }
 
     static String text(ConfigNode n, ParseContext c, String missing, String previous) {
