@@ -139,12 +139,22 @@ final class SnmpPeers implements AutoCloseable {
     Receiver trapReceiver(String name, int port, String... conf) throws IOException {
         Path file = dir.resolve(name + ".conf");
         Files.writeString(file, String.join("\n", conf) + "\nformat2 TRAP %V~%v\\n\n");
+        return new Receiver(trapReceiver(name, file, "udp:127.0.0.1:" + port));
+    }
+
+    /**
+     * Starts snmptrapd with the configuration file {@code conf} as it is (with numeric OIDs, and
+     * {@code options} such as listening addresses after it); returns its log, {@code NAME.log}.
+     */
+    Path trapReceiver(String name, Path conf, String... options) throws IOException {
         Path log = dir.resolve(name + ".log");
         Files.deleteIfExists(log);
-        start(List.of("snmptrapd", "-f", "-n", "-On", "-Lf", log.toString(), "-C", "-c", file.toString(),
-                "udp:127.0.0.1:" + port), name + ".out");
+        List<String> command = new ArrayList<>(List.of("snmptrapd", "-f", "-n", "-On", "-Lf", log.toString(), "-C",
+                "-c", conf.toString()));
+        command.addAll(List.of(options));
+        start(command, name + ".out");
         awaitFile(log, "snmptrapd " + name);
-        return new Receiver(log);
+        return log;
     }
 
     /**
