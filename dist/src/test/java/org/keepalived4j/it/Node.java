@@ -75,18 +75,11 @@ final class Node implements AutoCloseable {
      * keepalived4j run once in {@code namespace} with {@code options} (such as {@code -t -D -f
      * FILE}) to its end: what it printed, stdout then stderr, whatever its exit code.
      */
-    static String runOnce(String namespace, String... options) throws IOException, InterruptedException {
+    static String runOnce(String namespace, String... options) {
         List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
         cmd.addAll(keepalived4j());
         cmd.addAll(List.of(options));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IllegalStateException(cmd + " did not finish");
-        }
-        return out;
+        return Lab.attempt(Duration.ofSeconds(60), cmd).output();
     }
 
     private static String javaBinary() {

@@ -195,21 +195,8 @@ final class SnmpPeers implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(tool, "-On", "-Oe", "-t", "5", "-r", "2"));
         command.addAll(security);
         command.addAll(List.of("127.0.0.1:" + port, oid));
-        try {
-            Process p = new ProcessBuilder(inNamespace(command)).redirectErrorStream(true).start();
-            p.getOutputStream().close();
-            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(2, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                throw new AssertionError(command + " did not finish");
-            }
-            return new Output(p.exitValue(), text);
-        } catch (IOException e) {
-            throw new IllegalStateException(command + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        Lab.Finished f = Lab.attempt(Duration.ofMinutes(2), inNamespace(command));
+        return new Output(f.exitCode(), f.output());
     }
 
     private List<String> inNamespace(List<String> command) {

@@ -315,8 +315,12 @@ class SnmpWalkIT {
     void checkerTablesFollowTheMibOverAgentxAndFromTheOwnAgent() throws Exception {
         Subject agentx = checker("keepalived4j over AgentX", "xc", true);
         Subject own = checker("keepalived4j's own agent", "oc", false);
+        // A walk reads the tables in turn, possibly across a change: the virtual servers' counts,
+        // walked first, must already agree with the real servers' states.
         Predicate<List<Varbind>> settled = w -> value(w, ".1.3.6.1.4.1.9586.100.5.3.4.1.6.2.2").equals("2")
                 && value(w, ".1.3.6.1.4.1.9586.100.5.3.4.1.13.2.2").equals("1")
+                && value(w, ".1.3.6.1.4.1.9586.100.5.3.3.1.21.1").equals("2")
+                && value(w, ".1.3.6.1.4.1.9586.100.5.3.3.1.21.2").equals("1")
                 && List.of("1.1", "1.2", "2.1").stream()
                         .allMatch(rs -> value(w, ".1.3.6.1.4.1.9586.100.5.3.4.1.6." + rs).equals("1"));
         List<Varbind> overAgentx = awaitWalk(agentx, settled);
