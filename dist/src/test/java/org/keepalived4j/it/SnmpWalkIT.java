@@ -58,8 +58,9 @@ class SnmpWalkIT {
                     + "master", WalkComparison.under("1.3.6.1.2.1.68.1.3.1.7")),
             new WalkComparison.Rule("vrrpRouteStatus and vrrpRuleStatus: this daemon installs no virtual routes or "
                     + "rules", under(".2.7.1.14").or(under(".2.8.1.7"))),
-            new WalkComparison.Rule("static_ipaddress, static_routes and static_rules (instance 0) are not served",
-                    oid -> oid.matches("1\\.3\\.6\\.1\\.4\\.1\\.9586\\.100\\.5\\.2\\.[678]\\.1\\.\\d+\\.0\\..*"),
+            new WalkComparison.Rule("static_ipaddress, static_routes and static_rules (instance 0 of the address, "
+                    + "route, rule and next-hop tables) are not served",
+                    oid -> oid.matches("1\\.3\\.6\\.1\\.4\\.1\\.9586\\.100\\.5\\.2\\.([678]|11)\\.1\\.\\d+\\.0\\..*"),
                     WalkComparison.Shape.ONLY_LEFT));
 
     private static Predicate<String> under(String keepalivedMib) {

@@ -57,7 +57,7 @@ final class WalkComparison {
             "1.3.6.1.2.1.207.1.2.5.1.");
     /** KEEPALIVED-MIB's columns holding an ifIndex: vrrpAddressIfIndex, vrrpRouteIfIndex, vrrpRouteNextHopIfIndex. */
     private static final List<String> IF_VALUES = List.of("1.3.6.1.4.1.9586.100.5.2.6.1.7.",
-            "1.3.6.1.4.1.9586.100.5.2.7.1.11.", "1.3.6.1.4.1.9586.100.5.2.8.1.4.");
+            "1.3.6.1.4.1.9586.100.5.2.7.1.11.", "1.3.6.1.4.1.9586.100.5.2.11.1.4.");
 
     /** One side of a comparison: what it is called, its objects, and its interfaces by ifIndex. */
     record Side(String name, List<Varbind> walk, Map<Integer, String> interfaces) {
