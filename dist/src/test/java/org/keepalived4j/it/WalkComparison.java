@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import org.keepalived4j.it.SnmpPeers.Varbind;
 
@@ -30,17 +31,26 @@ final class WalkComparison {
         ONLY_LEFT
     }
 
-    /** A reason objects may differ, the objects it concerns, and how they differ. */
-    record Rule(String name, Predicate<String> concerns, Shape shape) {
+    /**
+     * A reason objects may differ, the objects it concerns, how they differ, and (for
+     * {@link Shape#VALUE}) which pairs of values it explains.
+     */
+    record Rule(String name, Predicate<String> concerns, Shape shape, BiPredicate<String, String> values) {
 
-        /** Objects both sides serve, with values that differ. */
+        /** Objects both sides serve, with whatever values. */
         Rule(String name, Predicate<String> concerns) {
-            this(name, concerns, Shape.VALUE);
+            this(name, concerns, Shape.VALUE, (left, right) -> true);
+        }
+
+        /** Objects only one side serves. */
+        Rule(String name, Predicate<String> concerns, Shape shape) {
+            this(name, concerns, shape, (left, right) -> true);
         }
 
         boolean explains(String oid, Varbind left, Varbind right) {
             Shape actual = left == null ? Shape.ONLY_RIGHT : right == null ? Shape.ONLY_LEFT : Shape.VALUE;
-            return actual == shape && concerns.test(oid);
+            return actual == shape && concerns.test(oid)
+                    && (actual != Shape.VALUE || values.test(left.value(), right.value()));
         }
     }
 
