@@ -107,17 +107,28 @@ final class Lab implements AutoCloseable {
 
     /** Runs a command to its end (at most {@code timeout}); its output, or an exception if it failed. */
     static String run(Duration timeout, String... command) {
+        Finished f = attempt(timeout, List.of(command));
+        if (f.exitCode() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + f.output());
+        }
+        return f.output();
+    }
+
+    /** How a command ended: its exit code and what it printed, stdout and stderr together. */
+    record Finished(int exitCode, String output) {
+    }
+
+    /** Runs a command to its end (at most {@code timeout}), whatever its exit code. */
+    static Finished attempt(Duration timeout, List<String> command) {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            p.getOutputStream().close();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
                 throw new IllegalStateException(String.join(" ", command) + " timed out");
             }
-            if (p.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
-            }
-            return out;
+            return new Finished(p.exitValue(), out);
         } catch (IOException e) {
             throw new IllegalStateException(String.join(" ", command) + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

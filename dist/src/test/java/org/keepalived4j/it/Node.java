@@ -39,25 +39,47 @@ final class Node implements AutoCloseable {
     }
 
     Node start(String config) throws IOException {
+        return start(config, new String[0]);
+    }
+
+    /** Starts the daemon with {@code options} added to its command line (such as {@code -D}). */
+    Node start(String config, String... options) throws IOException {
         Path conf = dir.resolve(name + ".conf");
         Files.writeString(conf, config);
         List<String> cmd = new ArrayList<>(List.of("setsid", "ip", "netns", "exec", namespace));
         if (kind == Kind.KEEPALIVED4J) {
-            String lib = System.getProperty("keepalived4j.lib");
-            String home = System.getProperty("keepalived4j.home");
-            // as bin/keepalived4j: signals ignored by whoever started the build (nohup) stay ignored in a JVM
-            cmd.addAll(List.of("env", "--default-signal=HUP,INT,TERM", javaBinary(), "-Xmx128m", "-XX:+UseShenandoahGC",
-                    "-Dlogback.configurationFile=" + home + "/conf/logback.xml", "-cp", lib + "/*",
-                    "org.keepalived4j.daemon.Main", "-n", "-l", "-f", conf.toString(),
-                    "-p", dir.resolve(name + ".pid").toString()));
+            cmd.addAll(keepalived4j());
+            cmd.addAll(List.of("-n", "-l", "-f", conf.toString(), "-p", dir.resolve(name + ".pid").toString()));
         } else {
             cmd.addAll(List.of("keepalived", "-n", "-l", "-D", "-f", conf.toString(),
                     "-p", dir.resolve(name + ".pid").toString(), "-r", dir.resolve(name + "-vrrp.pid").toString(),
                     "-c", dir.resolve(name + "-check.pid").toString()));
         }
+        cmd.addAll(List.of(options));
         process = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         return this;
+    }
+
+    /** keepalived4j's launch command from dist/target/lib, without its options. */
+    private static List<String> keepalived4j() {
+        String lib = System.getProperty("keepalived4j.lib");
+        String home = System.getProperty("keepalived4j.home");
+        // as bin/keepalived4j: signals ignored by whoever started the build (nohup) stay ignored in a JVM
+        return List.of("env", "--default-signal=HUP,INT,TERM", javaBinary(), "-Xmx128m", "-XX:+UseShenandoahGC",
+                "-Dlogback.configurationFile=" + home + "/conf/logback.xml", "-cp", lib + "/*",
+                "org.keepalived4j.daemon.Main");
+    }
+
+    /**
+     * keepalived4j run once in {@code namespace} with {@code options} (such as {@code -t -D -f
+     * FILE}) to its end: what it printed, stdout then stderr, whatever its exit code.
+     */
+    static String runOnce(String namespace, String... options) {
+        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
+        cmd.addAll(keepalived4j());
+        cmd.addAll(List.of(options));
+        return Lab.attempt(Duration.ofSeconds(60), cmd).output();
     }
 
     private static String javaBinary() {

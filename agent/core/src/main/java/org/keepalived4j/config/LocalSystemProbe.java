@@ -99,6 +99,26 @@ public final class LocalSystemProbe implements SystemProbe {
         return unsafe(p.getRoot());
     }
 
+    @Override
+    public String programPath(String program) {
+        Path real = resolve(program);
+        if (real == null) {
+            return program;
+        }
+        String name = Path.of(program).getFileName() == null ? null : Path.of(program).getFileName().toString();
+        if (name != null && !name.equals(real.getFileName().toString()) && real.getParent() != null) {
+            Path sameName = real.getParent().resolve(name);
+            try {
+                if (Files.isSameFile(sameName, real)) {
+                    return sameName.toString();
+                }
+            } catch (IOException e) {
+                // not there: the real path then
+            }
+        }
+        return real.toString();
+    }
+
     private static Optional<String> unsafe(Path p) {
         try {
             PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);

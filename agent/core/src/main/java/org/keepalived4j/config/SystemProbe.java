@@ -30,6 +30,18 @@ public interface SystemProbe {
      */
     Optional<String> scriptSecurityProblem(String command);
 
+    /**
+     * The path keepalived shows and runs for a script's program once the script passed its
+     * checks: a name without '/' looked up on the PATH, then every symbolic link, {@code .},
+     * {@code ..} and doubled '/' resolved. When that changes the file's name (a link to a
+     * differently named program: {@code /bin/sh} to {@code /usr/bin/dash}), the original name in
+     * the resolved directory is kept if it is the same file ({@code /usr/bin/sh}), since some
+     * programs behave by the name they are called. The program unchanged when it cannot be resolved.
+     */
+    default String programPath(String program) {
+        return program;
+    }
+
     /** Whether the interface is a loopback (keepalived refuses those for VRRP). */
     default boolean isLoopback(String name) {
         return "lo".equals(name);

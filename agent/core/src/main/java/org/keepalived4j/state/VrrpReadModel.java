@@ -73,8 +73,7 @@ public final class VrrpReadModel {
 
     public static VrrpScriptSettings script(VrrpScriptConfig s, int index) {
         Duration interval = micros(s.intervalMicros());
-        return new VrrpScriptSettings(index, s.name(), new ScriptLine(s.command(), s.user(), s.group(),
-                ScriptLines.resolvedWords(s.command())), interval,
+        return new VrrpScriptSettings(index, s.name(), scriptLine(s.command(), s.user(), s.group()), interval,
                 s.timeoutMicros() > 0 ? micros(s.timeoutMicros()) : interval, s.weight(), s.weightReverse(), s.rise(),
                 s.fall(), s.initFail());
     }
@@ -89,8 +88,12 @@ public final class VrrpReadModel {
     }
 
     public static ScriptLine line(NotifyScript s) {
-        return s == null ? null : new ScriptLine(s.command(), s.user(), s.group(),
-                ScriptLines.resolvedWords(s.command()));
+        return s == null ? null : scriptLine(s.command(), s.user(), s.group());
+    }
+
+    /** A script with its words as keepalived splits them (quotes group, backslash escapes). */
+    private static ScriptLine scriptLine(String command, String user, String group) {
+        return new ScriptLine(command, user, group, ScriptLines.words(command));
     }
 
     private static List<AddressSettings> addresses(VrrpInstanceConfig c) {

@@ -1,6 +1,8 @@
 package org.keepalived4j.config;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -12,6 +14,8 @@ public final class FakeSystemProbe implements SystemProbe {
     final Set<String> groups = new HashSet<>(Set.of("root", "nogroup"));
     public final Set<String> missingScripts = new HashSet<>();
     public final Set<String> insecureScripts = new HashSet<>();
+    /** Programs that resolve to another path (a link); the others resolve to themselves. */
+    public final Map<String, String> programPaths = new HashMap<>();
     /** When not {@code null}, the only scripts that exist. */
     Set<String> presentScripts;
 
@@ -45,6 +49,11 @@ public final class FakeSystemProbe implements SystemProbe {
     @Override
     public Optional<String> scriptSecurityProblem(String command) {
         return insecureScripts.contains(command) ? Optional.of("writable by a non-root user") : Optional.empty();
+    }
+
+    @Override
+    public String programPath(String program) {
+        return programPaths.getOrDefault(program, program);
     }
 
     @Override

@@ -62,4 +62,30 @@ class LocalSystemProbeTest {
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxrwxrwx"));
         assertThat(p.scriptSecurityProblem(script.toString())).isPresent();
     }
+
+    @Test
+    void resolvesAProgramAsKeepalivedRunsIt() throws IOException {
+        Path bin = Files.createDirectories(dir.resolve("usr/bin"));
+        Path dash = Files.writeString(bin.resolve("dash"), "#!/bin/true\n");
+        Files.setPosixFilePermissions(dash, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.createSymbolicLink(bin.resolve("sh"), dash);
+        Path other = Files.writeString(bin.resolve("other"), "#!/bin/true\n");
+        Files.setPosixFilePermissions(other, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.createSymbolicLink(dir.resolve("bin"), bin);
+        Path links = Files.createDirectories(dir.resolve("links"));
+        Files.createSymbolicLink(links.resolve("renamed"), other);
+        LocalSystemProbe p = new LocalSystemProbe(dir, dir.resolve("passwd"), dir.resolve("group"), bin.toString());
+        Path real = bin.toRealPath();
+
+        // through a linked directory, '..' and a doubled '/' to the real path
+        assertThat(p.programPath(dir + "/bin/other")).isEqualTo(real.resolve("other").toString());
+        assertThat(p.programPath(dir + "/usr/../bin//other")).isEqualTo(real.resolve("other").toString());
+        // a bare name is searched on the PATH
+        assertThat(p.programPath("other")).isEqualTo(real.resolve("other").toString());
+        // the name it was called by is kept where it names the same file in the real directory
+        assertThat(p.programPath(dir + "/bin/sh")).isEqualTo(real.resolve("sh").toString());
+        // and where it does not, the real file
+        assertThat(p.programPath(links + "/renamed")).isEqualTo(real.resolve("other").toString());
+        assertThat(p.programPath("/no/such/program")).isEqualTo("/no/such/program");
+    }
 }

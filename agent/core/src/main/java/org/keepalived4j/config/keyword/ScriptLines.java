@@ -2,6 +2,7 @@ package org.keepalived4j.config.keyword;
 
 import java.util.List;
 import org.keepalived4j.config.NotifyScript;
+import org.keepalived4j.config.SystemProbe;
 import org.keepalived4j.config.read.ConfigNode;
 import org.keepalived4j.config.read.EscapedWordSplitter;
 
@@ -40,44 +41,56 @@ public final class ScriptLines {
      * The words of a command line as keepalived splits a script: on unquoted white space,
      * with single or double quotes grouping words and backslash escaping one character.
      */
-    static List<String> words(String command) {
+    public static List<String> words(String command) {
         return EscapedWordSplitter.split(command).orElseGet(() -> List.of(command.strip()));
     }
 
     /**
-     * The words of a script as keepalived shows them once it has checked the script at load:
-     * the program as the real path of the file that runs (a name without a slash looked up in
-     * {@code PATH}, symbolic links resolved: {@code /bin/echo} is {@code /usr/bin/echo} where
-     * {@code /bin} links to {@code /usr/bin}), the arguments as written. A program that cannot
-     * be found stays as written.
+     * {@code command} with its program as keepalived resolves it before running it
+     * ({@link SystemProbe#programPath}); a file test ({@code </path}) as it is.
      */
-    public static List<String> resolvedWords(String command) {
-        List<String> words = new java.util.ArrayList<>(words(command));
-        if (words.isEmpty()) {
-            return words;
+    public static String withResolvedProgram(String command, SystemProbe probe) {
+        String program = firstWord(command);
+        if (program.isEmpty() || program.startsWith("<")) {
+            return command;
         }
-        String program = words.get(0);
-        java.nio.file.Path found = null;
-        if (program.contains("/")) {
-            found = java.nio.file.Path.of(program);
-        } else {
-            String path = System.getenv("PATH");
-            for (String dir : (path == null || path.isEmpty() ? "/usr/bin:/bin" : path).split(":")) {
-                java.nio.file.Path candidate = java.nio.file.Path.of(dir.isEmpty() ? "." : dir, program);
-                if (java.nio.file.Files.isRegularFile(candidate) && java.nio.file.Files.isExecutable(candidate)) {
-                    found = candidate;
-                    break;
-                }
+        String path = probe.programPath(program);
+        return path.equals(program) ? command : withProgram(command, path);
+    }
+
+    /**
+     * {@code command} with its first word replaced by {@code program}, the other words exactly as
+     * written. The program is quoted when it would not stay one word otherwise.
+     */
+    public static String withProgram(String command, String program) {
+        int start = 0;
+        while (start < command.length() && EscapedWordSplitter.separates(command.charAt(start))) {
+            start++;
+        }
+        int end = start;
+        char quote = 0;
+        while (end < command.length()) {
+            char c = command.charAt(end);
+            if (c == '\\') {
+                end += end + 1 < command.length() && command.charAt(end + 1) == 'c' ? 3 : 2;
+                continue;
             }
-        }
-        if (found != null) {
-            try {
-                words.set(0, found.toRealPath().toString());
-            } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
-                // not there: keepalived shows it as written
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (EscapedWordSplitter.separates(c)) {
+                break;
             }
+            end++;
         }
-        return words;
+        return command.substring(0, start) + quoted(program) + command.substring(Math.min(end, command.length()));
+    }
+
+    private static String quoted(String word) {
+        boolean plain = !word.isEmpty() && word.chars().noneMatch(c -> c == '"' || c == '\'' || c == '\\'
+                || EscapedWordSplitter.separates((char) c));
+        return plain ? word : "'" + word.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
     /** The program a command line runs. */

@@ -7,6 +7,7 @@ import org.keepalived4j.config.ForwardingConfig;
 import org.keepalived4j.config.NotifyScript;
 import org.keepalived4j.config.keyword.KeywordTable;
 import org.keepalived4j.config.keyword.ParseContext;
+import org.keepalived4j.config.keyword.ScriptLines;
 import org.keepalived4j.config.read.ConfigNode;
 
 /** The keywords of a {@code virtual_server} block (keepalived 2.2.7's check_parser). */
@@ -326,7 +327,8 @@ final class VirtualServerParser {
             c.error(n, keyword + " script already specified - ignoring " + command);
             return previous;
         }
-        return new NotifyScript(command, n.arg(1), n.arg(2));
+        // keepalived's checker resolves the program as the VRRP side does (check_notify_script_secure)
+        return new NotifyScript(ScriptLines.withResolvedProgram(command, c.probe()), n.arg(1), n.arg(2));
     }
 
     static String text(ConfigNode n, ParseContext c, String missing, String previous) {

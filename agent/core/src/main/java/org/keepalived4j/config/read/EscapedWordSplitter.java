@@ -23,6 +23,11 @@ public final class EscapedWordSplitter {
     private EscapedWordSplitter() {
     }
 
+    /** Whether {@code c} separates words (keepalived's {@code WHITE_SPACE}). */
+    public static boolean separates(char c) {
+        return ConfigText.WHITE_SPACE.indexOf(c) >= 0;
+    }
+
     /**
      * Splits {@code text}.
      *

@@ -17,6 +17,8 @@ import org.keepalived4j.config.keyword.ScriptLines;
  * would run as root from a path a non-root user can write is disabled under
  * {@code enable_script_security}, and without {@code enable_script_security} any script at all
  * earns the "SECURITY VIOLATION" complaint. Notify scripts that cannot run are dropped silently.
+ * A script that may run names its program by the path keepalived resolves it to
+ * ({@link SystemProbe#programPath}), as keepalived then shows it (KEEPALIVED-MIB) and runs it.
  */
 final class ScriptSecurityCheck {
 
@@ -39,13 +41,18 @@ final class ScriptSecurityCheck {
         }
         Iterator<Map.Entry<String, VrrpScriptConfig>> it = scripts.entrySet().iterator();
         while (it.hasNext()) {
-            VrrpScriptConfig s = it.next().getValue();
+            Map.Entry<String, VrrpScriptConfig> entry = it.next();
+            VrrpScriptConfig s = entry.getValue();
             String verdict = check(s.command(), s.user());
             if (verdict != null) {
                 if (!verdict.isEmpty()) {
                     ctx.diagnostics().error(s.location(), null, "Disabling track script " + s.name() + " " + verdict);
                 }
                 it.remove();
+            } else {
+                entry.setValue(new VrrpScriptConfig(s.name(), s.location(), resolved(s.command()), s.intervalMicros(),
+                        s.timeoutMicros(), s.weight(), s.weightReverse(), s.rise(), s.fall(), s.user(), s.group(),
+                        s.initFail()));
             }
         }
         for (InstanceDraft d : instances) {
@@ -85,7 +92,14 @@ final class ScriptSecurityCheck {
         if (script == null) {
             return null;
         }
-        return check(script.command(), script.user()) == null ? script : null;
+        if (check(script.command(), script.user()) != null) {
+            return null;
+        }
+        return new NotifyScript(resolved(script.command()), script.user(), script.group());
+    }
+
+    private String resolved(String command) {
+        return ScriptLines.withResolvedProgram(command, ctx.probe());
     }
 
     /**

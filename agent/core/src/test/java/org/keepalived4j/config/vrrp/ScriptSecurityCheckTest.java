@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.keepalived4j.config.ConfigResult;
 import org.keepalived4j.config.FakeSystemProbe;
+import org.keepalived4j.config.NotifyConfig;
 import org.keepalived4j.config.Parsing;
+import org.keepalived4j.config.keyword.ScriptLines;
 
 class ScriptSecurityCheckTest {
 
@@ -76,5 +78,28 @@ class ScriptSecurityCheckTest {
                 "3 ERROR number '300' outside range [-253, 253] - vrrp_script s weight 300 must be in [-253, 253]",
                 "4 ERROR (s) vrrp script rise value '0' invalid, defaulting to 1 - number '0' outside range [1, 2147483647]",
                 "5 WARNING (s) vrrp script interval must be greater than 0, setting to 1");
+    }
+
+    @Test
+    void namesEveryScriptsProgramByThePathItResolvesTo() {
+        FakeSystemProbe probe = FakeSystemProbe.withInterfaces("eth0");
+        probe.programPaths.put("/bin/true", "/usr/bin/true");
+        probe.programPaths.put("echo", "/usr/bin/echo");
+        ConfigResult r = Parsing.parse("global_defs {\n enable_script_security\n script_user root\n}\n"
+                + script("/bin/true") + "vrrp_instance VI_1 {\n interface eth0\n virtual_router_id 1\n"
+                + " notify_master \"echo 'two words'\"\n notify_backup \"</tmp/flag\"\n"
+                + " virtual_ipaddress {\n 10.0.0.1\n }\n track_script {\n chk\n }\n}\n", probe);
+        assertThat(r.clean()).isTrue();
+        assertThat(r.config().scripts().get(0).command()).isEqualTo("/usr/bin/true -x");
+        NotifyConfig notify = r.config().vrrpInstances().get(0).notifyScripts();
+        assertThat(notify.master().command()).isEqualTo("/usr/bin/echo 'two words'");
+        assertThat(notify.backup().command()).isEqualTo("</tmp/flag");
+    }
+
+    @Test
+    void replacesTheProgramWordAndKeepsTheRestAsWritten() {
+        assertThat(ScriptLines.withProgram("  \"/bin/my prog\" -a 'b c'", "/usr/bin/x")).isEqualTo("  /usr/bin/x -a 'b c'");
+        assertThat(ScriptLines.withProgram("a\\ b c", "/opt/it's here")).isEqualTo("'/opt/it\\'s here' c");
+        assertThat(ScriptLines.words(ScriptLines.withProgram("x y", "/a b/p\\q"))).containsExactly("/a b/p\\q", "y");
     }
 }

@@ -54,19 +54,28 @@ final class ReadableView {
 
     /**
      * Whether an object that {@link #get} did not find is a missing instance of an object type
-     * the view serves (noSuchInstance) rather than an unknown object type (noSuchObject). The
-     * view knows instances, not object types: an OID whose parent is an instance, or has
-     * instances, is taken for a missing instance (as net-snmp answers sysUpTime.1 and sysUpTime.0.1).
+     * the view serves (noSuchInstance) rather than an unknown object type (noSuchObject). As
+     * net-snmp answers for a registered subtree, only an OID inside one of the view's subtrees
+     * that holds objects now can be a missing instance: a subtree keepalived would not register
+     * (enable_snmp_rfcv2 without a VRRPv2 instance, no virtual server for the checker) answers
+     * noSuchObject, as snmpd does for it. Inside, the view knows instances, not object types: an
+     * OID whose parent is an instance, or has instances, is taken for a missing instance (as
+     * net-snmp answers sysUpTime.1 and sysUpTime.0.1).
      */
     boolean knowsParentOf(OID oid) {
-        if (oid.size() < 2) {
+        if (oid.size() < 2 || view.roots().stream().noneMatch(root -> oid.startsWith(root) && holdsObjects(root))) {
             return false;
         }
         OID parent = new OID(oid.getValue(), 0, oid.size() - 1);
-        if (get(parent) != null) {
+        return holdsObjects(parent);
+    }
+
+    /** Whether {@code oid} is a readable object or has readable objects under it. */
+    private boolean holdsObjects(OID oid) {
+        if (get(oid) != null) {
             return true;
         }
-        VariableBinding vb = next(parent);
-        return vb != null && vb.getOid().startsWith(parent);
+        VariableBinding vb = next(oid);
+        return vb != null && vb.getOid().startsWith(oid);
     }
 }

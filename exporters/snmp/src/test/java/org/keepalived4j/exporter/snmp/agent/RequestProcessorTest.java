@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.keepalived4j.exporter.snmp.MibView;
 import org.snmp4j.PDU;
 import org.snmp4j.ScopedPDU;
 import org.snmp4j.smi.Counter64;
 import org.snmp4j.smi.Null;
 import org.snmp4j.smi.OID;
+import org.snmp4j.smi.TimeTicks;
+import org.snmp4j.smi.Variable;
 import org.snmp4j.smi.VariableBinding;
 
 class RequestProcessorTest {
@@ -19,6 +22,31 @@ class RequestProcessorTest {
 
     private static ReadableView all(boolean v1) {
         return new ReadableView(VIEW, Subtree.all(), v1);
+    }
+
+    /**
+     * sysUpTime.0 under the system group, and {@code root} registered with nothing in it: mib-2
+     * holds objects, so a GET inside {@code root} has a parent with instances.
+     */
+    private static ReadableView empty(OID root) {
+        OID sysUpTime = new OID("1.3.6.1.2.1.1.3.0");
+        MibView view = new MibView() {
+            @Override
+            public List<OID> roots() {
+                return List.of(new OID("1.3.6.1.2.1.1"), root);
+            }
+
+            @Override
+            public Variable get(OID oid) {
+                return oid.equals(sysUpTime) ? new TimeTicks(1) : null;
+            }
+
+            @Override
+            public VariableBinding next(OID oid) {
+                return oid.compareTo(sysUpTime) < 0 ? new VariableBinding(sysUpTime, new TimeTicks(1)) : null;
+            }
+        };
+        return new ReadableView(view, Subtree.all(), false);
     }
 
     private static PDU request(int type, OID... oids) {
@@ -47,6 +75,15 @@ class RequestProcessorTest {
         assertThat(response.get(0).getVariable().toString()).isEqualTo("VI_1");
         assertThat(response.get(1).getVariable()).isEqualTo(Null.noSuchInstance);
         assertThat(response.get(2).getVariable()).isEqualTo(Null.noSuchObject);
+    }
+
+    @Test
+    void answersNoSuchObjectInsideASubtreeThatServesNothing() {
+        // the VRRP-MIB subtree holds no object: as snmpd for a subtree keepalived did not register
+        PDU response = RequestProcessor.answer(request(PDU.GET, new OID("1.3.6.1.2.1.68"),
+                new OID("1.3.6.1.2.1.68.1.3.1.3.1.1"), new OID("1.3.6.1.2.1.99")), empty(TestMibView.VRRP), 65000);
+        assertThat(response.getVariableBindings()).extracting(VariableBinding::getVariable)
+                .containsExactly(Null.noSuchObject, Null.noSuchObject, Null.noSuchObject);
     }
 
     @Test
