@@ -78,6 +78,16 @@ public final class ConfigDumper {
             if (g.scriptUser() != null) {
                 line("script_user " + g.scriptUser() + (g.scriptGroup() == null ? "" : " " + g.scriptGroup()));
             }
+            SnmpGlobalConfig snmp = g.snmp();
+            flag("enable_traps", snmp.enableTraps());
+            flag("enable_snmp_vrrp", snmp.enableVrrp());
+            flag("enable_snmp_checker", snmp.enableChecker());
+            flag("enable_snmp_rfc", snmp.enableRfc());
+            flag("enable_snmp_rfcv2", snmp.enableRfcV2());
+            flag("enable_snmp_rfcv3", snmp.enableRfcV3());
+            if (snmp.socket() != null) {
+                line("snmp_socket " + snmp.socket());
+            }
         });
     }
 

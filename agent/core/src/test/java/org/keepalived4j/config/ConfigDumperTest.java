@@ -39,4 +39,19 @@ class ConfigDumperTest {
         assertThat(ConfigDumper.dump(r.config())).contains("vrrp_instance VI_1 {\n    state BACKUP\n")
                 .contains("        10.0.0.1/24 dev eth1 label eth1:1\n");
     }
+
+    @Test
+    void showsKeepalivedsSnmpKeywords() {
+        ConfigResult r = Parsing.parse("global_defs {\n enable_traps\n enable_snmp_vrrp\n enable_snmp_rfcv3\n"
+                + " snmp_socket tcp:localhost:705\n}\n");
+        assertThat(ConfigDumper.dump(r.config())).contains("    enable_traps\n", "    enable_snmp_vrrp\n",
+                "    enable_snmp_rfcv3\n", "    snmp_socket tcp:localhost:705\n").doesNotContain("enable_snmp_checker");
+    }
+
+    @Test
+    void showsAKeepalived4jBlockAsItsExporterMasksIt() {
+        ConfigResult r = Parsing.parse("keepalived4j_snmp {\n trap2sink 10.0.0.1 s3cr3t\n}\n");
+        String dump = ConfigDumper.dump(r.config(), (block, s) -> java.util.List.of(s.args().get(0), "masked"));
+        assertThat(dump).contains("trap2sink 10.0.0.1 masked").doesNotContain("s3cr3t");
+    }
 }
