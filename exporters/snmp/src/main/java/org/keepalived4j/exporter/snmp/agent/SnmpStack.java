@@ -49,6 +49,7 @@ final class SnmpStack {
         }
         MPv3 mpv3 = new MPv3(engineId.getValue(), null, protocols,
                 SecurityModels.getCollection(new SecurityModel[] {usm}), counterSupport);
+        mpv3.setCurrentMsgID(firstMessageId(boots));
         MessageDispatcherImpl dispatcher = new MessageDispatcherImpl();
         dispatcher.addMessageProcessingModel(new MPv1());
         dispatcher.addMessageProcessingModel(new MPv2c());
@@ -57,6 +58,16 @@ final class SnmpStack {
         Snmp snmp = new Snmp(dispatcher);
         snmp.setCounterSupport(counterSupport);
         return snmp;
+    }
+
+    /**
+     * The msgID of the first SNMPv3 message: snmp4j starts at random low 16 bits under the low 16
+     * bits of the engine's boots, which is negative whenever bit 15 of boots is set, and net-snmp
+     * drops every message with a negative msgID ("Received bad msgID"). Our boots count seconds,
+     * so that was half of all starts. The sign bit is cleared; the rest stays as snmp4j makes it.
+     */
+    static int firstMessageId(int boots) {
+        return MPv3.randomMsgID(boots) & Integer.MAX_VALUE;
     }
 
     /** Closes the session and its sockets; an error closing a socket that is going away changes nothing. */
