@@ -191,7 +191,7 @@ def fmt(x, digits=2):
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return "n/a"
     text = f"{x:.{digits}f}"
-    return text[1:] if text.lstrip("-0.") == "" else text   # no "-0.00"
+    return text[1:] if text.startswith("-") and text.lstrip("-0.") == "" else text   # no "-0.00"
 
 
 def phase_report(d):
