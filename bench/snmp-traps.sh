@@ -6,7 +6,7 @@
 #
 #   bench/snmp-traps.sh [--minutes 3] [--rounds 2] [--instances 1000] [--interval 0.1]
 #                       [--flip-seconds 6] [--warmup 30] [--peer keepalived4j|keepalived]
-#                       [--stress 0] [--out DIR]
+#                       [--stress 0] [--trapd-nice 0] [--out DIR]
 #
 # Namespace A holds the subject (keepalived4j) and a real snmptrapd on 127.0.0.1:1162;
 # namespace B the peer. They are joined by one veth per 250 flapping instances (VRIDs 1..250
@@ -25,7 +25,9 @@
 # "informsink 127.0.0.1:1163 public": nothing listens on 1163, so every inform is retried
 # 5 times 1 s apart and then logged lost, and the sink's queue of 1000 overflows). --rounds N
 # runs off,on then on,off, and so on (the order alternates so both see the same load).
-# --stress N runs `stress-ng --cpu N` beside every phase. Each phase: --warmup seconds of
+# --stress N runs `stress-ng --cpu N` beside every phase. --trapd-nice N runs snmptrapd at
+# nice N: on two cores the receiver of some 2,000 traps a flip competes for the CPU with the
+# subject, which a trap receiver on another host does not. Each phase: --warmup seconds of
 # flapping (the JIT, the first notifications), then --minutes measured.
 #
 # Measured, per phase: the probe's advert gaps by tcpdump in B (deviation from advert_int;
@@ -33,7 +35,8 @@
 # probe link, which tells a gap the subject made ("sent late") from one the delivery made; the
 # state transitions the subject logged, traps received by snmptrapd (and UDP datagrams its
 # socket dropped), informs sent to 1163 (tcpdump on A's loopback), the lost/dropped lines the
-# daemon logged, its GC pauses and safepoints, CPU time per thread, the load average.
+# daemon logged, its GC pauses and safepoints, CPU time per thread of the subject and per
+# process (subject, peer, snmptrapd) and the machine's, the load average.
 set -euo pipefail
 export LC_ALL=C
 # shellcheck source=lib/common.sh
@@ -47,6 +50,7 @@ FLIP=6
 WARMUP=30
 PEER=keepalived4j
 STRESS=0
+TRAPD_NICE=0
 OUT=""
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -58,8 +62,9 @@ while [ $# -gt 0 ]; do
         --warmup) WARMUP="$2"; shift 2 ;;
         --peer) PEER="$2"; shift 2 ;;
         --stress) STRESS="$2"; shift 2 ;;
+        --trapd-nice) TRAPD_NICE="$2"; shift 2 ;;
         --out) OUT="$2"; shift 2 ;;
-        -h|--help) sed -n '2,36p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,39p' "$0"; exit 0 ;;
         *) die "unknown argument: $1 (see --help)" ;;
     esac
 done
@@ -70,6 +75,7 @@ done
 [[ "$FLIP" =~ ^[0-9]+(\.[0-9]+)?$ ]] || die "--flip-seconds must be a number"
 [[ "$WARMUP" =~ ^[0-9]+$ ]] || die "--warmup must be a whole number of seconds"
 [[ "$STRESS" =~ ^[0-9]+$ ]] || die "--stress must be a number of CPU workers (0: none)"
+[[ "$TRAPD_NICE" =~ ^-?[0-9]+$ ]] && [ "$TRAPD_NICE" -ge -20 ] && [ "$TRAPD_NICE" -le 19 ] || die "--trapd-nice must be -20..19"
 case "$PEER" in keepalived|keepalived4j) ;; *) die "--peer keepalived|keepalived4j" ;; esac
 
 tools=(ip tcpdump keepalived java python3 setsid awk ps grep stat snmptrapd curl)
@@ -145,6 +151,17 @@ threads() {
     cat /proc/"$1"/task/*/stat >"$2" 2>/dev/null || true
 }
 
+# cpu_times FILE NAME=PID...: each process's /proc/PID/stat line after its name, then the
+# machine's cpu line of /proc/stat.
+cpu_times() {
+    local out="$1" p
+    shift
+    {
+        for p in "$@"; do echo "${p%%=*} $(cat "/proc/${p#*=}/stat" 2>/dev/null)"; done
+        grep '^cpu ' /proc/stat
+    } >"$out"
+}
+
 # run_phase N SNMP(on|off)
 run_phase() {
     local dir="$WORK/p$1-$2" snmp="$2"
@@ -158,6 +175,7 @@ run_phase() {
         echo "flip=$FLIP"
         echo "peer=$PEER"
         echo "stress=$STRESS"
+        echo "trapd_nice=$TRAPD_NICE"
         echo "probe_ip=10.203.0.1"
     } >"$dir/meta"
     subject_config "$snmp" >"$dir/subject/keepalived.conf"
@@ -171,7 +189,7 @@ run_phase() {
     # the receivers and captures first: every phase runs the same processes
     local trapd probe sent informs subject peer stress="" flipper sampler
     start_group trapd "$dir/snmptrapd.out" env SNMP_PERSISTENT_DIR="$dir/snmp" ip netns exec "$NS_A" \
-        snmptrapd -f -n -On -m "" -Lf "$dir/traps.log" -C -c "$dir/snmp/snmptrapd.conf" -F '%#t %v\n' udp:127.0.0.1:1162
+        nice -n "$TRAPD_NICE" snmptrapd -f -n -On -m "" -Lf "$dir/traps.log" -C -c "$dir/snmp/snmptrapd.conf" -F '%#t %v\n' udp:127.0.0.1:1162
     start_group probe "$dir/probe.txt" ip netns exec "$NS_B" tcpdump -i "${TAG}pb" -n -tt -l -U 'ip proto 112'
     start_group sent "$dir/probe-sent.txt" ip netns exec "$NS_A" tcpdump -i "${TAG}pa" -n -tt -l -U 'ip proto 112'
     start_group informs "$dir/informs.txt" ip netns exec "$NS_A" tcpdump -i lo -n -tt -l -U 'udp dst port 1163'
@@ -220,11 +238,13 @@ run_phase() {
     sleep "$WARMUP"
     wait_until 10 grep -q " high" "$dir/flips.txt" || die "phase $1: the peer's priority never flipped"
 
-    local jvm
+    local jvm peer_vrrp="$peer"
     jvm="$(cat "$dir/subject/k4j.pid")"
+    [ "$PEER" = keepalived4j ] || peer_vrrp="$(cat "$dir/peer/kv.pid")"   # keepalived's VRRP child
     ip netns exec "$NS_A" curl -s -m 10 http://127.0.0.1:9165/metrics >"$dir/metrics.start" || true
     for f in subject.log peer.log traps.log; do stat -c %s "$dir/$f" >"$dir/$f.start"; done
     threads "$jvm" "$dir/threads.start"
+    cpu_times "$dir/cpu.start" "subject=$jvm" "peer=$peer_vrrp" "snmptrapd=$trapd"
     ip netns exec "$NS_A" cat /proc/net/snmp >"$dir/netsnmp.start"
     date -u +%Y-%m-%dT%H:%M:%S.%3N >"$dir/window.start"
     start_group sampler "$dir/loadavg.txt" bash -c 'while :; do cut -d" " -f1-3 /proc/loadavg; sleep 15; done'
@@ -237,6 +257,7 @@ run_phase() {
     done
     date -u +%Y-%m-%dT%H:%M:%S.%3N >"$dir/window.end"
     threads "$jvm" "$dir/threads.end"
+    cpu_times "$dir/cpu.end" "subject=$jvm" "peer=$peer_vrrp" "snmptrapd=$trapd"
     ip netns exec "$NS_A" cat /proc/net/snmp >"$dir/netsnmp.end"
     for f in subject.log peer.log traps.log; do stat -c %s "$dir/$f" >"$dir/$f.end"; done
     ip netns exec "$NS_A" curl -s -m 10 http://127.0.0.1:9165/metrics >"$dir/metrics.end" || true
@@ -271,6 +292,7 @@ machine_context "$START_LOAD"
 echo "$MINUTES min measured per phase after ${WARMUP} s of flapping; $INSTANCES flapping instances (VRRPv2, advert_int 1 s," \
     "sync groups of $SYNC_GROUP) on $LINKS link(s), peer $PEER flipping priority 150/50 every $FLIP s;" \
     "probe VRRPv3 at advert_int $INTERVAL s;" \
-    "$([ "$STRESS" = 0 ] && echo "no stress-ng" || echo "stress-ng --cpu $STRESS beside every phase")"
+    "$([ "$STRESS" = 0 ] && echo "no stress-ng" || echo "stress-ng --cpu $STRESS beside every phase");" \
+    "snmptrapd at nice $TRAPD_NICE"
 echo
 python3 "$BENCH_DIR/lib/snmp_traps_report.py" "$WORK" "${PHASES[@]}"

@@ -14,6 +14,7 @@ For each phase directory WORK/p<N>-<off|on>/ it reads
   metrics.start, metrics.end    the subject's Prometheus exposition at each end of the window
   threads.start, threads.end    /proc/<pid>/task/*/stat of the subject's JVM; clk_tck
   netsnmp.start, netsnmp.end    /proc/net/snmp in the subject's namespace (snmptrapd's UDP drops)
+  cpu.start, cpu.end            "<name> <its /proc/<pid>/stat>" for subject, peer, snmptrapd, then /proc/stat's cpu line
   gc.log                        the subject's -Xlog:gc*,safepoint (time,uptime,level,tags)
   loadavg.txt                   the 1-minute load average every 15 s
 and prints, per phase and then per kind (SNMP off / on, phases pooled), the probe's advert
@@ -175,6 +176,26 @@ def thread_cpu(d):
     return groups
 
 
+def process_cpu(d):
+    """({name: CPU seconds in the window}, machine busy seconds, machine total seconds) from cpu.start/cpu.end."""
+    def parse(name):
+        procs, machine = {}, None
+        for line in read(os.path.join(d, name)).splitlines():
+            if line.startswith("cpu "):
+                ticks = [int(x) for x in line.split()[1:]]
+                machine = (sum(ticks) - ticks[3] - ticks[4], sum(ticks))   # all but idle and iowait
+            elif ")" in line:
+                fields = line[line.rfind(")") + 2:].split()
+                procs[line.split()[0]] = int(fields[11]) + int(fields[12])
+        return procs, machine
+    (a, ma), (b, mb) = parse("cpu.start"), parse("cpu.end")
+    if not b or ma is None or mb is None:
+        return None
+    tck = float(read(os.path.join(d, "clk_tck"), "100").strip() or 100)
+    procs = {n: (b[n] - a.get(n, 0)) / tck for n in b}
+    return procs, (mb[0] - ma[0]) / tck, (mb[1] - ma[1]) / tck
+
+
 def dev_stats(gaps, interval_ms):
     dev = [g - interval_ms for g in gaps]
     return {
@@ -263,13 +284,22 @@ def phase_report(d):
         shown = [g for g, _ in THREAD_GROUPS] + ["other", "all"]
         print("  subject's CPU in the window, % of one core: " + ", ".join(
             f"{g} {100 * cpu[g] / seconds:.1f}" for g in shown if g in cpu))
+    procs = process_cpu(d)
+    if procs:
+        print("  CPU in the window, % of one core: " + ", ".join(
+            f"{n} {100 * t / seconds:.1f}" for n, t in procs[0].items())
+            + f"; the machine busy {100 * procs[1] / procs[2]:.0f} % of its {os.cpu_count()} CPUs")
     if loads:
         print(f"  1-min load average: min {min(loads):.2f}, median {percentile(loads, 50):.2f}, max {max(loads):.2f}")
     print()
     return {"snmp": meta["snmp"], "gaps": gaps, "sent_gaps": sent_gaps, "interval_ms": interval_ms, "stats": stats,
-            "udp_drops": udp_drops or 0,
+            "udp_drops": udp_drops or 0, "procs": procs[0] if procs else {},
             "transitions": total, "seconds": seconds, "traps": received, "informs": informs,
             "lost": lost, "loads": loads}
+
+
+def cpu_share(pooled, name):
+    return "n/a" if pooled["cpu"] is None else f"{100 * pooled['cpu'][name] / pooled['seconds']:.1f}"
 
 
 def kind_summary(results):
@@ -290,6 +320,8 @@ def kind_summary(results):
             "dropped": sum(r["lost"].get("dropped, queue full", (0, 0))[1] for r in rs),
             "inform lost": sum(r["lost"].get("inform lost", (0, 0))[1] for r in rs),
             "loads": [x for r in rs for x in r["loads"]],
+            "cpu": ({n: sum(r["procs"].get(n, 0) for r in rs) for n in ("subject", "peer", "snmptrapd")}
+                    if all(r["procs"] for r in rs) else None),
         }
     print("phases pooled by kind (deviation of the probe's advert gaps from advert_int, ms)")
     print(f"  {'':38}" + "".join(f"{'SNMP ' + k:>14}" for k in kinds))
@@ -315,6 +347,9 @@ def kind_summary(results):
         ("inform packets to 1163", lambda p: str(p["informs"])),
         ("informs logged lost", lambda p: str(p["inform lost"])),
         ("notifications logged dropped", lambda p: str(p["dropped"])),
+        ("CPU % of one core: subject", lambda p: cpu_share(p, "subject")),
+        ("CPU % of one core: peer", lambda p: cpu_share(p, "peer")),
+        ("CPU % of one core: snmptrapd", lambda p: cpu_share(p, "snmptrapd")),
         ("1-min load average, median", lambda p: fmt(percentile(p["loads"], 50)) if p["loads"] else "n/a"),
     ]
     for label, value in rows:
