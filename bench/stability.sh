@@ -133,15 +133,6 @@ config() {
     done
 }
 
-# all_in_state LOG STATE N: at least N instances last entered STATE according to LOG.
-all_in_state() {
-    awk -v st="$2" -v want="$3" '
-        match($0, /\(VI_[0-9]+\) Entering [A-Z]+ STATE/) {
-            split(substr($0, RSTART, RLENGTH), w, " "); last[w[1]] = w[3]
-        }
-        END { n = 0; for (k in last) if (last[k] == st) n++; exit !(n >= want) }' "$1" 2>/dev/null
-}
-
 # start_side ROLE(master|backup) IMPL NS IFACE PRIORITY DIR: writes DIR/ROLE.conf and starts
 # the daemon with its log in DIR/ROLE.log; its process group id goes to PG_<ROLE>.
 start_side() {
@@ -312,8 +303,7 @@ for mode in $MODES; do
     run_mode "$mode"
 done
 
-echo "keepalived4j $(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null || echo '?') vs $(keepalived --version 2>&1 | head -1)"
-echo "$(nproc) CPUs, $(uname -r); load average at start $START_LOAD, at end $(loadavg)"
+machine_context "$START_LOAD"
 echo "$MINUTES min per mode at advert_int $INTERVAL (VRRPv3); $INSTANCES VRRP instance(s) per side;" \
     "keepalived4j heap $HEAP; JMX scrape load $JMX_LOAD ($JMX_RATE passes/s, 0 = back to back);" \
     "$([ "$RT_PRIORITY" = 0 ] && echo "normal scheduling" || echo "vrrp_rt_priority $RT_PRIORITY and vrrp_rlimit_rttime $RT_LIMIT on both sides")"

@@ -184,10 +184,8 @@ for interval in $INTERVALS; do
         stop_group "${MASTER_PG[$impl]}" TERM 10
     done
 done
-END_LOAD="$(loadavg)"
 
-echo "keepalived4j $(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null || echo '?') vs $(keepalived --version 2>&1 | head -1)"
-echo "$(nproc) CPUs, $(uname -r); load average at start $START_LOAD, at end $END_LOAD"
+machine_context "$START_LOAD"
 echo "$RUNS runs per implementation and interval; master: keepalived 2.2.7 priority 200, SIGKILL of its process group"
 echo
 python3 "$BENCH_DIR/lib/takeover_report.py" "$WORK" $IMPLS

@@ -1,4 +1,4 @@
-# Shared by bench/takeover.sh and bench/stability.sh (sourced, not run).
+# Shared by the benchmark scripts in bench/ (sourced, not run).
 #
 # Network namespaces and veth pairs are named after this shell's PID so that several runs
 # (and other work on the machine) never collide; every process is started in its own
@@ -111,37 +111,51 @@ install_cleanup() {
     trap 'echo "terminated" >&2; exit 143' TERM
 }
 
-# make_link NS_A NS_B IF_A IF_B SUBNET(e.g. 10.201.1): two namespaces joined by a veth,
-# .1 on A, .2 on B.
-make_link() {
+# add_netns NS...: creates the namespaces (deleted by cleanup()), loopback up.
+add_netns() {
+    local ns
+    for ns in "$@"; do
+        ip netns add "$ns"
+        NAMESPACES+=("$ns")
+        ip -n "$ns" link set lo up
+    done
+}
+
+# add_veth NS_A NS_B IF_A IF_B SUBNET(e.g. 10.201.1): a veth pair between two existing
+# namespaces, .1/24 on A, .2/24 on B, both ends up.
+add_veth() {
     local a="$1" b="$2" ia="$3" ib="$4" net="$5"
-    ip netns add "$a"
-    NAMESPACES+=("$a")
-    ip netns add "$b"
-    NAMESPACES+=("$b")
     ip link add "$ia" type veth peer name "$ib"
     ip link set "$ia" netns "$a"
     ip link set "$ib" netns "$b"
     ip -n "$a" addr add "$net.1/24" dev "$ia"
     ip -n "$b" addr add "$net.2/24" dev "$ib"
-    ip -n "$a" link set lo up
-    ip -n "$b" link set lo up
     ip -n "$a" link set "$ia" up
     ip -n "$b" link set "$ib" up
 }
 
-# vrrp_instance NAME IFACE VRID PRIORITY ADVERT_INT VIP: one VRRPv3 instance block.
+# make_link NS_A NS_B IF_A IF_B SUBNET(e.g. 10.201.1): two namespaces joined by a veth,
+# .1 on A, .2 on B.
+make_link() {
+    add_netns "$1" "$2"
+    add_veth "$@"
+}
+
+# vrrp_instance NAME IFACE VRID PRIORITY ADVERT_INT VIP [VERSION]: one instance block,
+# VRRPv3 unless VERSION says otherwise; a VIP without a prefix length gets /24.
 vrrp_instance() {
+    local vip="$6"
+    [[ "$vip" == */* ]] || vip="$vip/24"
     cat <<EOF
 vrrp_instance $1 {
     state BACKUP
     interface $2
     virtual_router_id $3
-    version 3
+    version ${7:-3}
     priority $4
     advert_int $5
     virtual_ipaddress {
-        $6/24
+        $vip
     }
 }
 EOF
@@ -172,6 +186,15 @@ last_state() {
     grep -o "($2) Entering [A-Z]* STATE" "$1" 2>/dev/null | tail -1 | awk '{print $3}'
 }
 
+# all_in_state LOG STATE N: at least N instances named VI_<n> last entered STATE according to LOG.
+all_in_state() {
+    awk -v st="$2" -v want="$3" '
+        match($0, /\(VI_[0-9]+\) Entering [A-Z]+ STATE/) {
+            split(substr($0, RSTART, RLENGTH), w, " "); last[w[1]] = w[3]
+        }
+        END { n = 0; for (k in last) if (last[k] == st) n++; exit !(n >= want) }' "$1" 2>/dev/null
+}
+
 # now_us: wall-clock microseconds since the epoch, without a fork (bash 5 EPOCHREALTIME).
 now_us() {
     local t="$EPOCHREALTIME"
@@ -198,4 +221,16 @@ has_address() {
 
 loadavg() {
     cut -d' ' -f1-3 /proc/loadavg
+}
+
+# machine_context START_LOAD: the lines a report starts with: what was measured (the commit,
+# marked when the tree has changes not committed; keepalived's version), the machine, its load
+# average at the start and now, the JDK and the date.
+machine_context() {
+    local commit
+    commit="$(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null || echo '?')"
+    git -C "$REPO_DIR" diff --quiet HEAD -- 2>/dev/null || commit+=" (with uncommitted changes)"
+    echo "keepalived4j $commit vs $(keepalived --version 2>&1 | head -1)"
+    echo "$(nproc) CPUs, $(uname -r); load average at start $1, at end $(loadavg)"
+    echo "$(java -version 2>&1 | head -1); $(date -u '+%Y-%m-%d %H:%M UTC')"
 }

@@ -61,9 +61,12 @@ public final class StandaloneSnmp implements AutoCloseable {
         List<QueuedSink> queued = new ArrayList<>();
         for (SinkSettings s : settings.sinks()) {
             try {
-                RepeatedLog log = new RepeatedLog(LOG, clock, LOG_WINDOW);
-                SnmpDelivery delivery = SnmpDelivery.open(s, engineId, boots, uptime, v1Address, log);
-                queued.add(new QueuedSink(s.toString(), delivery, QueuedSink.CAPACITY, log));
+                // one window per kind of line: a queue that overflows all the time must not keep
+                // a lost inform out of the log, nor have its drops counted as lost informs
+                RepeatedLog lossLog = new RepeatedLog(LOG, clock, LOG_WINDOW);
+                RepeatedLog overflowLog = new RepeatedLog(LOG, clock, LOG_WINDOW);
+                SnmpDelivery delivery = SnmpDelivery.open(s, engineId, boots, uptime, v1Address, lossLog);
+                queued.add(new QueuedSink(s.toString(), delivery, QueuedSink.CAPACITY, overflowLog));
             } catch (IOException | RuntimeException e) {
                 LOG.error("{}: SNMP sink {} left out: {}", s.source(), s, e.toString());
             }

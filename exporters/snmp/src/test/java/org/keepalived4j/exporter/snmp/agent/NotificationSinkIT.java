@@ -2,9 +2,6 @@ package org.keepalived4j.exporter.snmp.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -243,43 +240,5 @@ class NotificationSinkIT {
             Thread.sleep(1000);
         }
         return seen;
-    }
-
-    /** A UDP receiver that reads every datagram and answers none. */
-    private static final class DeadReceiver implements AutoCloseable {
-
-        private final DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
-        private final Thread reader = new Thread(this::read, "dead-receiver");
-        private volatile int received;
-
-        DeadReceiver() throws Exception {
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        int port() {
-            return socket.getLocalPort();
-        }
-
-        int received() {
-            return received;
-        }
-
-        private void read() {
-            byte[] buffer = new byte[65535];
-            while (!socket.isClosed()) {
-                try {
-                    socket.receive(new DatagramPacket(buffer, buffer.length));
-                    received++;
-                } catch (java.io.IOException e) {
-                    return;
-                }
-            }
-        }
-
-        @Override
-        public void close() {
-            socket.close();
-        }
     }
 }
