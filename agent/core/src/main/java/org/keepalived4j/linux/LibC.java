@@ -71,6 +71,8 @@ final class LibC {
 
     static native int setpriority(int which, int who, int priority);
 
+    static native int getpriority(int which, int who);
+
     static native int getrlimit(int resource, Pointer limit);
 
     static native int setrlimit(int resource, Pointer limit);

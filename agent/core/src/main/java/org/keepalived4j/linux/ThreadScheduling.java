@@ -45,6 +45,16 @@ public final class ThreadScheduling {
         NativeDescriptor.check(LibC.setpriority(PRIO_PROCESS, tid, nice), "setpriority(" + tid + ", " + nice + ")");
     }
 
+    /** The nice value of thread {@code tid} (-20 to 19). */
+    public static int nice(int tid) {
+        return LibC.getpriority(PRIO_PROCESS, tid);
+    }
+
+    /** Sets the nice value of thread {@code tid}, its scheduling policy unchanged. */
+    public static void nice(int tid, int nice) throws SyscallException {
+        NativeDescriptor.check(LibC.setpriority(PRIO_PROCESS, tid, nice), "setpriority(" + tid + ", " + nice + ")");
+    }
+
     /** The thread's policy ({@link #SCHED_OTHER}, {@link #SCHED_RR}...), without the reset-on-fork flag. */
     public static int policy(int tid) throws SyscallException {
         return NativeDescriptor.check(LibC.sched_getscheduler(tid), "sched_getscheduler(" + tid + ")")

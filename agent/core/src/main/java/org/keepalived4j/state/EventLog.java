@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.keepalived4j.linux.BackgroundPriority;
 import org.keepalived4j.model.EventsMissed;
 import org.keepalived4j.model.StateEvent;
 import org.keepalived4j.model.StateListener;
@@ -71,9 +72,17 @@ public final class EventLog implements EventSink {
      * the log's first, those it no longer holds reported as one {@link EventsMissed}.
      */
     public AutoCloseable subscribe(StateListener listener, String name, boolean fromStart) {
+        return subscribe(listener, name, fromStart, false);
+    }
+
+    /**
+     * As {@link #subscribe(StateListener, String, boolean)}; with {@code background}, the
+     * subscriber's thread runs at {@link BackgroundPriority}, yielding the CPU to the VRRP thread.
+     */
+    public AutoCloseable subscribe(StateListener listener, String name, boolean fromStart, boolean background) {
         Reader reader;
         synchronized (this) {
-            reader = new Reader(listener, name, fromStart ? 1 : next);
+            reader = new Reader(listener, name, fromStart ? 1 : next, background);
         }
         readers.add(reader);
         reader.thread.start();
@@ -121,12 +130,14 @@ public final class EventLog implements EventSink {
         private final StateListener listener;
         private final String name;
         private final Thread thread;
+        private final boolean background;
         /** The sequence number of the next event to deliver. Guarded by the log. */
         private long cursor;
         private boolean stopped;
 
-        Reader(StateListener listener, String name, long cursor) {
+        Reader(StateListener listener, String name, long cursor, boolean background) {
             this.listener = listener;
+            this.background = background;
             this.name = name;
             this.cursor = cursor;
             this.thread = new Thread(this, "events-" + name);
@@ -135,6 +146,9 @@ public final class EventLog implements EventSink {
 
         @Override
         public void run() {
+            if (background) {
+                BackgroundPriority.lowerCurrentThread();
+            }
             while (true) {
                 long sequence;
                 StateEvent event;

@@ -126,12 +126,21 @@ public final class LiveState implements StateView, EventSink {
 
     @Override
     public AutoCloseable subscribe(StateListener listener) {
-        return events.subscribe(listener, listener.getClass().getSimpleName());
+        return events.subscribe(listener, listener.getClass().getSimpleName(), false, true);
     }
 
     @Override
     public AutoCloseable subscribeFromStart(StateListener listener) {
-        return events.subscribe(listener, listener.getClass().getSimpleName(), true);
+        return events.subscribe(listener, listener.getClass().getSimpleName(), true, true);
+    }
+
+    /**
+     * As {@link #subscribe}, on a thread at the daemon's own priority rather than the exporters'
+     * background one: the notify scripts, whose processes inherit the nice value of the thread
+     * that starts them and must run as keepalived's do.
+     */
+    public AutoCloseable subscribeForScripts(StateListener listener) {
+        return events.subscribe(listener, listener.getClass().getSimpleName(), false, false);
     }
 
     @Override

@@ -11,6 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.keepalived4j.linux.BackgroundPriority;
+import org.keepalived4j.linux.ThreadScheduling;
 import org.keepalived4j.model.DaemonStopping;
 import org.keepalived4j.model.EventsMissed;
 import org.keepalived4j.model.StateEvent;
@@ -55,6 +57,28 @@ class EventLogTest {
 
     private static TopologyChanged event(int i) {
         return new TopologyChanged("e" + i, Instant.EPOCH);
+    }
+
+    /** Records the nice value of the thread it is called on. */
+    private static StateListener niceRecorder(java.util.Map<String, Integer> nice, String name) {
+        return new StateListener() {
+            @Override
+            public void onEvent(long sequence, StateEvent event) {
+                nice.put(name, ThreadScheduling.nice(ThreadScheduling.currentThreadId()));
+            }
+        };
+    }
+
+    @Test
+    void aBackgroundSubscriberRunsAtTheBackgroundPriorityAndAnOtherAtTheDaemons() {
+        java.util.Map<String, Integer> nice = new java.util.concurrent.ConcurrentHashMap<>();
+        int own = ThreadScheduling.nice(ThreadScheduling.currentThreadId());
+        log.subscribe(niceRecorder(nice, "exporter"), "exporter", false, true);
+        log.subscribe(niceRecorder(nice, "scripts"), "scripts", false, false);
+        log.emit(event(1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> nice.size() == 2);
+        assertThat(nice).containsEntry("exporter", Math.max(own, BackgroundPriority.NICE))
+                .containsEntry("scripts", own);
     }
 
     @Test
