@@ -8,6 +8,7 @@ import java.util.ServiceLoader;
 import java.util.function.Function;
 import javax.management.MBeanServer;
 import org.keepalived4j.config.ConfigDumper;
+import org.keepalived4j.linux.BackgroundPriority;
 import org.keepalived4j.model.Exporter;
 import org.keepalived4j.model.ExporterContext;
 import org.keepalived4j.model.Settings;
@@ -61,6 +62,11 @@ final class ExporterHost implements AutoCloseable {
     }
 
     void start(StateView state, Clock clock, Function<String, Settings> settingsByBlock) {
+        start(state, clock, settingsByBlock, "keepalived");
+    }
+
+    /** Starts every exporter; {@code daemonName} is the pid file's name without .pid. */
+    void start(StateView state, Clock clock, Function<String, Settings> settingsByBlock, String daemonName) {
         MBeanServer mbeans = ManagementFactory.getPlatformMBeanServer();
         for (Exporter exporter : discover()) {
             ExporterContext context = new ExporterContext() {
@@ -80,19 +86,54 @@ final class ExporterHost implements AutoCloseable {
                 }
 
                 @Override
+                public String daemonName() {
+                    return daemonName;
+                }
+
+                @Override
                 public Settings settings() {
                     // as the configuration in force says: after a reload, the reloaded block
                     return settingsByBlock.apply(blockName(exporter));
                 }
             };
             try {
-                exporter.start(context);
+                startInBackground(exporter, context);
                 started.add(exporter);
                 LOG.info("exporter {} started", exporter.name());
             } catch (Exception | LinkageError e) {
                 LOG.error("exporter {} failed to start: {}", exporter.name(), e.toString());
                 exporter.close();
             }
+        }
+    }
+
+    /**
+     * Starts the exporter on a thread at {@link BackgroundPriority}: every thread the exporter
+     * makes (its servers, senders, queues) inherits that nice value from it, so exporters yield
+     * the CPU to the VRRP thread without each of them having to ask.
+     */
+    private static void startInBackground(Exporter exporter, ExporterContext context) throws Exception {
+        Throwable[] failure = new Throwable[1];
+        Thread starter = BackgroundPriority.threads().newThread(() -> {
+            try {
+                exporter.start(context);
+            } catch (Exception | LinkageError e) {
+                failure[0] = e;
+            }
+        });
+        starter.setName("exporter-start-" + exporter.name());
+        starter.start();
+        try {
+            starter.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw e;
+        }
+        if (failure[0] instanceof Exception e) {
+            throw e;
+        }
+        if (failure[0] instanceof LinkageError e) {
+            throw e;
         }
     }
 
