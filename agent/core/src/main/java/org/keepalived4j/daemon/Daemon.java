@@ -2,6 +2,7 @@ package org.keepalived4j.daemon;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,20 +89,27 @@ final class Daemon {
         }
     }
 
+    /** The pid file's name without .pid: what names this daemon's state folders (keepalived for the default). */
+    String daemonName() {
+        Path file = cli.pidFile() != null ? cli.pidFile() : CommandLine.DEFAULT_PID_FILE;
+        String name = file.getFileName() == null ? "keepalived" : file.getFileName().toString();
+        return name.endsWith(".pid") && name.length() > 4 ? name.substring(0, name.length() - 4) : name;
+    }
+
     private int runWith(PidFile pid) {
         state = new LiveState(snapshot(), clock);
         Signals.install(stop::countDown, this::reload);
         try (ExporterHost exporters = new ExporterHost();
                 NotifyScripts notify = new NotifyScripts(config.get().global().scriptUser(),
                         config.get().global().scriptGroup())) {
-            state.subscribe(notify);
+            state.subscribeForScripts(notify);
             if (!cli.checkOnly()) {
                 startVrrp();
             }
             if (!cli.vrrpOnly()) {
                 startLvs();
             }
-            exporters.start(state, clock, name -> config.get().extension(name));
+            exporters.start(state, clock, name -> config.get().extension(name), daemonName());
             LOG.info("keepalived4j {} started ({} VRRP instance(s))", Version.current(),
                     config.get().vrrpInstances().size());
             stop.await();

@@ -21,4 +21,13 @@ public interface ExporterContext {
      * {@linkplain Settings#empty(String) empty} one when the configuration has none.
      */
     Settings settings();
+
+    /**
+     * This daemon's name among others on the host: its pid file's name without {@code .pid}
+     * ({@code keepalived} for /run/keepalived.pid). State an exporter keeps on disk goes in a
+     * folder of this name, so two daemons on one host never share it.
+     */
+    default String daemonName() {
+        return "keepalived";
+    }
 }
