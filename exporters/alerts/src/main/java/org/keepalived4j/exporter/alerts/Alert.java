@@ -1,0 +1,44 @@
+package org.keepalived4j.exporter.alerts;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One alert, as every sink receives it: made once from one daemon event, spooled, and delivered
+ * unchanged however often a sink has to retry, so that its {@link #id} can serve receivers as an
+ * idempotency key.
+ *
+ * @param id stable and unique: the daemon's start time and the event's sequence number
+ * @param time when the change happened
+ * @param routerId {@code router_id} (the host name unless configured)
+ * @param kind what changed
+ * @param name the object: the instance or sync group name, the real server's or virtual
+ *        server's name as keepalived writes it ({@code [10.0.0.1]:tcp:80})
+ * @param from the state it left ({@code BACKUP}, {@code UP}...), or {@code null} when unknown
+ * @param to the state it entered
+ * @param subject keepalived's mail subject for it, {@code [router_id]} prefix included
+ * @param body keepalived's one-line mail body ({@code => VRRP Instance is now owning VRRP VIPs <=})
+ * @param mail whether keepalived would mail it: {@code smtp_alert} as resolved for the object,
+ *        {@code no_email_faults}, and keepalived's rule of one mail per state entered
+ * @param labels further detail, in order (reason, priorities, vrid, virtual_server...), the names
+ *        matching the labels of the Prometheus series
+ */
+public record Alert(String id, Instant time, String routerId, Kind kind, String name, String from, String to,
+        String subject, String body, boolean mail, Map<String, String> labels) {
+
+    /** What an alert is about. */
+    public enum Kind {
+        VRRP_INSTANCE, SYNC_GROUP, REAL_SERVER, VIRTUAL_SERVER
+    }
+
+    public Alert {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(to, "to");
+        labels = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+    }
+}

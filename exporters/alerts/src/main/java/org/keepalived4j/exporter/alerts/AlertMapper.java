@@ -1,0 +1,198 @@
+package org.keepalived4j.exporter.alerts;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.keepalived4j.model.DaemonSnapshot;
+import org.keepalived4j.model.MailSettings;
+import org.keepalived4j.model.RealServerStateChanged;
+import org.keepalived4j.model.StateEvent;
+import org.keepalived4j.model.StateListener;
+import org.keepalived4j.model.SyncGroupStateChanged;
+import org.keepalived4j.model.VirtualServerQuorumChanged;
+import org.keepalived4j.model.VirtualServerSettings;
+import org.keepalived4j.model.VrrpState;
+import org.keepalived4j.model.VrrpStateChanged;
+
+/**
+ * Makes alerts from the daemon's events, with the subject and body keepalived's {@code smtp_alert}
+ * mails carry and keepalived's decision whether to mail: an instance or sync group mails when its
+ * {@code smtp_alert} (as resolved against {@code smtp_alert_vrrp} and {@code smtp_alert}) says
+ * so, on entering MASTER, BACKUP (at start too) and FAULT (unless {@code no_email_faults}), never
+ * twice for the same state in a row, and not on stopping (keepalived 2.2.7's shutdown sends no
+ * mail; the STOP alert still goes to the other sinks); a real server or virtual server mails when its
+ * {@code smtp_alert} (against {@code smtp_alert_checker}) says so, at shutdown only with
+ * {@code omega}. Called on one thread, in event order.
+ */
+final class AlertMapper implements StateListener {
+
+    private final Supplier<DaemonSnapshot> daemon;
+    private final Consumer<Alert> out;
+    private final Map<String, VrrpState> lastMailed = new HashMap<>();
+    private long sequence;
+
+    AlertMapper(Supplier<DaemonSnapshot> daemon, Consumer<Alert> out) {
+        this.daemon = daemon;
+        this.out = out;
+    }
+
+    @Override
+    public void onEvent(long sequence, StateEvent event) {
+        this.sequence = sequence;
+        event.dispatchTo(this);
+    }
+
+    private String id(DaemonSnapshot d) {
+        return d.started().toEpochMilli() + "-" + d.pid() + "-" + sequence;
+    }
+
+    @Override
+    public void vrrpStateChanged(VrrpStateChanged e) {
+        var settings = e.snapshot().settings();
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("iname", settings.name());
+        labels.put("vrid", Integer.toString(settings.vrid()));
+        labels.put("interface", settings.interfaceName());
+        labels.put("reason", e.reason().label());
+        labels.put("priority", Integer.toString(e.effectivePriority()));
+        labels.put("base_priority", Integer.toString(e.snapshot().status().basePriority()));
+        vrrp(Alert.Kind.VRRP_INSTANCE, "VRRP Instance", settings.name(), e.from(), e.to(), settings.smtpAlert(),
+                instanceBody(e.to()), labels, e.timestamp());
+    }
+
+    @Override
+    public void syncGroupStateChanged(SyncGroupStateChanged e) {
+        var settings = e.snapshot().settings();
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("group", settings.name());
+        labels.put("reason", e.reason().label());
+        vrrp(Alert.Kind.SYNC_GROUP, "VRRP Group", settings.name(), e.from(), e.to(), settings.smtpAlert(),
+                groupBody(e.to()), labels, e.timestamp());
+    }
+
+    private void vrrp(Alert.Kind kind, String what, String name, VrrpState from, VrrpState to, boolean smtpAlert,
+            String body, Map<String, String> labels, java.time.Instant at) {
+        if (to == VrrpState.INIT || body == null) {
+            return;
+        }
+        DaemonSnapshot d = daemon.get();
+        MailSettings mail = d.settings().mail();
+        String key = kind + " " + name;
+        // keepalived 2.2.7 mails no STOP: its shutdown does not wait for the mail
+        boolean mailIt = smtpAlert && to != VrrpState.STOP && (to != VrrpState.FAULT || mail.emailFaults())
+                && lastMailed.get(key) != to;
+        if (mailIt) {
+            lastMailed.put(key, to);
+        }
+        String subject = prefix(d) + what + " " + name + " - " + (to == VrrpState.STOP ? "Stopping"
+                : "Entering " + to.name() + " state");
+        out.accept(new Alert(id(d), at, d.routerId(), kind, name, from == null ? null : from.name(), to.name(),
+                subject, body, mailIt, labels));
+    }
+
+    private static String instanceBody(VrrpState to) {
+        return switch (to) {
+            case MASTER -> "=> VRRP Instance is now owning VRRP VIPs <=";
+            case BACKUP, FAULT -> "=> VRRP Instance is no longer owning VRRP VIPs <=";
+            case STOP -> "=> VRRP Instance stopping <=";
+            default -> null;
+        };
+    }
+
+    private static String groupBody(VrrpState to) {
+        return switch (to) {
+            case MASTER, BACKUP, FAULT -> "=> All VRRP group instances are now in " + to.name() + " state <=";
+            case STOP -> "=> All VRRP group instances are now stopping <=";
+            default -> null;
+        };
+    }
+
+    @Override
+    public void realServerStateChanged(RealServerStateChanged e) {
+        VirtualServerSettings vs = e.service().settings();
+        DaemonSnapshot d = daemon.get();
+        String rs = server(vs, e.server().settings().address(), e.server().settings().port());
+        String state = e.up() ? "UP" : "DOWN";
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("virtual_server", e.virtualServer());
+        labels.put("real_server", e.realServer());
+        if (e.checker() != null) {
+            labels.put("checker", e.checker());
+        }
+        if (e.detail() != null) {
+            labels.put("detail", e.detail());
+        }
+        labels.put("weight", Integer.toString(e.weight()));
+        boolean mailIt = e.server().settings().smtpAlert() && (!e.stopping() || vs.omega());
+        String subject = prefix(d) + "Realserver " + rs + " of virtual server " + display(vs) + " - " + state;
+        String body = e.stopping() ? "=> Shutting down <=" : checkerBody(e.checker(), e.up(), e.detail());
+        out.accept(new Alert(id(d), e.timestamp(), d.routerId(), Alert.Kind.REAL_SERVER, rs, e.up() ? "DOWN" : "UP",
+                state, subject, body, mailIt, labels));
+    }
+
+    /** The body keepalived's checker of this type mails with. */
+    static String checkerBody(String checker, boolean up, String detail) {
+        String outcome = up ? "succeed" : "failed";
+        if (checker == null) {
+            return "=> CHECK " + outcome + " on service <=";
+        }
+        return switch (checker) {
+            case "TCP_CHECK" -> "=> TCP CHECK " + outcome + " on service <=";
+            case "UDP_CHECK" -> "=> UDP CHECK " + outcome + " on service <=";
+            case "MISC_CHECK" -> "=> MISC CHECK " + outcome + " on service <=";
+            case "PING_CHECK" -> "=> ICMP CHECK " + outcome + " on service <=";
+            case "DNS_CHECK" -> "=> DNS_CHECK: " + outcome + " on service <=";
+            case "BFD_CHECK" -> "=> BFD CHECK " + (up ? "succeeded" : "failed") + " on service <=";
+            default -> up || detail == null ? "=> CHECK " + outcome + " on service <="
+                    : "=> CHECK failed on service : " + detail + " <=";
+        };
+    }
+
+    @Override
+    public void virtualServerQuorumChanged(VirtualServerQuorumChanged e) {
+        VirtualServerSettings vs = e.service().settings();
+        DaemonSnapshot d = daemon.get();
+        String name = display(vs);
+        String state = e.met() ? "UP" : "DOWN";
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("virtual_server", e.virtualServer());
+        labels.put("quorum", Long.toString(vs.quorum()));
+        labels.put("hysteresis", Long.toString(vs.hysteresis()));
+        labels.put("live_weight", Long.toString(e.liveWeight()));
+        String body;
+        if (e.stopping()) {
+            body = "=> Shutting down <=";
+        } else {
+            // keepalived's threshold: quorum plus hysteresis to gain it, minus to lose it
+            long threshold = e.met() ? vs.quorum() + vs.hysteresis() : vs.quorum() - vs.hysteresis();
+            body = "=> " + (e.met() ? "Gained quorum " : "Lost quorum ") + vs.quorum() + "+" + vs.hysteresis() + "="
+                    + threshold + " <= " + e.liveWeight() + " <=";
+        }
+        boolean mailIt = vs.smtpAlert() && (!e.stopping() || vs.omega());
+        out.accept(new Alert(id(d), e.timestamp(), d.routerId(), Alert.Kind.VIRTUAL_SERVER, name,
+                e.met() ? "DOWN" : "UP", state, prefix(d) + "Virtualserver " + name + " - " + state, body, mailIt,
+                labels));
+    }
+
+    private static String prefix(DaemonSnapshot d) {
+        return d.routerId() == null ? "" : "[" + d.routerId() + "] ";
+    }
+
+    /** keepalived's name of a virtual server: {@code [IP]:proto:PORT}, {@code FWM N} or {@code [GROUP]:PORT}. */
+    static String display(VirtualServerSettings vs) {
+        return switch (vs.type()) {
+            case "group" -> "[" + vs.groupName() + "]:" + vs.port();
+            case "fwmark" -> "FWM " + vs.fwmark();
+            default -> server(vs, vs.address(), vs.port());
+        };
+    }
+
+    /** keepalived's name of a server of this virtual server: {@code [IP]:proto:PORT}. */
+    static String server(VirtualServerSettings vs, String address, int port) {
+        String protocol = vs.protocol() == null ? "none" : vs.protocol().toLowerCase(Locale.ROOT);
+        return "[" + address + "]:" + protocol + ":" + port;
+    }
+}

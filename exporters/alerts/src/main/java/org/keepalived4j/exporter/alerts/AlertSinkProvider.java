@@ -1,0 +1,23 @@
+package org.keepalived4j.exporter.alerts;
+
+import java.util.List;
+import org.keepalived4j.model.GlobalSettings;
+import org.keepalived4j.model.Settings;
+
+/**
+ * Makes the sinks of one kind from the configuration. Providers are found with
+ * {@link java.util.ServiceLoader} (a jar on the class path adds one) and need a public
+ * no-argument constructor.
+ */
+public interface AlertSinkProvider {
+
+    /** The kind, e.g. {@code email}: its settings are the {@code kind { ... }} sub-blocks of {@code keepalived4j_alerts}. */
+    String kind();
+
+    /**
+     * The sinks this configuration asks for: from keepalived's own keywords in {@code globals}
+     * and from the {@code kind} sub-blocks of the alerts block; none when it asks for none.
+     * Problems with a line are reported to {@code problems} with its {@code file:line}.
+     */
+    List<AlertSink> create(GlobalSettings globals, Settings alertsBlock, List<String> problems);
+}

@@ -1,0 +1,118 @@
+package org.keepalived4j.exporter.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.keepalived4j.model.RealServerSnapshot;
+import org.keepalived4j.model.RealServerStateChanged;
+import org.keepalived4j.model.SampleStates;
+import org.keepalived4j.model.SyncGroupStateChanged;
+import org.keepalived4j.model.TransitionReason;
+import org.keepalived4j.model.VirtualServerQuorumChanged;
+import org.keepalived4j.model.VirtualServerSettings;
+import org.keepalived4j.model.VirtualServerSnapshot;
+import org.keepalived4j.model.VrrpState;
+import org.keepalived4j.model.VrrpStateChanged;
+
+class AlertMapperTest {
+
+    private final List<Alert> alerts = new ArrayList<>();
+    private final AlertMapper mapper = new AlertMapper(SampleStates::daemon, alerts::add);
+
+    private void instance(long seq, VrrpState from, VrrpState to) {
+        mapper.onEvent(seq, new VrrpStateChanged(SampleStates.instance("VI_1", 51, to), from, to,
+                TransitionReason.MASTER_NO_RESPONSE, SampleStates.NOW));
+    }
+
+    @Test
+    void anInstanceMailsAsKeepalivedDoesOncePerStateEntered() {
+        instance(1, VrrpState.INIT, VrrpState.BACKUP);
+        instance(2, VrrpState.BACKUP, VrrpState.MASTER);
+        instance(3, VrrpState.MASTER, VrrpState.MASTER);
+        instance(4, VrrpState.MASTER, VrrpState.FAULT);
+        instance(5, VrrpState.FAULT, VrrpState.STOP);
+        assertThat(alerts).extracting(Alert::subject).containsExactly(
+                "[lb1] VRRP Instance VI_1 - Entering BACKUP state",
+                "[lb1] VRRP Instance VI_1 - Entering MASTER state",
+                "[lb1] VRRP Instance VI_1 - Entering MASTER state",
+                "[lb1] VRRP Instance VI_1 - Entering FAULT state",
+                "[lb1] VRRP Instance VI_1 - Stopping");
+        assertThat(alerts).extracting(Alert::mail).containsExactly(true, true, false, true, false);
+        assertThat(alerts).extracting(Alert::body).containsExactly(
+                "=> VRRP Instance is no longer owning VRRP VIPs <=",
+                "=> VRRP Instance is now owning VRRP VIPs <=",
+                "=> VRRP Instance is now owning VRRP VIPs <=",
+                "=> VRRP Instance is no longer owning VRRP VIPs <=",
+                "=> VRRP Instance stopping <=");
+        Alert master = alerts.get(1);
+        // the start time and pid of the daemon and the event's number: the same alert, the same id
+        assertThat(master.id()).isEqualTo(SampleStates.daemon().started().toEpochMilli() + "-4242-2");
+        assertThat(master.labels()).containsEntry("reason", "master no response").containsEntry("vrid", "51")
+                .containsEntry("priority", "140");
+        assertThat(master.from()).isEqualTo("BACKUP");
+    }
+
+    @Test
+    void initIsNeverAlerted() {
+        instance(1, VrrpState.BACKUP, VrrpState.INIT);
+        assertThat(alerts).isEmpty();
+    }
+
+    @Test
+    void aSyncGroupWithoutSmtpAlertIsAlertedButNotMailed() {
+        mapper.onEvent(1, new SyncGroupStateChanged(SampleStates.syncGroup("SG_1", VrrpState.MASTER, List.of("VI_1")),
+                VrrpState.BACKUP, VrrpState.MASTER, TransitionReason.PRIORITY, SampleStates.NOW));
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.subject()).isEqualTo("[lb1] VRRP Group SG_1 - Entering MASTER state");
+            assertThat(a.body()).isEqualTo("=> All VRRP group instances are now in MASTER state <=");
+            assertThat(a.mail()).isFalse();
+        });
+    }
+
+    private static VirtualServerSettings vs(boolean smtpAlert, boolean omega, long quorum, long hysteresis) {
+        VirtualServerSettings s = SampleStates.virtualServerSettings(1, "10.0.0.1:80/tcp", "NAT", quorum, null);
+        return new VirtualServerSettings(s.index(), s.key(), "address", null, 0, "10.0.0.1", false, 80, "TCP",
+                s.scheduler(), s.schedulerFlags(), s.forwarding(), null, s.persistenceTimeout(), null, null, false, omega,
+                quorum, hysteresis, null, null, null, false, smtpAlert, s.checkers(), null, 1, false, null);
+    }
+
+    @Test
+    void aRealServerIsNamedAndDescribedAsKeepalivedMailsIt() {
+        VirtualServerSnapshot service = new VirtualServerSnapshot(vs(true, false, 1, 0), true, false, false,
+                org.keepalived4j.model.IpvsStats.NONE, List.of());
+        RealServerSnapshot rs = SampleStates.realServer("10.0.0.1:80/tcp", "10.2.0.1", 8080, false);
+        mapper.onEvent(7, new RealServerStateChanged(rs, service, false, "TCP_CHECK", "connection refused",
+                SampleStates.NOW));
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.subject()).isEqualTo(
+                    "[lb1] Realserver [10.2.0.1]:tcp:8080 of virtual server [10.0.0.1]:tcp:80 - DOWN");
+            assertThat(a.body()).isEqualTo("=> TCP CHECK failed on service <=");
+            assertThat(a.mail()).isFalse(); // the sample real server has no smtp_alert
+            assertThat(a.labels()).containsEntry("real_server", "10.2.0.1:8080")
+                    .containsEntry("virtual_server", "10.0.0.1:80/tcp");
+        });
+        assertThat(AlertMapper.checkerBody("HTTP_GET", false, "status code 503"))
+                .isEqualTo("=> CHECK failed on service : status code 503 <=");
+        assertThat(AlertMapper.checkerBody("HTTP_GET", true, null)).isEqualTo("=> CHECK succeed on service <=");
+        assertThat(AlertMapper.checkerBody("PING_CHECK", true, null)).isEqualTo("=> ICMP CHECK succeed on service <=");
+        assertThat(AlertMapper.checkerBody("DNS_CHECK", false, "x")).isEqualTo("=> DNS_CHECK: failed on service <=");
+    }
+
+    @Test
+    void aQuorumChangeCarriesKeepalivedsThresholdArithmetic() {
+        VirtualServerSnapshot up = new VirtualServerSnapshot(vs(true, false, 3, 1), true, false, false,
+                org.keepalived4j.model.IpvsStats.NONE, List.of());
+        mapper.onEvent(1, new VirtualServerQuorumChanged(up, true, 4, SampleStates.NOW));
+        mapper.onEvent(2, new VirtualServerQuorumChanged(up, false, 1, SampleStates.NOW));
+        mapper.onEvent(3, new VirtualServerQuorumChanged(up, false, 0, true, SampleStates.NOW));
+        assertThat(alerts).extracting(Alert::subject).containsExactly(
+                "[lb1] Virtualserver [10.0.0.1]:tcp:80 - UP", "[lb1] Virtualserver [10.0.0.1]:tcp:80 - DOWN",
+                "[lb1] Virtualserver [10.0.0.1]:tcp:80 - DOWN");
+        assertThat(alerts).extracting(Alert::body).containsExactly("=> Gained quorum 3+1=4 <= 4 <=",
+                "=> Lost quorum 3+1=2 <= 1 <=", "=> Shutting down <=");
+        // at shutdown keepalived mails only with omega
+        assertThat(alerts).extracting(Alert::mail).containsExactly(true, true, false);
+    }
+}
