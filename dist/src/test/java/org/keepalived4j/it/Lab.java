@@ -58,6 +58,22 @@ final class Lab implements AutoCloseable {
         run("ip", "-n", nsB, "link", "set", ifB, "up");
     }
 
+    /**
+     * Joins {@code ns} to this host's own namespace with a veth pair, for a server a test runs in
+     * its own JVM (a mail server, a web hook): {@code hostIf} with {@code hostAddr} on the host,
+     * {@code nsIf} with {@code nsAddr} in {@code ns}. The pair goes when the namespace does.
+     */
+    void linkToHost(String hostIf, String hostAddr, String ns, String nsIf, String nsAddr) {
+        String tmp = "k4j" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff)) + links++;
+        run("ip", "link", "add", hostIf, "type", "veth", "peer", "name", tmp);
+        run("ip", "link", "set", tmp, "netns", ns);
+        run("ip", "-n", ns, "link", "set", tmp, "name", nsIf);
+        run("ip", "addr", "add", hostAddr, "dev", hostIf);
+        run("ip", "-n", ns, "addr", "add", nsAddr, "dev", nsIf);
+        run("ip", "link", "set", hostIf, "up");
+        run("ip", "-n", ns, "link", "set", nsIf, "up");
+    }
+
     /** Creates a bridge named {@code name} in {@code ns}, up. */
     void bridge(String ns, String name) {
         run("ip", "-n", ns, "link", "add", name, "type", "bridge");
