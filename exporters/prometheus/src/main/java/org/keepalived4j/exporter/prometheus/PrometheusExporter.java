@@ -55,6 +55,9 @@ public final class PrometheusExporter implements Exporter {
         SkippedObjects skipped = new SkippedObjects();
         registry.register(KeepalivedCollector.standard(context.state(), settings.realServerCheckHistograms(),
                 skipped));
+        if (context.mbeanServer() != null) {
+            registry.register(new AlertSinkCollector(context.mbeanServer()));
+        }
         KeepalivedCollector legacy = settings.legacyMetrics() ? KeepalivedCollector.legacy(context.state(), skipped)
                 : null;
         MetricsEndpoint metrics = new MetricsEndpoint(registry::scrape, legacy == null ? null : legacy::collect);

@@ -69,7 +69,7 @@ class GrafanaDirectoryIT {
         ExternalProcess.Result check = ExternalProcess.run(List.of(promtool.toString(), "check", "rules",
                 alerts.resolve("keepalived4j.rules.yml").toString()), new byte[0]);
         assertThat(check.exitCode()).as(check.output()).isZero();
-        assertThat(check.output()).contains("SUCCESS: 10 rules found");
+        assertThat(check.output()).contains("SUCCESS: 12 rules found");
         ExternalProcess.Result test = ExternalProcess.run(List.of(promtool.toString(), "test", "rules",
                 alerts.resolve("keepalived4j.rules.test.yml").toString()), new byte[0]);
         assertThat(test.exitCode()).as(test.output()).isZero();
