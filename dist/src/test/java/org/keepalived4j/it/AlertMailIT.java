@@ -184,4 +184,45 @@ class AlertMailIT {
             return false;
         }
     }
+
+    /**
+     * The fault suite's full disk under the alert spool: the spool on a 256 KiB tmpfs, filled up.
+     * VRRP goes on as before, the alerts the disk refuses are logged and counted as lost, nothing
+     * escapes; once there is room again, alerts are spooled and delivered.
+     */
+    @Test
+    void aFullDiskUnderTheSpoolLosesAlertsNotTheVip() throws Exception {
+        Path tmpfs = dir.resolve("spool");
+        Files.createDirectories(tmpfs);
+        Lab.run("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", tmpfs.toString());
+        try {
+            Path fill = tmpfs.resolve("fill");
+            Lab.attempt(Duration.ofSeconds(30), List.of("dd", "if=/dev/zero", "of=" + fill, "bs=4k"));
+            Path track = dir.resolve("track");
+            Files.writeString(track, "0\n");
+            smtp.stop(); // alerts must wait in the spool
+            String config = config(track, recorder()) + "keepalived4j_alerts {\n    spool_dir " + tmpfs
+                    + "\n    retry_max 2\n}\n";
+            Node node = new Node(Node.Kind.KEEPALIVED4J, ns, dir, name).start(config);
+            nodes.add(node);
+            await("MASTER with the VIP", Duration.ofSeconds(30), () -> lab.hasAddress(ns, "eth0", "10.83.0.100"));
+            assertThat(node.awaitLog("the spool refused it")).contains("lost");
+            Files.writeString(track, "1\n");
+            await("FAULT without the VIP", Duration.ofSeconds(30),
+                    () -> !lab.hasAddress(ns, "eth0", "10.83.0.100"));
+            // room again: the next transitions are spooled and go out when the server is back
+            Files.delete(fill);
+            Files.writeString(track, "0\n");
+            await("MASTER again", Duration.ofSeconds(30), () -> lab.hasAddress(ns, "eth0", "10.83.0.100"));
+            startMailServer();
+            await("the mails spooled after the disk had room", Duration.ofSeconds(60),
+                    () -> smtp.getReceivedMessages().length >= 2);
+            assertThat(subjects()).containsExactly(BACKUP, MASTER);
+            assertThat(node.log()).doesNotContain("Exception in thread", "\tat org.keepalived4j");
+        } finally {
+            nodes.forEach(Node::close);
+            nodes.clear();
+            Lab.attempt(Duration.ofSeconds(30), List.of("umount", "-l", tmpfs.toString()));
+        }
+    }
 }

@@ -175,19 +175,42 @@ public final class Spool implements AutoCloseable {
         if (tail == null || tailBytes >= segmentBytes) {
             roll();
         }
-        long sequence = nextSequence++;
+        long sequence = nextSequence;
         ByteBuffer record = ByteBuffer.allocate(HEADER + bytes.length);
         record.putInt(bytes.length).putInt(crc(sequence, bytes)).putLong(sequence).put(bytes).flip();
-        while (record.hasRemaining()) {
-            tail.write(record);
+        try {
+            while (record.hasRemaining()) {
+                tail.write(record);
+            }
+            tail.force(false);
+        } catch (IOException e) {
+            // a full disk: what was half written goes, so that the next record is not written after a torn one
+            try {
+                tail.truncate(tailBytes);
+            } catch (IOException cannot) {
+                // the next record goes to a segment of its own: the torn one stays the last of this one,
+                // where reading cuts it
+                close(tail);
+                tail = null;
+                nextSequence++;
+            }
+            throw e;
         }
-        tail.force(false);
+        nextSequence++;
         tailBytes += HEADER + bytes.length;
         totalBytes += HEADER + bytes.length;
         pending.add(new Entry(sequence, alert, HEADER + bytes.length));
         enforceSize();
         notifyAll();
         return sequence;
+    }
+
+    private static void close(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // going away either way
+        }
     }
 
     private void roll() throws IOException {
