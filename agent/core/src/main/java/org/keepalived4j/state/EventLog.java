@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.keepalived4j.linux.BackgroundPriority;
 import org.keepalived4j.model.EventsMissed;
 import org.keepalived4j.model.StateEvent;
@@ -27,34 +29,59 @@ public final class EventLog implements EventSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventLog.class);
 
-    private final StateEvent[] ring;
+    /** An event in the ring with its sequence number, so that a reader can tell it was overwritten. */
+    private record Slot(long sequence, StateEvent event) {
+    }
+
+    private final AtomicReferenceArray<Slot> ring;
+    private final int capacity;
     private final Clock clock;
     private final List<Reader> readers = new CopyOnWriteArrayList<>();
-    /** The sequence number the next event gets; the first event is 1. Guarded by this. */
-    private long next = 1;
-    private boolean closed;
+    /** Emitters take this, and only they: a reader never holds up the VRRP thread's emit. */
+    private final Object emitters = new Object();
+    /** Readers that have read everything wait on this log's monitor; how many do now. */
+    private final AtomicInteger waiting = new AtomicInteger();
+    /** The sequence number the next event gets; the first event is 1. Written under {@link #emitters}. */
+    private volatile long next = 1;
+    private volatile boolean closed;
 
     public EventLog(int capacity, Clock clock) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive");
         }
-        this.ring = new StateEvent[capacity];
+        this.ring = new AtomicReferenceArray<>(capacity);
+        this.capacity = capacity;
         this.clock = clock;
     }
 
+    /**
+     * Adds the event. Takes only the emitters' lock; readers are woken through this log's
+     * monitor only when one of them waits, having read everything before.
+     */
     @Override
-    public synchronized void emit(StateEvent event) {
-        if (closed) {
-            LOG.debug("event after close dropped: {}", event.getClass().getSimpleName());
-            return;
+    public void emit(StateEvent event) {
+        synchronized (emitters) {
+            if (closed) {
+                LOG.debug("event after close dropped: {}", event.getClass().getSimpleName());
+                return;
+            }
+            long sequence = next;
+            ring.set(slot(sequence), new Slot(sequence, event));
+            next = sequence + 1;
         }
-        ring[slot(next)] = event;
-        next++;
-        notifyAll();
+        wakeReaders();
+    }
+
+    private void wakeReaders() {
+        if (waiting.get() > 0) {
+            synchronized (this) {
+                notifyAll();
+            }
+        }
     }
 
     /** The sequence number of the last event emitted (0 before the first). */
-    public synchronized long lastSequence() {
+    public long lastSequence() {
         return next - 1;
     }
 
@@ -81,7 +108,7 @@ public final class EventLog implements EventSink {
      */
     public AutoCloseable subscribe(StateListener listener, String name, boolean fromStart, boolean background) {
         Reader reader;
-        synchronized (this) {
+        synchronized (emitters) {
             reader = new Reader(listener, name, fromStart ? 1 : next, background);
         }
         readers.add(reader);
@@ -95,8 +122,10 @@ public final class EventLog implements EventSink {
      * what they did not get is logged.
      */
     public void close(Duration bound) {
-        synchronized (this) {
+        synchronized (emitters) {
             closed = true;
+        }
+        synchronized (this) {
             notifyAll();
         }
         long deadline = System.nanoTime() + bound.toNanos();
@@ -108,10 +137,7 @@ public final class EventLog implements EventSink {
                 Thread.currentThread().interrupt();
             }
             if (reader.thread.isAlive()) {
-                long unread;
-                synchronized (this) {
-                    unread = next - reader.cursor;
-                }
+                long unread = next - reader.cursor;
                 LOG.warn("event subscriber {} still busy at shutdown; {} event(s) not delivered to it", reader.name,
                         unread);
                 reader.stop();
@@ -121,7 +147,7 @@ public final class EventLog implements EventSink {
     }
 
     private int slot(long sequence) {
-        return (int) (sequence % ring.length);
+        return (int) (sequence % capacity);
     }
 
     /** One subscriber: its cursor and its thread. */
@@ -131,9 +157,9 @@ public final class EventLog implements EventSink {
         private final String name;
         private final Thread thread;
         private final boolean background;
-        /** The sequence number of the next event to deliver. Guarded by the log. */
-        private long cursor;
-        private boolean stopped;
+        /** The sequence number of the next event to deliver; written by the reader's thread only. */
+        private volatile long cursor;
+        private volatile boolean stopped;
 
         Reader(StateListener listener, String name, long cursor, boolean background) {
             this.listener = listener;
@@ -150,33 +176,58 @@ public final class EventLog implements EventSink {
                 BackgroundPriority.lowerCurrentThread();
             }
             while (true) {
-                long sequence;
-                StateEvent event;
-                EventsMissed missed = null;
-                synchronized (EventLog.this) {
-                    while (!stopped && cursor == next && !closed) {
-                        try {
-                            EventLog.this.wait();
-                        } catch (InterruptedException e) {
-                            return;
+                long published = next;
+                if (stopped) {
+                    return;
+                }
+                if (cursor == published) {
+                    if (closed) {
+                        if (cursor == next) {
+                            return; // read to the end: nothing is emitted after close
                         }
+                        continue;
                     }
-                    if (stopped || cursor == next) {
+                    if (!awaitEvent()) {
                         return;
                     }
-                    long oldest = Math.max(1, next - ring.length);
-                    if (cursor < oldest) {
-                        missed = new EventsMissed(cursor, oldest - 1, clock.instant());
-                        cursor = oldest;
-                    }
-                    sequence = cursor++;
-                    event = ring[slot(sequence)];
+                    continue;
                 }
-                if (missed != null) {
+                long oldest = Math.max(1, published - capacity);
+                if (cursor < oldest) {
+                    EventsMissed missed = new EventsMissed(cursor, oldest - 1, clock.instant());
+                    cursor = oldest;
                     LOG.warn("event subscriber {} fell behind: {} event(s) missed", name, missed.count());
                     deliver(0, missed);
+                    continue;
                 }
-                deliver(sequence, event);
+                long sequence = cursor;
+                Slot slot = ring.get(slot(sequence));
+                if (slot == null || slot.sequence() != sequence) {
+                    continue; // overwritten since next was read: the check above reports it
+                }
+                cursor = sequence + 1;
+                deliver(sequence, slot.event());
+            }
+        }
+
+        /**
+         * Waits on the log's monitor until an event after the cursor is published, the log
+         * closes or the reader stops; false when the thread was interrupted. An emitter takes
+         * the monitor only while some reader waits.
+         */
+        private boolean awaitEvent() {
+            synchronized (EventLog.this) {
+                waiting.incrementAndGet();
+                try {
+                    while (!stopped && cursor == next && !closed) {
+                        EventLog.this.wait();
+                    }
+                    return true;
+                } catch (InterruptedException e) {
+                    return false;
+                } finally {
+                    waiting.decrementAndGet();
+                }
             }
         }
 

@@ -82,6 +82,38 @@ class EventLogTest {
     }
 
     @Test
+    void emittersOnTwoThreadsAndThreeReadersLoseNothingAndKeepOneOrder() throws Exception {
+        EventLog big = new EventLog(100_000, Clock.systemUTC());
+        List<Recorder> recorders = List.of(new Recorder(new CountDownLatch(0)), new Recorder(new CountDownLatch(0)),
+                new Recorder(new CountDownLatch(0)));
+        for (int i = 0; i < recorders.size(); i++) {
+            big.subscribe(recorders.get(i), "r" + i, false, i == 0);
+        }
+        Thread a = new Thread(() -> {
+            for (int i = 0; i < 5_000; i++) {
+                big.emit(event(i));
+            }
+        });
+        Thread b = new Thread(() -> {
+            for (int i = 5_000; i < 10_000; i++) {
+                big.emit(event(i));
+            }
+        });
+        a.start();
+        b.start();
+        a.join();
+        b.join();
+        big.close(Duration.ofSeconds(30));
+        for (Recorder r : recorders) {
+            assertThat(r.seen).hasSize(10_000);
+            assertThat(r.seen).isEqualTo(recorders.get(0).seen);
+            for (int i = 0; i < r.seen.size(); i++) {
+                assertThat(r.seen.get(i)).startsWith((i + 1) + " ");
+            }
+        }
+    }
+
+    @Test
     void numbersEventsFromOneAndDeliversThemInOrderToEachSubscriber() {
         Recorder a = new Recorder(new CountDownLatch(0));
         Recorder b = new Recorder(new CountDownLatch(0));
