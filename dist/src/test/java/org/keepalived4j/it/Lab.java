@@ -40,11 +40,9 @@ final class Lab implements AutoCloseable {
 
     /** Joins two namespaces with a veth pair named {@code ifA} / {@code ifB}, up, addressed (a null address: none). */
     void link(String nsA, String ifA, String addrA, String nsB, String ifB, String addrB) {
-        // interface names have at most 15 characters: a short random tag, not the namespace prefix
-        String tag = "k4j" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff)) + links;
+        String tag = interfaceTag();
         String tmpA = tag + "a";
         String tmpB = tag + "b";
-        links++;
         run("ip", "link", "add", tmpA, "type", "veth", "peer", "name", tmpB);
         run("ip", "link", "set", tmpA, "netns", nsA);
         run("ip", "link", "set", tmpB, "netns", nsB);
@@ -64,7 +62,7 @@ final class Lab implements AutoCloseable {
      * {@code nsIf} with {@code nsAddr} in {@code ns}. The pair goes when the namespace does.
      */
     void linkToHost(String hostIf, String hostAddr, String ns, String nsIf, String nsAddr) {
-        String tmp = "k4j" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff)) + links++;
+        String tmp = interfaceTag();
         run("ip", "link", "add", hostIf, "type", "veth", "peer", "name", tmp);
         run("ip", "link", "set", tmp, "netns", ns);
         run("ip", "-n", ns, "link", "set", tmp, "name", nsIf);
@@ -72,6 +70,14 @@ final class Lab implements AutoCloseable {
         run("ip", "-n", ns, "addr", "add", nsAddr, "dev", nsIf);
         run("ip", "link", "set", hostIf, "up");
         run("ip", "-n", ns, "link", "set", nsIf, "up");
+    }
+
+    /**
+     * A temporary interface name unique on the host: interface names have at most 15
+     * characters, so a short random tag and a count rather than the namespace prefix.
+     */
+    private String interfaceTag() {
+        return "k4j" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff)) + links++;
     }
 
     /** Creates a bridge named {@code name} in {@code ns}, up. */
