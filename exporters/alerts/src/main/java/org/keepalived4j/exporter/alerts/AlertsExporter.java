@@ -37,7 +37,6 @@ public final class AlertsExporter implements Exporter {
 
     private final List<AlertSinkProvider> providers;
     private final List<SinkDelivery> deliveries = new ArrayList<>();
-    private final List<ObjectName> beans = new ArrayList<>();
     private ExporterContext context;
     private AutoCloseable subscription;
     private Object madeFrom;
@@ -133,13 +132,18 @@ public final class AlertsExporter implements Exporter {
         }
     }
 
+    private MBeanServer mbeans() {
+        return context.mbeanServer() != null ? context.mbeanServer() : ManagementFactory.getPlatformMBeanServer();
+    }
+
+    /** The sink's MBean name: {@code keepalived:type=AlertSink,name=SINK}. */
+    private static ObjectName beanName(SinkDelivery delivery) throws JMException {
+        return new ObjectName("keepalived:type=AlertSink,name=" + ObjectName.quote(delivery.name()));
+    }
+
     private void register(SinkDelivery delivery) {
-        MBeanServer server = context.mbeanServer() != null ? context.mbeanServer()
-                : ManagementFactory.getPlatformMBeanServer();
         try {
-            ObjectName name = new ObjectName("keepalived:type=AlertSink,name=" + ObjectName.quote(delivery.name()));
-            server.registerMBean(new AlertSinkBean(delivery::status), name);
-            beans.add(name);
+            mbeans().registerMBean(new AlertSinkBean(delivery::status), beanName(delivery));
         } catch (JMException e) {
             LOG.warn("alert sink {}: no MBean: {}", delivery.name(), e.toString());
         }
@@ -191,17 +195,14 @@ public final class AlertsExporter implements Exporter {
             if (left > 0) {
                 LOG.info("alert sink {}: {} alert(s) stay in the spool for the next start", d.name(), left);
             }
-        }
-        deliveries.clear();
-        MBeanServer server = context.mbeanServer() != null ? context.mbeanServer()
-                : ManagementFactory.getPlatformMBeanServer();
-        for (ObjectName name : beans) {
             try {
-                server.unregisterMBean(name);
+                if (mbeans().isRegistered(beanName(d))) {
+                    mbeans().unregisterMBean(beanName(d));
+                }
             } catch (JMException e) {
-                LOG.debug("alerts: unregistering {}: {}", name, e.toString());
+                LOG.debug("alerts: unregistering the MBean of {}: {}", d.name(), e.toString());
             }
         }
-        beans.clear();
+        deliveries.clear();
     }
 }

@@ -61,8 +61,9 @@ record EmailSettings(String host, int port, String helo, Duration connectTimeout
                     + ": starttls must be optional, required or off, got '" + startTls + "'");
             startTls = "off";
         }
-        boolean smtps = block.has("smtps") && block.value("smtps").map(v -> !v.equalsIgnoreCase("no")
-                && !v.equalsIgnoreCase("off") && !v.equalsIgnoreCase("false")).orElse(true);
+        // a bare "smtps" turns it on, as keepalived's flag keywords do; with a value, the shared yes/no reading
+        boolean smtps = block.has("smtps")
+                && (block.value("smtps").isEmpty() || block.bool("smtps", true, problems));
         String user = block.value("smtp_user").orElse(null);
         String password = block.value("smtp_password").orElse(null);
         if ((user == null) != (password == null)) {
