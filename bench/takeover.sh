@@ -106,7 +106,8 @@ master_adverts_seen() {
 }
 
 vip_added() {
-    grep -v Deleted "$1" 2>/dev/null | grep -q " inet $2/"
+    # grep -c reads to the end, so the first grep never meets a closed pipe (see has_address)
+    [ "$(grep -v Deleted "$1" 2>/dev/null | grep -c " inet $2/")" -gt 0 ]
 }
 
 # One takeover in one lane; leaves the master restarted.

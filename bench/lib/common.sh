@@ -215,8 +215,12 @@ wait_until() {
     done
 }
 
+# The whole listing first: under pipefail, grep -q closing the pipe early can fail the writer
+# with SIGPIPE and turn a match into a miss.
 has_address() {
-    ip -n "$1" -o addr show 2>/dev/null | grep -q " inet $2/"
+    local a
+    a="$(ip -n "$1" -o addr show 2>/dev/null)" || return 1
+    [[ "$a" == *" inet $2/"* ]]
 }
 
 loadavg() {
