@@ -32,6 +32,11 @@ final class AlertSinkBean implements AlertSinkMXBean {
     }
 
     @Override
+    public long getHeld() {
+        return status.get().held();
+    }
+
+    @Override
     public int getQueued() {
         return status.get().queued();
     }

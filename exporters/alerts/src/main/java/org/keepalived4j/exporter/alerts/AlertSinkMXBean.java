@@ -15,6 +15,9 @@ public interface AlertSinkMXBean {
     /** Alerts given up undelivered (over the spool's bounds, unreadable, refused by the disk). */
     long getDropped();
 
+    /** Alerts the sink's routes held back: identical repeats, flap damping, rate limit (summed up in summaries). */
+    long getHeld();
+
     /** Alerts waiting now, in the spool. */
     int getQueued();
 

@@ -40,6 +40,7 @@ public final class AlertsExporter implements Exporter {
     private ExporterContext context;
     private AutoCloseable subscription;
     private Object madeFrom;
+    private java.util.concurrent.ScheduledExecutorService ticker;
 
     public AlertsExporter() {
         this(ServiceLoader.load(AlertSinkProvider.class).stream().map(ServiceLoader.Provider::get).toList());
@@ -58,6 +59,7 @@ public final class AlertsExporter implements Exporter {
     public List<String> validate(Settings settings) {
         List<String> problems = new ArrayList<>();
         AlertsSettings.parse(settings, "keepalived", kinds(), problems);
+        AlertRoute.parse(settings, problems);
         return problems;
     }
 
@@ -73,6 +75,13 @@ public final class AlertsExporter implements Exporter {
         synchronized (this) {
             build();
         }
+        // the routes' summaries go out when their window ends, whether or not another alert comes
+        ticker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "alerts-routes");
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleWithFixedDelay(this::tick, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
         subscription = context.state().subscribeFromStart(new StateListener() {
             private final AlertMapper mapper = new AlertMapper(() -> context.state().daemon(), AlertsExporter.this::offer);
 
@@ -84,6 +93,16 @@ public final class AlertsExporter implements Exporter {
                 mapper.onEvent(sequence, event);
             }
         });
+    }
+
+    private synchronized void tick() {
+        for (SinkDelivery d : deliveries) {
+            try {
+                d.tick();
+            } catch (RuntimeException e) {
+                LOG.error("alert sink {}: route summaries: {}", d.name(), e.toString());
+            }
+        }
     }
 
     private synchronized void offer(Alert alert) {
@@ -99,12 +118,23 @@ public final class AlertsExporter implements Exporter {
         madeFrom = java.util.Arrays.asList(globals.mail(), block);
         List<String> problems = new ArrayList<>();
         AlertsSettings settings = AlertsSettings.parse(block, context.daemonName(), kinds(), problems);
+        List<AlertRoute> routes = AlertRoute.parse(block, problems);
         List<AlertSink> sinks = new ArrayList<>();
         for (AlertSinkProvider provider : providers) {
             try {
                 sinks.addAll(provider.create(globals, block, problems));
             } catch (RuntimeException e) {
                 problems.add(block.source() + ": " + provider.kind() + " sinks could not be made: " + e);
+            }
+        }
+        Set<String> made = new HashSet<>();
+        sinks.forEach(s -> made.add(s.name()));
+        for (AlertRoute route : routes) {
+            for (String sink : route.sinks()) {
+                if (!made.contains(sink)) {
+                    problems.add(route.source() + ": route names sink '" + sink + "', which is not configured (sinks: "
+                            + new java.util.TreeSet<>(made) + ")");
+                }
             }
         }
         problems.forEach(p -> LOG.warn("{}", p));
@@ -117,8 +147,8 @@ public final class AlertsExporter implements Exporter {
             try {
                 Spool spool = Spool.open(settings.spoolDir().resolve(sink.name()), settings.spoolMaxBytes(),
                         settings.spoolMaxAge(), context.clock());
-                SinkDelivery delivery = new SinkDelivery(sink, spool, context.clock(), settings.retryInitial(),
-                        settings.retryMax());
+                SinkDelivery delivery = new SinkDelivery(sink, new AlertGate(sink.name(), routes), spool,
+                        context.clock(), settings.retryInitial(), settings.retryMax());
                 deliveries.add(delivery);
                 register(delivery);
                 delivery.start();
@@ -173,6 +203,9 @@ public final class AlertsExporter implements Exporter {
                 LOG.debug("alerts: closing the subscription: {}", e.toString());
             }
         }
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
         synchronized (this) {
             stopDeliveries(DRAIN);
         }
@@ -180,6 +213,7 @@ public final class AlertsExporter implements Exporter {
 
     /** Gives the deliveries up to {@code drain} to empty their spools, then stops them; what is left waits for the next start. */
     private void stopDeliveries(Duration drain) {
+        deliveries.forEach(SinkDelivery::flushHeld);
         long deadline = System.nanoTime() + drain.toNanos();
         while (System.nanoTime() < deadline && deliveries.stream().anyMatch(d -> d.status().queued() > 0)) {
             try {

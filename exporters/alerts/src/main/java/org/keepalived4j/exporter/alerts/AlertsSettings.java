@@ -19,6 +19,7 @@ import org.keepalived4j.model.Settings;
  *     spool_max_age 604800     # seconds an alert may wait (default 7 days)
  *     retry_initial 1          # seconds before the first retry, doubling after each failure
  *     retry_max 60             # ... up to this many seconds between attempts
+ *     route { ... }            # which alerts go to which sinks: see AlertRoute
  * }
  * </pre>
  */
@@ -27,14 +28,14 @@ record AlertsSettings(Path spoolDir, long spoolMaxBytes, Duration spoolMaxAge, D
 
     static final Path STATE_ROOT = Path.of("/var/lib/keepalived4j");
     private static final Set<String> KEYWORDS = Set.of("spool_dir", "spool_max_bytes", "spool_max_age",
-            "retry_initial", "retry_max");
+            "retry_initial", "retry_max", "route");
 
     /** The settings of {@code block}; {@code daemonName} names the default spool folder. */
     static AlertsSettings parse(Settings block, String daemonName, Set<String> sinkKinds, List<String> problems) {
         for (Setting s : block.entries()) {
             if (!KEYWORDS.contains(s.keyword()) && !sinkKinds.contains(s.keyword())) {
                 problems.add(s.source() + ": unknown keyword '" + s.keyword() + "' in " + block.name());
-            } else if (sinkKinds.contains(s.keyword()) && s.block() == null) {
+            } else if ((sinkKinds.contains(s.keyword()) || s.keyword().equals("route")) && s.block() == null) {
                 problems.add(s.source() + ": '" + s.keyword() + "' needs a block { ... }");
             }
         }

@@ -21,6 +21,7 @@ final class SinkDelivery implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SinkDelivery.class);
 
     private final AlertSink sink;
+    private final AlertGate gate;
     private final Spool spool;
     private final Clock clock;
     private final Duration firstRetry;
@@ -35,7 +36,12 @@ final class SinkDelivery implements AutoCloseable {
     private volatile boolean stopping;
 
     SinkDelivery(AlertSink sink, Spool spool, Clock clock, Duration firstRetry, Duration maxRetry) {
+        this(sink, new AlertGate(sink.name(), java.util.List.of()), spool, clock, firstRetry, maxRetry);
+    }
+
+    SinkDelivery(AlertSink sink, AlertGate gate, Spool spool, Clock clock, Duration firstRetry, Duration maxRetry) {
         this.sink = sink;
+        this.gate = gate;
         this.spool = spool;
         this.clock = clock;
         this.firstRetry = firstRetry;
@@ -56,11 +62,29 @@ final class SinkDelivery implements AutoCloseable {
         return sink;
     }
 
-    /** Spools the alert when the sink wants it. Never blocks on the sink; an alert the disk refuses is logged lost. */
-    void offer(Alert alert) {
+    /**
+     * Spools the alert when the sink wants it and its routes let it through (with a summary of
+     * what they held back, when this alert's time ended a window). Never blocks on the sink; an
+     * alert the disk refuses is logged lost.
+     */
+    synchronized void offer(Alert alert) {
         if (!sink.accepts(alert)) {
             return;
         }
+        gate.admit(alert, clock.instant()).forEach(this::spool);
+    }
+
+    /** Spools the summaries of the routes' windows that have ended; called every second or so. */
+    synchronized void tick() {
+        gate.due(clock.instant()).forEach(this::spool);
+    }
+
+    /** Spools every summary still pending (before a stop): what was held back is summed up, not lost. */
+    synchronized void flushHeld() {
+        gate.flush(clock.instant()).forEach(this::spool);
+    }
+
+    private void spool(Alert alert) {
         try {
             spool.append(alert);
         } catch (IOException | RuntimeException e) {
@@ -142,6 +166,7 @@ final class SinkDelivery implements AutoCloseable {
     SinkStatus status() {
         Instant oldest = spool.oldest();
         return new SinkStatus(sink.name(), sent.get(), failed.get(), retried.get(), spool.dropped() + spoolErrors.get(),
+                gate.held(),
                 spool.queued(), spool.bytes(), oldest == null ? Duration.ZERO : Duration.between(oldest, clock.instant()),
                 lastError, lastErrorTime);
     }

@@ -96,4 +96,28 @@ class SinkDeliveryTest {
             assertThat(receiver.received).containsExactly("b1", "b2", "b3");
         }
     }
+
+    @Test
+    void whatARouteHeldBackGoesOutAsOneSummaryAtTheLatestAtAStop() throws Exception {
+        Receiver receiver = new Receiver();
+        List<String> problems = new java.util.ArrayList<>();
+        List<AlertRoute> routes = AlertRoute.parse(org.keepalived4j.model.TestSettings.block("keepalived4j_alerts",
+                "route {", "sink test", "flap_damping 2 3600", "}"), problems);
+        assertThat(problems).isEmpty();
+        Spool spool = Spool.open(dir, 64L << 20, Duration.ofDays(1), Clock.systemUTC());
+        try (SinkDelivery d = new SinkDelivery(receiver, new AlertGate("test", routes), spool, Clock.systemUTC(),
+                Duration.ofMillis(10), Duration.ofMillis(40))) {
+            d.start();
+            for (int i = 0; i < 6; i++) {
+                d.offer(alert("c" + i, "VI_1"));
+            }
+            d.tick(); // the window lasts an hour: nothing due yet
+            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received.size() == 2);
+            assertThat(d.status().held()).isEqualTo(4);
+            assertThat(new AlertSinkBean(d::status).getHeld()).isEqualTo(4);
+            d.flushHeld();
+            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received.size() == 3);
+            assertThat(receiver.received).containsExactly("c0", "c1", "c5-summary");
+        }
+    }
 }

@@ -28,7 +28,7 @@ import javax.management.ObjectName;
 final class AlertSinkCollector implements MultiCollector {
 
     private static final String[] ATTRIBUTES = {"Sent", "Failed", "Retried", "Dropped", "Queued", "SpoolBytes",
-        "OldestUndeliveredSeconds", "LastError"};
+        "OldestUndeliveredSeconds", "Held", "LastError"};
 
     private final MBeanServer mbeans;
     private final ObjectName pattern;
@@ -81,6 +81,8 @@ final class AlertSinkCollector implements MultiCollector {
         gauges(out, rows, 5, "keepalived4j_alert_sink_spool_bytes", "The size of the sink's spool on disk", Unit.BYTES);
         gauges(out, rows, 6, "keepalived4j_alert_sink_oldest_undelivered_seconds",
                 "How long the oldest waiting alert has waited (0 when none waits)", Unit.SECONDS);
+        counters(out, rows, 7, "keepalived4j_alert_sink_held",
+                "Alerts the sink's routes held back (identical repeats, flap damping, rate limit; the last two sent as summaries)");
         GaugeSnapshot.Builder failing = GaugeSnapshot.builder().name("keepalived4j_alert_sink_failing")
                 .help("1 when the sink's last delivery attempt failed, 0 after a success");
         rows.forEach(r -> failing.dataPoint(gauge(r.failing() ? 1 : 0, Labels.of("sink", r.sink()))));

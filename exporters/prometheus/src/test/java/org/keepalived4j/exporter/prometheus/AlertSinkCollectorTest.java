@@ -31,6 +31,8 @@ class AlertSinkCollectorTest {
 
         double getOldestUndeliveredSeconds();
 
+        long getHeld();
+
         String getLastError();
     }
 
@@ -53,6 +55,11 @@ class AlertSinkCollectorTest {
         @Override
         public double getOldestUndeliveredSeconds() {
             return getQueued > 0 ? 12.5 : 0;
+        }
+
+        @Override
+        public long getHeld() {
+            return getSent * 2;
         }
     }
 
@@ -85,6 +92,7 @@ class AlertSinkCollectorTest {
         assertThat(value(all, "keepalived4j_alert_sink_oldest_undelivered_seconds", "webhook-ops")).isEqualTo(12.5);
         assertThat(value(all, "keepalived4j_alert_sink_spool_bytes", "webhook-ops")).isEqualTo(4096);
         assertThat(value(all, "keepalived4j_alert_sink_failing", "webhook-ops")).isEqualTo(1);
+        assertThat(value(all, "keepalived4j_alert_sink_held", "email")).isEqualTo(14);
     }
 
     @Test
