@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -117,5 +118,62 @@ class EmailSinkTest {
         EmailSettings s = EmailSettings.of(mail(25), TestSettings.block("keepalived4j_alerts", "email {",
                 "smtp_user alerts", "smtp_password hunter2", "}"), new ArrayList<>());
         assertThat(s.toString()).doesNotContain("hunter2").contains("alerts");
+    }
+
+    /** Runs a command to its end; its output on failure. */
+    private static void run(Path dir, String... command) throws Exception {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as("%s: %s", String.join(" ", command), out).isZero();
+    }
+
+    /**
+     * STARTTLS and AUTH against a real server: Debian's aiosmtpd (python3-aiosmtpd), which
+     * refuses AUTH and mail before STARTTLS, with a certificate made here by openssl.
+     */
+    @Test
+    void startTlsThenAuthAgainstARealServer(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        assertThat(Path.of("/usr/bin/python3")).as("Debian's python3 (bin/test installs python3-aiosmtpd)")
+                .isExecutable();
+        run(dir, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1", "-days", "2",
+                "-keyout", "key.pem", "-out", "cert.pem");
+        Path script = Path.of(EmailSinkTest.class.getResource("/starttls_smtp_server.py").toURI());
+        Path out = java.nio.file.Files.createDirectory(dir.resolve("mail"));
+        int port = freePort();
+        Process server = new ProcessBuilder("/usr/bin/python3", script.toString(), Integer.toString(port),
+                "cert.pem", "key.pem", "alerts", "s3cret", out.toString()).directory(dir.toFile())
+                .redirectErrorStream(true).start();
+        try {
+            var lines = new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            String first = lines.readLine();
+            assertThat(first).as("aiosmtpd did not start (python3-aiosmtpd missing?)").isEqualTo("ready");
+            EmailSink good = sink(mail(port), TestSettings.block("keepalived4j_alerts", "email {", "starttls required",
+                    "smtp_user alerts", "smtp_password s3cret", "ssl_trust 127.0.0.1", "}"));
+            good.deliver(alert("t-1"));
+            String received = java.nio.file.Files.readString(out.resolve("1.eml"));
+            assertThat(received).startsWith("X-Test-Session: user=alerts tls=yes")
+                    .contains("Subject: [lb1] VRRP Instance VI_1 - Entering MASTER state")
+                    .contains("=> VRRP Instance is now owning VRRP VIPs <=");
+            EmailSink wrong = sink(mail(port), TestSettings.block("keepalived4j_alerts", "email {", "starttls required",
+                    "smtp_user alerts", "smtp_password wrong", "ssl_trust 127.0.0.1", "}"));
+            assertThatThrownBy(() -> wrong.deliver(alert("t-2"))).hasMessageContaining("535")
+                    .satisfies(e -> assertThat(e.toString()).doesNotContain("wrong"));
+            // keepalived's plain SMTP to a server that insists on STARTTLS: refused, retried later
+            EmailSink plain = sink(mail(port), Settings.empty("keepalived4j_alerts"));
+            assertThatThrownBy(() -> plain.deliver(alert("t-3"))).isInstanceOf(Exception.class);
+            // a certificate nobody said to trust is refused
+            EmailSink untrusted = sink(mail(port), TestSettings.block("keepalived4j_alerts", "email {",
+                    "starttls required", "smtp_user alerts", "smtp_password s3cret", "}"));
+            assertThatThrownBy(() -> untrusted.deliver(alert("t-4"))).isInstanceOf(Exception.class);
+            try (var files = java.nio.file.Files.list(out)) {
+                assertThat(files.filter(f -> f.toString().endsWith(".eml"))).hasSize(1);
+            }
+        } finally {
+            server.destroy();
+            if (!server.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        }
     }
 }
