@@ -9,59 +9,9 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import javax.management.MBeanServer;
 import javax.management.MBeanServerFactory;
-import javax.management.ObjectName;
-import javax.management.StandardMBean;
 import org.junit.jupiter.api.Test;
 
 class AlertSinkCollectorTest {
-
-    /** The attributes the alerts exporter's AlertSink MBean has. */
-    public interface SinkMXBean {
-        long getSent();
-
-        long getFailed();
-
-        long getRetried();
-
-        long getDropped();
-
-        int getQueued();
-
-        long getSpoolBytes();
-
-        double getOldestUndeliveredSeconds();
-
-        long getHeld();
-
-        String getLastError();
-    }
-
-    record Sink(long getSent, long getFailed, int getQueued, String getLastError) implements SinkMXBean {
-        @Override
-        public long getRetried() {
-            return getFailed;
-        }
-
-        @Override
-        public long getDropped() {
-            return 0;
-        }
-
-        @Override
-        public long getSpoolBytes() {
-            return 4096;
-        }
-
-        @Override
-        public double getOldestUndeliveredSeconds() {
-            return getQueued > 0 ? 12.5 : 0;
-        }
-
-        @Override
-        public long getHeld() {
-            return getSent * 2;
-        }
-    }
 
     private static double value(MetricSnapshots all, String name, String sink) {
         for (MetricSnapshot m : all) {
@@ -80,10 +30,8 @@ class AlertSinkCollectorTest {
     @Test
     void readsEverySinkFromItsMBean() throws Exception {
         MBeanServer server = MBeanServerFactory.newMBeanServer();
-        server.registerMBean(new StandardMBean(new Sink(7, 0, 0, ""), SinkMXBean.class, true),
-                new ObjectName("keepalived:type=AlertSink,name=\"email\""));
-        server.registerMBean(new StandardMBean(new Sink(1, 3, 2, "connection refused"), SinkMXBean.class, true),
-                new ObjectName("keepalived:type=AlertSink,name=\"webhook-ops\""));
+        AlertSinkBeans.register(server, "email", new AlertSinkBeans.Sink(7, 0, 0, ""));
+        AlertSinkBeans.register(server, "webhook-ops", new AlertSinkBeans.Sink(1, 3, 2, "connection refused"));
         MetricSnapshots all = new AlertSinkCollector(server).collect();
         assertThat(value(all, "keepalived4j_alert_sink_sent", "email")).isEqualTo(7);
         assertThat(value(all, "keepalived4j_alert_sink_failing", "email")).isZero();

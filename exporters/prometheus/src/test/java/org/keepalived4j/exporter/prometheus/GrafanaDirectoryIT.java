@@ -31,10 +31,14 @@ class GrafanaDirectoryIT {
     private static final Pattern EXPR = Pattern.compile("\"(?:expr|definition)\": \"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private final PrometheusExporter exporter = new PrometheusExporter();
+    private javax.management.ObjectName sinkBean;
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         exporter.close();
+        if (sinkBean != null) {
+            ManagementFactory.getPlatformMBeanServer().unregisterMBean(sinkBean);
+        }
     }
 
     /** The checkout's grafana/ directory (tests run in a module directory below it). */
@@ -57,6 +61,9 @@ class GrafanaDirectoryIT {
     }
 
     private void startExporter() throws Exception {
+        // an alert sink, as the alerts exporter registers one, for the dashboard's alert sink panels
+        sinkBean = AlertSinkBeans.register(ManagementFactory.getPlatformMBeanServer(), "email",
+                new AlertSinkBeans.Sink(3, 1, 2, "connection refused"));
         exporter.start(TestExporterContext.of(new FakeStateView(SampleStates.small()),
                 ManagementFactory.getPlatformMBeanServer(),
                 TestSettings.block("keepalived4j_prometheus", "listen 127.0.0.1:0")));
@@ -79,7 +86,7 @@ class GrafanaDirectoryIT {
     @Test
     void everyQueryOfTheDashboardReturnsDataAndTheRulesRaiseTheExpectedAlerts(@TempDir Path dir) throws Exception {
         List<String> queries = dashboardQueries(grafana().resolve("dashboards/keepalived4j.json"));
-        assertThat(queries).hasSize(28).contains("label_values(keepalived_up, instance)");
+        assertThat(queries).hasSize(36).contains("label_values(keepalived_up, instance)");
         startExporter();
         try (PrometheusServer prometheus = new PrometheusServer(dir, "127.0.0.1:" + exporter.port(), "lb1",
                 List.of(grafana().resolve("alerts/keepalived4j.rules.yml")))) {
