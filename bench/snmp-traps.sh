@@ -6,7 +6,13 @@
 #
 #   bench/snmp-traps.sh [--minutes 3] [--rounds 2] [--instances 1000] [--interval 0.1]
 #                       [--flip-seconds 6] [--warmup 30] [--peer keepalived4j|keepalived]
-#                       [--stress 0] [--trapd-nice 0] [--out DIR]
+#                       [--stress 0] [--trapd-nice 0] [--notify snmp|alerts] [--out DIR]
+#
+# --notify alerts asks the same of the alert sinks: the "on" phases have no SNMP but mail
+# (notification_email, smtp_server, smtp_alert: keepalived's keywords) and the other alert sinks
+# of keepalived4j_alerts, all pointed at 127.0.0.1:2525, where a receiver accepts TCP
+# connections and never answers (it runs in every phase, so both see the same processes): every
+# delivery waits for its timeout, fails and is retried while alerts pile up in the spools.
 #
 # Namespace A holds the subject (keepalived4j) and a real snmptrapd on 127.0.0.1:1162;
 # namespace B the peer. They are joined by one veth per 250 flapping instances (VRIDs 1..250
@@ -51,6 +57,7 @@ WARMUP=30
 PEER=keepalived4j
 STRESS=0
 TRAPD_NICE=0
+NOTIFY=snmp
 OUT=""
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -63,8 +70,9 @@ while [ $# -gt 0 ]; do
         --peer) PEER="$2"; shift 2 ;;
         --stress) STRESS="$2"; shift 2 ;;
         --trapd-nice) TRAPD_NICE="$2"; shift 2 ;;
+        --notify) NOTIFY="$2"; shift 2 ;;
         --out) OUT="$2"; shift 2 ;;
-        -h|--help) sed -n '2,39p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,45p' "$0"; exit 0 ;;
         *) die "unknown argument: $1 (see --help)" ;;
     esac
 done
@@ -77,6 +85,7 @@ done
 [[ "$STRESS" =~ ^[0-9]+$ ]] || die "--stress must be a number of CPU workers (0: none)"
 [[ "$TRAPD_NICE" =~ ^-?[0-9]+$ ]] && [ "$TRAPD_NICE" -ge -20 ] && [ "$TRAPD_NICE" -le 19 ] || die "--trapd-nice must be -20..19"
 case "$PEER" in keepalived|keepalived4j) ;; *) die "--peer keepalived|keepalived4j" ;; esac
+case "$NOTIFY" in snmp|alerts) ;; *) die "--notify snmp|alerts" ;; esac
 
 tools=(ip tcpdump keepalived java python3 setsid awk ps grep stat snmptrapd curl)
 [ "$STRESS" = 0 ] || tools+=(stress-ng)
@@ -110,7 +119,12 @@ flapping_instances() {
 # subject_config SNMP(on|off): the subject's keepalived.conf.
 subject_config() {
     local snmp=()
-    [ "$1" = off ] || snmp=(enable_traps enable_snmp_vrrp enable_snmp_rfcv2 enable_snmp_rfcv3)
+    if [ "$1" = on ] && [ "$NOTIFY" = snmp ]; then
+        snmp=(enable_traps enable_snmp_vrrp enable_snmp_rfcv2 enable_snmp_rfcv3)
+    elif [ "$1" = on ]; then
+        snmp=("notification_email {" "    ops@example.com" "}" "notification_email_from keepalived@${TAG}s"
+            "smtp_server 127.0.0.1 2525" "smtp_connect_timeout 30" "smtp_alert")
+    fi
     global_defs "${TAG}s" "${snmp[@]}"
     vrrp_instance PROBE "${TAG}pa" 1 200 "$INTERVAL" 10.203.0.100
     local g n
@@ -126,7 +140,16 @@ subject_config() {
     flapping_instances a 100
 }
 
+# snmp_block DIR: the subject's keepalived4j.conf of an "on" phase.
 snmp_block() {
+    if [ "$NOTIFY" = alerts ]; then
+        cat <<EOF
+keepalived4j_alerts {
+    spool_dir $1/spool
+}
+EOF
+        return
+    fi
     cat <<EOF
 keepalived4j_snmp {
     trap2sink 127.0.0.1:1162 public
@@ -176,18 +199,27 @@ run_phase() {
         echo "peer=$PEER"
         echo "stress=$STRESS"
         echo "trapd_nice=$TRAPD_NICE"
+        echo "notify=$NOTIFY"
         echo "probe_ip=10.203.0.1"
     } >"$dir/meta"
     subject_config "$snmp" >"$dir/subject/keepalived.conf"
-    [ "$snmp" = off ] || snmp_block >"$dir/subject/keepalived4j.conf"
+    [ "$snmp" = off ] || snmp_block "$dir" >"$dir/subject/keepalived4j.conf"
     { global_defs "${TAG}p"; flapping_instances b 150; } >"$dir/peer-high.conf"
     { global_defs "${TAG}p"; flapping_instances b 50; } >"$dir/peer-low.conf"
     cp "$dir/peer-low.conf" "$dir/peer/keepalived.conf"
     echo "disableAuthorization yes" >"$dir/snmp/snmptrapd.conf"
-    log "phase $1, SNMP $snmp: $INSTANCES flapping instances on $LINKS link(s), probe at advert_int $INTERVAL (load $(loadavg))"
+    log "phase $1, $NOTIFY $snmp: $INSTANCES flapping instances on $LINKS link(s), probe at advert_int $INTERVAL (load $(loadavg))"
 
     # the receivers and captures first: every phase runs the same processes
-    local trapd probe sent informs subject peer stress="" flipper sampler
+    local trapd probe sent informs subject peer stress="" flipper sampler hang
+    # a receiver that accepts TCP on 2525 and never answers (the alert sinks' in --notify alerts)
+    start_group hang "$dir/hang.out" ip netns exec "$NS_A" python3 -c '
+import socket
+s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", 2525)); s.listen(1024); print("listening", flush=True); held = []
+while True:
+    c, _ = s.accept(); held.append(c)'
+    wait_until 10 grep -q "listening" "$dir/hang.out" || die "the hanging receiver did not start"
     start_group trapd "$dir/snmptrapd.out" env SNMP_PERSISTENT_DIR="$dir/snmp" ip netns exec "$NS_A" \
         nice -n "$TRAPD_NICE" snmptrapd -f -n -On -m "" -Lf "$dir/traps.log" -C -c "$dir/snmp/snmptrapd.conf" -F '%#t %v\n' udp:127.0.0.1:1162
     start_group probe "$dir/probe.txt" ip netns exec "$NS_B" tcpdump -i "${TAG}pb" -n -tt -l -U 'ip proto 112'
@@ -272,7 +304,8 @@ run_phase() {
     stop_group "$sent" INT 5
     stop_group "$informs" INT 5
     stop_group "$trapd" TERM 5
-    log "phase $1, SNMP $snmp: done (load $(loadavg))"
+    stop_group "$hang" TERM 5
+    log "phase $1, $NOTIFY $snmp: done (load $(loadavg))"
 }
 
 START_LOAD="$(loadavg)"
@@ -293,6 +326,7 @@ echo "$MINUTES min measured per phase after ${WARMUP} s of flapping; $INSTANCES 
     "sync groups of $SYNC_GROUP) on $LINKS link(s), peer $PEER flipping priority 150/50 every $FLIP s;" \
     "probe VRRPv3 at advert_int $INTERVAL s;" \
     "$([ "$STRESS" = 0 ] && echo "no stress-ng" || echo "stress-ng --cpu $STRESS beside every phase");" \
-    "snmptrapd at nice $TRAPD_NICE"
+    "snmptrapd at nice $TRAPD_NICE;" \
+    "$([ "$NOTIFY" = snmp ] && echo "on = SNMP traps and informs" || echo "on = alert sinks to a receiver that never answers")"
 echo
 python3 "$BENCH_DIR/lib/snmp_traps_report.py" "$WORK" "${PHASES[@]}"

@@ -54,6 +54,11 @@ LOSSES = {
 }
 
 
+
+def what(meta):
+    """What the on phases turn on: SNMP notifications, or the alert sinks (--notify alerts)."""
+    return "alert sinks" if meta.get("notify") == "alerts" else "SNMP"
+
 def meta_of(d):
     return dict(line.split("=", 1) for line in read(os.path.join(d, "meta")).split() if "=" in line)
 
@@ -134,6 +139,19 @@ def losses(d):
     return out
 
 
+ALERT_SINK = re.compile(r'^keepalived4j_alert_sink_(queued|failed_total|sent_total|dropped_total)\{sink="([^"]*)"\} ([\d.e+]+)$')
+
+
+def alert_sinks(d):
+    """keepalived4j_alert_sink_* per sink at the end of the window (empty when no sink)."""
+    out = {}
+    for line in read(os.path.join(d, "metrics.end")).splitlines():
+        m = ALERT_SINK.match(line)
+        if m:
+            out.setdefault(m.group(2), {})[m.group(1)] = float(m.group(3))
+    return out
+
+
 def flips(d, start, end):
     n = 0
     for line in read(os.path.join(d, "flips.txt")).splitlines():
@@ -147,6 +165,7 @@ THREAD_GROUPS = [
     ("vrrp", re.compile(r"^vrrp$")),
     ("events-* (event log readers)", re.compile(r"^events-")),
     ("keepalived4j-snmp* (sinks)", re.compile(r"^keepalived4j-sn")),
+    ("alerts-* (alert sinks)", re.compile(r"^alerts-")),
     ("GC", re.compile(r"^(Shenandoah|GC |G1 |VM Thread)")),
     ("JIT", re.compile(r"^C[12] Compiler")),
 ]
@@ -230,7 +249,7 @@ def phase_report(d):
     pauses, safepoints, cycles, _, pacing, degenerated, full = gc_report(d, start, end)
     cpu = thread_cpu(d)
     loads = [float(line.split()[0]) for line in read(os.path.join(d, "loadavg.txt")).splitlines() if line.strip()]
-    print(f"phase {meta['phase']}, SNMP {meta['snmp']}: window {seconds:.0f} s "
+    print(f"phase {meta['phase']}, {what(meta)} {meta['snmp']}: window {seconds:.0f} s "
           f"({start:%H:%M:%S}-{end:%H:%M:%S} UTC), {flips(d, start, end)} flips of the peer"
           + (f", stress-ng --cpu {meta['stress']}" if meta.get("stress", "0") != "0" else ""))
     print(f"  probe adverts (advert_int {meta['interval']} s) seen in B: {len(times)} "
@@ -265,6 +284,11 @@ def phase_report(d):
              if by_oid else "")
           + (f"; UDP datagrams dropped by full receive buffers in A: {udp_drops}" if udp_drops is not None else ""))
     print(f"  inform packets to the dead receiver (127.0.0.1:1163, tries included): {informs}")
+    sinks = alert_sinks(d)
+    if sinks:
+        print("  alert sinks at the end of the window: " + "; ".join(
+            f"{s}: {int(v.get('queued', 0))} queued, {int(v.get('failed_total', 0))} failed attempts, "
+            f"{int(v.get('sent_total', 0))} sent, {int(v.get('dropped_total', 0))} dropped" for s, v in sorted(sinks.items())))
     if lost:
         print("  logged by the daemon: " + "; ".join(
             f"{kind}: {n_lines} line(s) standing for {events}" for kind, (n_lines, events) in sorted(lost.items())))
@@ -292,7 +316,7 @@ def phase_report(d):
     if loads:
         print(f"  1-min load average: min {min(loads):.2f}, median {percentile(loads, 50):.2f}, max {max(loads):.2f}")
     print()
-    return {"snmp": meta["snmp"], "gaps": gaps, "sent_gaps": sent_gaps, "interval_ms": interval_ms, "stats": stats,
+    return {"snmp": meta["snmp"], "what": what(meta), "gaps": gaps, "sent_gaps": sent_gaps, "interval_ms": interval_ms, "stats": stats,
             "udp_drops": udp_drops or 0, "procs": procs[0] if procs else {},
             "transitions": total, "seconds": seconds, "traps": received, "informs": informs,
             "lost": lost, "loads": loads}
@@ -324,7 +348,9 @@ def kind_summary(results):
                     if all(r["procs"] for r in rs) else None),
         }
     print("phases pooled by kind (deviation of the probe's advert gaps from advert_int, ms)")
-    print(f"  {'':38}" + "".join(f"{'SNMP ' + k:>14}" for k in kinds))
+    name = results[0]["what"] if results else "SNMP"
+    width = max(14, len(name) + 6)
+    print(f"  {'':38}" + "".join(f"{name + ' ' + k:>{width}}" for k in kinds))
     rows = [
         ("phases", lambda p: str(len(p["phases"]))),
         ("measured seconds", lambda p: f"{p['seconds']:.0f}"),
@@ -353,9 +379,9 @@ def kind_summary(results):
         ("1-min load average, median", lambda p: fmt(percentile(p["loads"], 50)) if p["loads"] else "n/a"),
     ]
     for label, value in rows:
-        print(f"  {label:38}" + "".join(f"{value(pooled[k]):>14}" for k in kinds))
+        print(f"  {label:38}" + "".join(f"{value(pooled[k]):>{width}}" for k in kinds))
     if len(kinds) < 2:
-        print("verdict: needs an SNMP-off and an SNMP-on phase")
+        print("verdict: needs an off and an on phase")
         return 2
     off, on = pooled["off"], pooled["on"]
     band_p99 = max(r["stats"]["p99"] for r in off["phases"])
@@ -363,12 +389,12 @@ def kind_summary(results):
     ok_missed = on["stats"]["missed"] == 0
     ok_p99 = on["stats"]["p99"] <= band_p99
     ok_max = on["stats"]["max"] <= band_max
-    print(f"verdict: SNMP on missed {on['stats']['missed']} advert(s) {'PASS' if ok_missed else 'FAIL'}; "
-          f"p99 {fmt(on['stats']['p99'])} vs the SNMP-off phases' highest {fmt(band_p99)} "
+    print(f"verdict: {name} on missed {on['stats']['missed']} advert(s) {'PASS' if ok_missed else 'FAIL'}; "
+          f"p99 {fmt(on['stats']['p99'])} vs the {name}-off phases' highest {fmt(band_p99)} "
           f"{'PASS' if ok_p99 else 'FAIL'}; max {fmt(on['stats']['max'])} vs {fmt(band_max)} "
           f"{'PASS' if ok_max else 'FAIL'}")
     if off["stats"]["missed"]:
-        print(f"  (the SNMP-off phases missed {off['stats']['missed']} advert(s) too)")
+        print(f"  (the {name}-off phases missed {off['stats']['missed']} advert(s) too)")
     return 0 if ok_missed and ok_p99 and ok_max else 2
 
 
