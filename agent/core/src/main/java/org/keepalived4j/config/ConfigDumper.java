@@ -19,8 +19,8 @@ public final class ConfigDumper {
         List<String> args(String block, Setting setting);
     }
 
-    /** Masks every argument of a keyword that names a secret. */
-    public static final Shown BY_KEYWORD = (block, s) -> Settings.namesSecret(s.keyword()) ? List.of(MASK) : s.args();
+    /** Masks every argument of a keyword that names a secret, and the value of a credential header line. */
+    public static final Shown BY_KEYWORD = (block, s) -> Settings.shown(s);
 
     private final StringBuilder out = new StringBuilder();
     private final Shown shown;

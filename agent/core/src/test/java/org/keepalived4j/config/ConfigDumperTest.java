@@ -54,4 +54,15 @@ class ConfigDumperTest {
         String dump = ConfigDumper.dump(r.config(), (block, s) -> java.util.List.of(s.args().get(0), "masked"));
         assertThat(dump).contains("trap2sink 10.0.0.1 masked").doesNotContain("s3cr3t");
     }
+
+    @Test
+    void masksWebhookCredentialsInsideANestedBlock() {
+        ConfigResult r = Parsing.parse("keepalived4j_alerts {\n webhook ops {\n  url https://hooks.example.com/k\n"
+                + "  basic_auth alerts pa55w0rd\n  bearer_token t0k3n\n  header Authorization Bearer t0k3n\n"
+                + "  header X-Team sre\n }\n}\n");
+        String dump = ConfigDumper.dump(r.config());
+        assertThat(dump).doesNotContain("pa55w0rd").doesNotContain("t0k3n")
+                .contains("basic_auth " + ConfigDumper.MASK, "bearer_token " + ConfigDumper.MASK,
+                        "header Authorization " + ConfigDumper.MASK, "header X-Team sre", "webhook ops {");
+    }
 }

@@ -28,12 +28,13 @@ public interface Exporter extends AutoCloseable {
 
     /**
      * A line of this exporter's settings block as {@code -t -D} shows it: its arguments, with
-     * every secret replaced by {@link Settings#MASK}. The default masks every argument of a
-     * keyword that {@linkplain Settings#namesSecret names a secret}; an exporter whose lines hold
-     * secrets at other places (a community after a host) says where.
+     * every secret replaced by {@link Settings#MASK}. The default is {@link Settings#shown}: every
+     * argument of a keyword that {@linkplain Settings#namesSecret names a secret}, and the value
+     * of a credential {@code header} line; an exporter whose lines hold secrets at other places
+     * (a community after a host) says where.
      */
     default java.util.List<String> shown(Setting setting) {
-        return Settings.namesSecret(setting.keyword()) ? java.util.List.of(Settings.MASK) : setting.args();
+        return Settings.shown(setting);
     }
 
     /** Starts publishing. Must not block for long; run servers on threads of its own. */

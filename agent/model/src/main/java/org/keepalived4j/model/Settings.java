@@ -142,10 +142,35 @@ public record Settings(String name, String source, List<Setting> entries) {
     /** What a secret is shown as wherever the configuration is shown ({@code -t -D}). */
     public static final String MASK = "********";
 
-    /** Whether a setting's keyword names a secret (a password, secret, key or community), so its values are never shown. */
+    /**
+     * Whether a setting's keyword names a secret (a password, secret, key, token or community, or
+     * {@code basic_auth USER PASSWORD}), so its values are never shown. Also used for the name of
+     * an HTTP header ({@code X-Api-Key}, {@code X-Auth-Token}).
+     */
     public static boolean namesSecret(String keyword) {
         String k = keyword.toLowerCase(java.util.Locale.ROOT);
-        return k.contains("pass") || k.contains("secret") || k.contains("key") || k.contains("community");
+        return k.contains("pass") || k.contains("secret") || k.contains("key") || k.contains("token")
+                || k.contains("community") || k.equals("basic_auth");
+    }
+
+    /**
+     * A line's arguments as {@code -t -D} shows them: all of them masked when the keyword
+     * {@linkplain #namesSecret names a secret}; for a {@code header NAME VALUE...} line, the value
+     * masked when the header carries credentials ({@code Authorization},
+     * {@code Proxy-Authorization}, {@code Cookie}, or a name that names a secret).
+     */
+    public static List<String> shown(Setting setting) {
+        if (namesSecret(setting.keyword())) {
+            return List.of(MASK);
+        }
+        if (setting.keyword().equals("header") && setting.args().size() > 1) {
+            String name = setting.args().get(0);
+            if (name.equalsIgnoreCase("authorization") || name.equalsIgnoreCase("proxy-authorization")
+                    || name.equalsIgnoreCase("cookie") || namesSecret(name)) {
+                return List.of(name, MASK);
+            }
+        }
+        return setting.args();
     }
 
     /** {@code d} as keepalived writes seconds: {@code 10}, {@code 0.5}. */

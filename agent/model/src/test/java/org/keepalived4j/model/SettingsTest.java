@@ -72,4 +72,17 @@ class SettingsTest {
         assertThat(Settings.formatSeconds(Duration.ofSeconds(60))).isEqualTo("60");
         assertThat(Settings.formatSeconds(Duration.ofMillis(1500))).isEqualTo("1.5");
     }
+
+    @Test
+    void masksHttpCredentialsButNotTheirNeighbours() {
+        Settings b = block("basic_auth alerts s3cret", "bearer_token t0k3n", "header Authorization Bearer t0k3n",
+                "header proxy-authorization Basic YWJj", "header X-Api-Key k3y", "header X-Team sre",
+                "basic_auth_user alerts", "url https://hooks.example.com/x");
+        List<String> shown = b.entries().stream().map(s -> s.keyword() + " " + String.join(" ", Settings.shown(s)))
+                .toList();
+        assertThat(shown).containsExactly("basic_auth " + Settings.MASK, "bearer_token " + Settings.MASK,
+                "header Authorization " + Settings.MASK, "header proxy-authorization " + Settings.MASK,
+                "header X-Api-Key " + Settings.MASK, "header X-Team sre", "basic_auth_user alerts",
+                "url https://hooks.example.com/x");
+    }
 }

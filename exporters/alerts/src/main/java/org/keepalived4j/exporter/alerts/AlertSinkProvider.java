@@ -20,4 +20,12 @@ public interface AlertSinkProvider {
      * Problems with a line are reported to {@code problems} with its {@code file:line}.
      */
     List<AlertSink> create(GlobalSettings globals, Settings alertsBlock, List<String> problems);
+
+    /**
+     * Reports the problems of this kind's sub-blocks of the alerts block without making a sink,
+     * for {@code keepalived4j -t}, each with its line's {@code file:line}. By default nothing is
+     * checked (a kind that needs {@code global_defs} to judge its block leaves it to {@link #create}).
+     */
+    default void validate(Settings alertsBlock, List<String> problems) {
+    }
 }

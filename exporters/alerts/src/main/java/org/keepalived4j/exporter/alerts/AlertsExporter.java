@@ -60,6 +60,13 @@ public final class AlertsExporter implements Exporter {
         List<String> problems = new ArrayList<>();
         AlertsSettings.parse(settings, "keepalived", kinds(), problems);
         AlertRoute.parse(settings, problems);
+        for (AlertSinkProvider provider : providers) {
+            try {
+                provider.validate(settings, problems);
+            } catch (RuntimeException e) {
+                problems.add(settings.source() + ": " + provider.kind() + " sinks could not be checked: " + e);
+            }
+        }
         return problems;
     }
 
