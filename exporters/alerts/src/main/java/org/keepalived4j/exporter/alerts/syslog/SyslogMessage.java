@@ -73,8 +73,10 @@ final class SyslogMessage {
         String header = "<" + (facility * 8 + severity(alert)) + ">1 " + TIME.format(alert.time()) + " "
                 + field(host, 255) + " " + appName + " " + procId + " " + alert.kind().name() + " ";
         byte[] head = header.getBytes(StandardCharsets.US_ASCII);
-        String subject = alert.subject() == null ? "" : alert.subject() + " ";
-        byte[] text = (subject + alert.body()).getBytes(StandardCharsets.UTF_8);
+        String subject = alert.subject() == null ? "" : alert.subject();
+        String body = alert.body() == null ? "" : alert.body();
+        String joined = subject.isEmpty() || body.isEmpty() ? subject + body : subject + " " + body;
+        byte[] text = joined.getBytes(StandardCharsets.UTF_8);
         String[] data = {origin + element(alert, true), origin + element(alert, false), "-"};
         for (int i = 0; i < data.length; i++) {
             byte[] sd = data[i].getBytes(StandardCharsets.UTF_8);

@@ -61,9 +61,14 @@ final class SyslogSink implements AlertSink {
         transport.close();
     }
 
+    private String facilityName() {
+        return SyslogSettings.FACILITIES.entrySet().stream().filter(e -> e.getValue() == settings.facility())
+                .map(java.util.Map.Entry::getKey).findFirst().orElse(Integer.toString(settings.facility()));
+    }
+
     @Override
     public String toString() {
-        return "syslog " + settings.target() + ", facility " + settings.facility() + ", app " + settings.appName()
+        return "syslog " + settings.target() + ", facility " + facilityName() + ", app " + settings.appName()
                 + (settings.mailOnly() ? ", mail_only" : "");
     }
 }
