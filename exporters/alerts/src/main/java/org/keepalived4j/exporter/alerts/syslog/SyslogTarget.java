@@ -2,6 +2,7 @@ package org.keepalived4j.exporter.alerts.syslog;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.keepalived4j.model.ListenAddress;
 
 /**
  * Where syslog messages go: {@code unix:/dev/log}, {@code udp:HOST:PORT}, {@code tcp:HOST:PORT}
@@ -52,42 +53,29 @@ record SyslogTarget(Transport transport, String host, int port, String path) {
             return new SyslogTarget(transport, null, 0, rest);
         }
         String host;
-        String port;
-        if (rest.startsWith("[")) {
-            int close = rest.indexOf(']');
-            if (close < 0 || (close + 1 < rest.length() && rest.charAt(close + 1) != ':')) {
-                throw new IllegalArgumentException("'" + text + "': an IPv6 address is written [ADDRESS]:PORT");
-            }
-            host = rest.substring(1, close);
-            port = close + 1 < rest.length() ? rest.substring(close + 2) : null;
+        int port = transport == Transport.TLS ? 6514 : 514;
+        if (!rest.contains(":")) {
+            host = rest;
+        } else if (rest.startsWith("[") && rest.endsWith("]")) {
+            host = rest.substring(1, rest.length() - 1);
         } else {
-            int last = rest.lastIndexOf(':');
-            if (last >= 0 && rest.indexOf(':') != last) {
-                throw new IllegalArgumentException("'" + text + "': an IPv6 address is written [ADDRESS]:PORT");
+            // HOST:PORT and [IPv6]:PORT read as every other address line is
+            ListenAddress address;
+            try {
+                address = ListenAddress.parse(rest);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("'" + text + "': " + e.getMessage());
             }
-            host = last < 0 ? rest : rest.substring(0, last);
-            port = last < 0 ? null : rest.substring(last + 1);
+            if (address.port() == 0) {
+                throw new IllegalArgumentException("'" + text + "': port must be 1-65535, got 0");
+            }
+            host = address.anyHost() ? "" : address.host();
+            port = address.port();
         }
-        if (host.isEmpty() || host.chars().anyMatch(c -> c <= ' ' || c > '~')) {
+        if (host.isEmpty() || host.equals("*") || host.chars().anyMatch(c -> c <= ' ' || c > '~')) {
             throw new IllegalArgumentException("'" + text + "' has no valid host");
         }
-        return new SyslogTarget(transport, host, port == null ? defaultPort(transport) : port(text, port), null);
-    }
-
-    private static int defaultPort(Transport transport) {
-        return transport == Transport.TLS ? 6514 : 514;
-    }
-
-    private static int port(String text, String port) {
-        try {
-            int p = Integer.parseInt(port);
-            if (p >= 1 && p <= 65535) {
-                return p;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("'" + text + "': the port must be a number from 1 to 65535");
+        return new SyslogTarget(transport, host, port, null);
     }
 
     @Override

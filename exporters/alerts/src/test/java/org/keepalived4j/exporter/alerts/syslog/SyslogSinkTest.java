@@ -408,8 +408,8 @@ class SyslogSinkTest {
         assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("test.conf:23: tls_ca " + notPem));
         assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("test.conf:25: a second sink named syslog-two"));
         assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("test.conf:27: syslog takes one optional name"));
-        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("test.conf:30: target").contains("[ADDRESS]:PORT"));
-        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("test.conf:33: target").contains("65535"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("test.conf:30: target").contains("[IPv6]:PORT"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("test.conf:33: target").contains("1-65535"));
         assertThat(problems).hasSize(11);
         sinks.forEach(AlertSink::close);
     }
@@ -421,7 +421,7 @@ class SyslogSinkTest {
         assertThat(SyslogTarget.parse("tls:logs.example.com").port()).isEqualTo(6514);
         assertThat(SyslogTarget.parse("tcp:logs.example.com").port()).isEqualTo(514);
         assertThat(SyslogTarget.parse("udp:[2001:db8::1]:1514").toString()).isEqualTo("udp:[2001:db8::1]:1514");
-        assertThatThrownBy(() -> SyslogTarget.parse("udp:2001:db8::1")).hasMessageContaining("[ADDRESS]:PORT");
+        assertThatThrownBy(() -> SyslogTarget.parse("udp:2001:db8::1")).hasMessageContaining("in brackets");
         assertThatThrownBy(() -> SyslogTarget.parse("unix:dev/log")).hasMessageContaining("absolute path");
     }
 
