@@ -8,6 +8,7 @@ package org.keepalived4j.config;
  * @param user the FIFO owner, or {@code null}
  * @param group the FIFO group, or {@code null}
  * @param script the script started to read the FIFO, or {@code null}
+ * @param source where the FIFO line is ({@code file:line}), or {@code null} without one
  */
-public record NotifyFifoConfig(String path, String user, String group, NotifyScript script) {
+public record NotifyFifoConfig(String path, String user, String group, NotifyScript script, String source) {
 }

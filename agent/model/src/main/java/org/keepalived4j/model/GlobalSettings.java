@@ -20,9 +20,25 @@ package org.keepalived4j.model;
  * @param dynamicInterfaces {@code dynamic_interfaces}
  * @param scriptUser {@code script_user}, or {@code null}
  * @param scriptSecurity {@code enable_script_security}
+ * @param notifyFifos the notify FIFOs configured ({@code notify_fifo}, {@code vrrp_notify_fifo},
+ *        {@code lvs_notify_fifo}), in that order
  */
 public record GlobalSettings(String routerId, MailSettings mail, boolean trapsEnabled, boolean snmpVrrp,
         boolean snmpChecker, boolean snmpRfcV2, boolean snmpRfcV3, String snmpSocket, boolean linkbeatPolling,
         boolean lvsFlush, String lvsFlushOnStop, String netNamespace, boolean dynamicInterfaces, String scriptUser,
-        boolean scriptSecurity) {
+        boolean scriptSecurity, java.util.List<NotifyFifoSettings> notifyFifos) {
+
+    public GlobalSettings {
+        notifyFifos = notifyFifos == null ? java.util.List.of() : java.util.List.copyOf(notifyFifos);
+    }
+
+    /** Settings without a notify FIFO. */
+    public GlobalSettings(String routerId, MailSettings mail, boolean trapsEnabled, boolean snmpVrrp,
+            boolean snmpChecker, boolean snmpRfcV2, boolean snmpRfcV3, String snmpSocket, boolean linkbeatPolling,
+            boolean lvsFlush, String lvsFlushOnStop, String netNamespace, boolean dynamicInterfaces, String scriptUser,
+            boolean scriptSecurity) {
+        this(routerId, mail, trapsEnabled, snmpVrrp, snmpChecker, snmpRfcV2, snmpRfcV3, snmpSocket, linkbeatPolling,
+                lvsFlush, lvsFlushOnStop, netNamespace, dynamicInterfaces, scriptUser, scriptSecurity,
+                java.util.List.of());
+    }
 }

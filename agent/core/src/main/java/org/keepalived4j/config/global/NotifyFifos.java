@@ -28,7 +28,8 @@ final class NotifyFifos {
             c.info(n, null, "Invalid user/group for " + type + " fifo " + n.arg(0) + " - ignoring");
             return previous;
         }
-        return new NotifyFifoConfig(n.arg(0), user, group, previous == null ? null : previous.script());
+        return new NotifyFifoConfig(n.arg(0), user, group, previous == null ? null : previous.script(),
+                n.location().file() + ":" + n.location().line());
     }
 
     /** {@code [TYPE]notify_fifo_script COMMAND [USER [GROUP]]}. */
@@ -43,6 +44,6 @@ final class NotifyFifos {
         }
         NotifyScript script = ScriptLines.notifyScript(n, c, null);
         return new NotifyFifoConfig(previous == null ? null : previous.path(), previous == null ? null : previous.user(),
-                previous == null ? null : previous.group(), script);
+                previous == null ? null : previous.group(), script, previous == null ? null : previous.source());
     }
 }

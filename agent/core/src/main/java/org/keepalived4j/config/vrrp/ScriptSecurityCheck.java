@@ -85,7 +85,7 @@ final class ScriptSecurityCheck {
         if (fifo == null || fifo.script() == null) {
             return fifo;
         }
-        return new NotifyFifoConfig(fifo.path(), fifo.user(), fifo.group(), notify(fifo.script()));
+        return new NotifyFifoConfig(fifo.path(), fifo.user(), fifo.group(), notify(fifo.script()), fifo.source());
     }
 
     private NotifyScript notify(NotifyScript script) {

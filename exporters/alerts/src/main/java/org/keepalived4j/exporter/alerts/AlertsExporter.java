@@ -122,7 +122,7 @@ public final class AlertsExporter implements Exporter {
     private void build() {
         GlobalSettings globals = context.state().daemon().settings();
         Settings block = context.settings();
-        madeFrom = java.util.Arrays.asList(globals.mail(), block);
+        madeFrom = java.util.Arrays.asList(globals.mail(), globals.notifyFifos(), block);
         List<String> problems = new ArrayList<>();
         AlertsSettings settings = AlertsSettings.parse(block, context.daemonName(), kinds(), problems);
         List<AlertRoute> routes = AlertRoute.parse(block, problems);
@@ -187,7 +187,8 @@ public final class AlertsExporter implements Exporter {
     }
 
     private synchronized void rebuildIfChanged() {
-        Object now = java.util.Arrays.asList(context.state().daemon().settings().mail(), context.settings());
+        GlobalSettings globals = context.state().daemon().settings();
+        Object now = java.util.Arrays.asList(globals.mail(), globals.notifyFifos(), context.settings());
         if (Objects.equals(now, madeFrom)) {
             return;
         }
