@@ -142,10 +142,16 @@ public record Settings(String name, String source, List<Setting> entries) {
     /** What a secret is shown as wherever the configuration is shown ({@code -t -D}). */
     public static final String MASK = "********";
 
-    /** Whether a setting's keyword names a secret (a password, secret, key or community), so its values are never shown. */
+    /**
+     * Whether a setting's keyword names a secret (a password, secret, key, community, token or
+     * credentials: {@code basic_auth USER PASSWORD}, {@code bearer_token}, {@code authorization}),
+     * so its values are never shown.
+     */
     public static boolean namesSecret(String keyword) {
         String k = keyword.toLowerCase(java.util.Locale.ROOT);
-        return k.contains("pass") || k.contains("secret") || k.contains("key") || k.contains("community");
+        return k.contains("pass") || k.contains("secret") || k.contains("key") || k.contains("community")
+                || k.contains("token") || k.contains("credential") || k.contains("authorization")
+                || k.endsWith("basic_auth");
     }
 
     /** {@code d} as keepalived writes seconds: {@code 10}, {@code 0.5}. */

@@ -72,4 +72,12 @@ class SettingsTest {
         assertThat(Settings.formatSeconds(Duration.ofSeconds(60))).isEqualTo("60");
         assertThat(Settings.formatSeconds(Duration.ofMillis(1500))).isEqualTo("1.5");
     }
+
+    @Test
+    void namesSecretsByKeywordIncludingHttpCredentials() {
+        assertThat(List.of("smtp_password", "auth_pass", "secret", "private_key", "community", "basic_auth",
+                "bearer_token", "authorization", "credentials")).allMatch(Settings::namesSecret);
+        assertThat(List.of("url", "timeout", "label", "basic_auth_user", "tls_ca", "listen", "tls_client_auth")).noneMatch(
+                Settings::namesSecret);
+    }
 }
