@@ -1,0 +1,122 @@
+package org.keepalived4j.exporter.alerts.alertmanager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+
+/**
+ * A real Alertmanager (Debian's prometheus-alertmanager) on a free loopback port, with a route to
+ * a receiver that sends nothing, no cluster gossip, and its storage in a temporary folder.
+ */
+final class AlertmanagerProcess implements AutoCloseable {
+
+    static final Path BINARY = Path.of("/usr/bin/prometheus-alertmanager");
+
+    private final Path dir;
+    private final int port;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Process process;
+
+    private AlertmanagerProcess(Path dir, int port) {
+        this.dir = dir;
+        this.port = port;
+    }
+
+    /** Starts one and waits until it is ready; fails (not skips) when the package is missing. */
+    static AlertmanagerProcess start() throws Exception {
+        assertThat(Files.isExecutable(BINARY))
+                .withFailMessage("%s is missing: install Debian's prometheus-alertmanager package", BINARY).isTrue();
+        Path dir = Files.createTempDirectory("k4j-alertmanager-");
+        Files.writeString(dir.resolve("alertmanager.yml"), """
+                route:
+                  receiver: blackhole
+                receivers:
+                  - name: blackhole
+                """);
+        AlertmanagerProcess am = new AlertmanagerProcess(dir, freePort());
+        am.startProcess();
+        return am;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** (Re)starts the process on the same port and waits for {@code /-/ready}. */
+    void startProcess() throws IOException {
+        List<String> command = new ArrayList<>(List.of(BINARY.toString(),
+                "--config.file=" + dir.resolve("alertmanager.yml"), "--storage.path=" + dir.resolve("data"),
+                "--web.listen-address=127.0.0.1:" + port, "--cluster.listen-address="));
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("alertmanager.log").toFile()).start();
+        Awaitility.await("Alertmanager ready on " + url()).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
+                    assertThat(process.isAlive()).withFailMessage("Alertmanager exited: %s",
+                            Files.readString(dir.resolve("alertmanager.log"))).isTrue();
+                    return get("/-/ready").statusCode() == 200;
+                });
+    }
+
+    /** Stops the process (its alerts are gone: Alertmanager keeps none across restarts). */
+    void stopProcess() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+        process = null;
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@code GET /api/v2/alerts}: the alerts Alertmanager holds as not yet ended. */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> alerts() throws IOException, InterruptedException {
+        HttpResponse<String> r = get("/api/v2/alerts");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return (List<Map<String, Object>>) TestJson.parse(r.body());
+    }
+
+    /** The alerts whose labels include all of {@code labels}. */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> alerts(Map<String, String> labels) throws IOException, InterruptedException {
+        return alerts().stream()
+                .filter(a -> ((Map<String, Object>) a.get("labels")).entrySet().containsAll(labels.entrySet()))
+                .toList();
+    }
+
+    @Override
+    public void close() throws Exception {
+        stopProcess();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
