@@ -29,16 +29,30 @@ final class AlertmanagerProcess implements AutoCloseable {
 
     private final Path dir;
     private final int port;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
+    private final String scheme;
+    private final String authorization;
     private Process process;
 
-    private AlertmanagerProcess(Path dir, int port) {
+    private AlertmanagerProcess(Path dir, int port, HttpClient http, String scheme, String authorization) {
         this.dir = dir;
         this.port = port;
+        this.http = http;
+        this.scheme = scheme;
+        this.authorization = authorization;
     }
 
-    /** Starts one and waits until it is ready; fails (not skips) when the package is missing. */
+    /** Starts one on plain HTTP and waits until it is ready; fails (not skips) when the package is missing. */
     static AlertmanagerProcess start() throws Exception {
+        return start(null, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), "http", null);
+    }
+
+    /**
+     * Starts one with {@code webConfig} (exporter-toolkit's web config: TLS, basic auth), read back
+     * by the test with {@code http} and {@code authorization}.
+     */
+    static AlertmanagerProcess start(String webConfig, HttpClient http, String scheme, String authorization)
+            throws Exception {
         assertThat(Files.isExecutable(BINARY))
                 .withFailMessage("%s is missing: install Debian's prometheus-alertmanager package", BINARY).isTrue();
         Path dir = Files.createTempDirectory("k4j-alertmanager-");
@@ -48,7 +62,10 @@ final class AlertmanagerProcess implements AutoCloseable {
                 receivers:
                   - name: blackhole
                 """);
-        AlertmanagerProcess am = new AlertmanagerProcess(dir, freePort());
+        if (webConfig != null) {
+            Files.writeString(dir.resolve("web.yml"), webConfig);
+        }
+        AlertmanagerProcess am = new AlertmanagerProcess(dir, freePort(), http, scheme, authorization);
         am.startProcess();
         return am;
     }
@@ -60,7 +77,7 @@ final class AlertmanagerProcess implements AutoCloseable {
     }
 
     String url() {
-        return "http://127.0.0.1:" + port;
+        return scheme + "://127.0.0.1:" + port;
     }
 
     /** (Re)starts the process on the same port and waits for {@code /-/ready}. */
@@ -68,6 +85,9 @@ final class AlertmanagerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(BINARY.toString(),
                 "--config.file=" + dir.resolve("alertmanager.yml"), "--storage.path=" + dir.resolve("data"),
                 "--web.listen-address=127.0.0.1:" + port, "--cluster.listen-address="));
+        if (Files.exists(dir.resolve("web.yml"))) {
+            command.add("--web.config.file=" + dir.resolve("web.yml"));
+        }
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("alertmanager.log").toFile()).start();
         Awaitility.await("Alertmanager ready on " + url()).atMost(Duration.ofSeconds(60))
@@ -92,8 +112,11 @@ final class AlertmanagerProcess implements AutoCloseable {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(10));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** {@code GET /api/v2/alerts}: the alerts Alertmanager holds as not yet ended. */
@@ -110,6 +133,11 @@ final class AlertmanagerProcess implements AutoCloseable {
         return alerts().stream()
                 .filter(a -> ((Map<String, Object>) a.get("labels")).entrySet().containsAll(labels.entrySet()))
                 .toList();
+    }
+
+    /** The folder the process runs in, for files its web config names. */
+    Path dir() {
+        return dir;
     }
 
     @Override
