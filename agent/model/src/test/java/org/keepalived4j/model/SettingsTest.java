@@ -77,7 +77,7 @@ class SettingsTest {
     void namesSecretsByKeywordIncludingHttpCredentials() {
         assertThat(List.of("smtp_password", "auth_pass", "secret", "private_key", "community", "basic_auth",
                 "bearer_token", "authorization", "credentials")).allMatch(Settings::namesSecret);
-        assertThat(List.of("url", "timeout", "label", "basic_auth_user", "tls_ca", "listen", "tls_client_auth")).noneMatch(
-                Settings::namesSecret);
+        assertThat(List.of("url", "timeout", "label", "basic_auth_user", "tls_ca", "listen", "tls_client_auth"))
+                .noneMatch(Settings::namesSecret);
     }
 }

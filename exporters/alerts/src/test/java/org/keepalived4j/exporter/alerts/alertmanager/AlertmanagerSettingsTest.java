@@ -93,7 +93,8 @@ class AlertmanagerSettingsTest {
                 "alertmanager broken {", "}"), problems);
         try {
             assertThat(sinks).extracting(AlertSink::name).containsExactly("alertmanager", "alertmanager-ops");
-            assertThat(problems).hasSize(2).anySatisfy(p -> assertThat(p).contains("second sink named alertmanager-ops"));
+            assertThat(problems).hasSize(2)
+                    .anySatisfy(p -> assertThat(p).contains("second sink named alertmanager-ops"));
         } finally {
             sinks.forEach(AlertSink::close);
         }

@@ -29,7 +29,10 @@ import org.keepalived4j.exporter.alerts.Alert;
 import org.keepalived4j.model.Settings;
 import org.keepalived4j.model.TestSettings;
 
-/** https and basic auth into a real Alertmanager, its web config (exporter-toolkit) serving a certificate made by openssl. */
+/**
+ * https and basic auth into a real Alertmanager, its web config (exporter-toolkit) serving a
+ * certificate made by openssl.
+ */
 class AlertmanagerTlsTest {
 
     /** bcrypt of "hunter2", cost 4 (the cheapest Alertmanager accepts): the test's password, not a secret. */

@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Just enough of a JSON reader (RFC 8259) to read Alertmanager's answers: objects, arrays, strings, literals, numbers as text. */
+/**
+ * Just enough of a JSON reader (RFC 8259) to read Alertmanager's answers: objects, arrays,
+ * strings, literals, and numbers as their text.
+ */
 final class TestJson {
 
     private final String s;
