@@ -173,13 +173,16 @@ final class AlertmanagerSink implements AlertSink {
             response = exchange.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             exchange.cancel(true);
-            throw new HttpTimeoutException(settings.alertsUri() + " did not answer within "
-                    + Settings.formatSeconds(settings.timeout()) + "s");
+            throw timedOut();
         } catch (InterruptedException e) {
             exchange.cancel(true);
             throw e;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                // the client's own connect or request timer, which races this deadline
+                throw timedOut();
+            }
             String why = cause.getMessage() == null || cause.getMessage().isBlank() ? cause.getClass().getSimpleName()
                     : cause.getMessage();
             throw new IOException(settings.alertsUri() + ": " + why, cause);
@@ -192,6 +195,11 @@ final class AlertmanagerSink implements AlertSink {
             throw new IOException(settings.alertsUri() + " answered " + response.statusCode()
                     + (text.isEmpty() ? "" : ": " + text));
         }
+    }
+
+    private HttpTimeoutException timedOut() {
+        return new HttpTimeoutException(settings.alertsUri() + " did not answer within "
+                + Settings.formatSeconds(settings.timeout()) + "s");
     }
 
     private static SSLContext sslContext(AlertmanagerSettings settings) throws GeneralSecurityException, IOException {
