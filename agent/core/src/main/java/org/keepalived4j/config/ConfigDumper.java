@@ -8,7 +8,7 @@ import org.keepalived4j.model.Settings;
 /**
  * Renders a {@link KeepalivedConfig} as indented, keepalived-block-like text for {@code -t -D}
  * and {@code --dump-config}. Every secret is masked: {@code auth_pass}, and any keepalived4j
- * setting whose keyword mentions a password, secret, key or community.
+ * setting whose keyword names a secret ({@link Settings#namesSecret}).
  */
 public final class ConfigDumper {
 

@@ -143,14 +143,16 @@ public record Settings(String name, String source, List<Setting> entries) {
     public static final String MASK = "********";
 
     /**
-     * Whether a setting's keyword names a secret (a password, secret, key, token or community, or
-     * {@code basic_auth USER PASSWORD}), so its values are never shown. Also used for the name of
-     * an HTTP header ({@code X-Api-Key}, {@code X-Auth-Token}).
+     * Whether a setting's keyword names a secret (a password, secret, key, community, token or
+     * credentials: {@code basic_auth USER PASSWORD}, {@code bearer_token}, {@code authorization}),
+     * so its values are never shown. Also used for the name of an HTTP header ({@code X-Api-Key},
+     * {@code X-Auth-Token}).
      */
     public static boolean namesSecret(String keyword) {
         String k = keyword.toLowerCase(java.util.Locale.ROOT);
-        return k.contains("pass") || k.contains("secret") || k.contains("key") || k.contains("token")
-                || k.contains("community") || k.equals("basic_auth");
+        return k.contains("pass") || k.contains("secret") || k.contains("key") || k.contains("community")
+                || k.contains("token") || k.contains("credential") || k.contains("authorization")
+                || k.endsWith("basic_auth");
     }
 
     /**
@@ -165,8 +167,8 @@ public record Settings(String name, String source, List<Setting> entries) {
         }
         if (setting.keyword().equals("header") && setting.args().size() > 1) {
             String name = setting.args().get(0);
-            if (name.equalsIgnoreCase("authorization") || name.equalsIgnoreCase("proxy-authorization")
-                    || name.equalsIgnoreCase("cookie") || namesSecret(name)) {
+            if (name.equalsIgnoreCase("proxy-authorization") || name.equalsIgnoreCase("cookie")
+                    || namesSecret(name)) {
                 return List.of(name, MASK);
             }
         }

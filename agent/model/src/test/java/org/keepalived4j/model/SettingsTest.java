@@ -85,4 +85,12 @@ class SettingsTest {
                 "header X-Api-Key " + Settings.MASK, "header X-Team sre", "basic_auth_user alerts",
                 "url https://hooks.example.com/x");
     }
+
+    @Test
+    void namesSecretsByKeywordIncludingHttpCredentials() {
+        assertThat(List.of("smtp_password", "auth_pass", "secret", "private_key", "community", "basic_auth",
+                "bearer_token", "authorization", "credentials")).allMatch(Settings::namesSecret);
+        assertThat(List.of("url", "timeout", "label", "basic_auth_user", "tls_ca", "listen", "tls_client_auth"))
+                .noneMatch(Settings::namesSecret);
+    }
 }

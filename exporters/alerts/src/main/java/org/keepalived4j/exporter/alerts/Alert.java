@@ -28,6 +28,12 @@ import java.util.Objects;
 public record Alert(String id, Instant time, String routerId, Kind kind, String name, String from, String to,
         String subject, String body, boolean mail, Map<String, String> labels) {
 
+    /**
+     * keepalived's body of a real server or virtual server alert made by the daemon's stop rather
+     * than by a check: the server was not seen failing.
+     */
+    public static final String SHUTTING_DOWN = "=> Shutting down <=";
+
     /** What an alert is about. */
     public enum Kind {
         VRRP_INSTANCE, SYNC_GROUP, REAL_SERVER, VIRTUAL_SERVER

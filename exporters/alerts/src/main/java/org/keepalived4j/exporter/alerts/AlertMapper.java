@@ -128,7 +128,7 @@ final class AlertMapper implements StateListener {
         labels.put("weight", Integer.toString(e.weight()));
         boolean mailIt = e.server().settings().smtpAlert() && (!e.stopping() || vs.omega());
         String subject = prefix(d) + "Realserver " + rs + " of virtual server " + display(vs) + " - " + state;
-        String body = e.stopping() ? "=> Shutting down <=" : checkerBody(e.checker(), e.up(), e.detail());
+        String body = e.stopping() ? Alert.SHUTTING_DOWN : checkerBody(e.checker(), e.up(), e.detail());
         out.accept(new Alert(id(d), e.timestamp(), d.routerId(), Alert.Kind.REAL_SERVER, rs, e.up() ? "DOWN" : "UP",
                 state, subject, body, mailIt, labels));
     }
@@ -164,7 +164,7 @@ final class AlertMapper implements StateListener {
         labels.put("live_weight", Long.toString(e.liveWeight()));
         String body;
         if (e.stopping()) {
-            body = "=> Shutting down <=";
+            body = Alert.SHUTTING_DOWN;
         } else {
             // keepalived's threshold: quorum plus hysteresis to gain it, minus to lose it
             long threshold = e.met() ? vs.quorum() + vs.hysteresis() : vs.quorum() - vs.hysteresis();
