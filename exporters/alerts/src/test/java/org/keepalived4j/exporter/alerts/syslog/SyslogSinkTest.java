@@ -321,8 +321,10 @@ class SyslogSinkTest {
             } finally {
                 insecure.close();
             }
-            // the receiver saw only the handshake the untrusting sink broke off
-            assertThat(receiver.errors).singleElement().asString().contains("certificate_unknown");
+            // the receiver saw only the handshake the untrusting sink broke off (as a certificate_unknown
+            // alert, or as a broken pipe when the client had already closed: which one is a matter of timing)
+            assertThat(receiver.errors).singleElement().asString()
+                    .containsAnyOf("certificate_unknown", "Broken pipe", "Connection reset");
         }
     }
 
