@@ -16,7 +16,7 @@ import org.keepalived4j.exporter.alerts.Alert;
  * <table>
  * <caption>Conditions</caption>
  * <tr><th>alertname</th><th>severity</th><th>fires when</th><th>resolved when</th></tr>
- * <tr><td>{@code KeepalivedInstanceFault}</td><td>critical</td><td>a VRRP instance enters FAULT</td>
+ * <tr><td>{@code KeepalivedVrrpFault}</td><td>critical</td><td>a VRRP instance enters FAULT</td>
  *     <td>it enters BACKUP or MASTER, or stops (daemon stop, or a reload removed it)</td></tr>
  * <tr><td>{@code KeepalivedSyncGroupFault}</td><td>critical</td><td>a sync group enters FAULT</td>
  *     <td>it enters BACKUP or MASTER, or stops</td></tr>
@@ -24,7 +24,7 @@ import org.keepalived4j.exporter.alerts.Alert;
  *     <td>it is up again, a reload removes it, or the daemon stops</td></tr>
  * <tr><td>{@code KeepalivedVirtualServerQuorumLost}</td><td>critical</td><td>a virtual server loses its
  *     quorum</td><td>it gains it again, or the daemon stops</td></tr>
- * <tr><td>{@code KeepalivedInstanceBecameMaster}</td><td>info</td><td>a VRRP instance enters MASTER: a
+ * <tr><td>{@code KeepalivedVrrpBecameMaster}</td><td>info</td><td>a VRRP instance enters MASTER: a
  *     notice that the addresses moved here, ending by itself {@link #NOTICE_TTL} later</td><td>-</td></tr>
  * </table>
  *
@@ -43,7 +43,7 @@ import org.keepalived4j.exporter.alerts.Alert;
  */
 final class AlertmanagerConditions {
 
-    /** How long the {@code KeepalivedInstanceBecameMaster} notice stays active. */
+    /** How long the {@code KeepalivedVrrpBecameMaster} notice stays active. */
     static final Duration NOTICE_TTL = Duration.ofMinutes(5);
 
     /** The labels keepalived4j sets, which a configured {@code label} may not replace. */
@@ -90,9 +90,9 @@ final class AlertmanagerConditions {
         List<Posting> out = new ArrayList<>();
         switch (alert.kind()) {
             case VRRP_INSTANCE -> {
-                out.add(condition(alert, "KeepalivedInstanceFault", "critical", alert.to().equals("FAULT")));
+                out.add(condition(alert, "KeepalivedVrrpFault", "critical", alert.to().equals("FAULT")));
                 if (alert.to().equals("MASTER")) {
-                    Posting notice = posting(alert, "KeepalivedInstanceBecameMaster", "info", alert.time());
+                    Posting notice = posting(alert, "KeepalivedVrrpBecameMaster", "info", alert.time());
                     out.add(new Posting(notice.labels(), notice.annotations(), alert.time(),
                             alert.time().plus(NOTICE_TTL)));
                 }

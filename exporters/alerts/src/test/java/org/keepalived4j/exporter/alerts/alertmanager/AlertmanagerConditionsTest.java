@@ -75,7 +75,7 @@ class AlertmanagerConditionsTest {
                 "MASTER", "b", labels("iname", "VI_1", "vrid", "51", "interface", "eth0")));
         assertThat(master).hasSize(2);
         assertThat(master.get(0).firing()).isFalse();
-        assertThat(master.get(1).labels()).containsEntry("alertname", "KeepalivedInstanceBecameMaster")
+        assertThat(master.get(1).labels()).containsEntry("alertname", "KeepalivedVrrpBecameMaster")
                 .containsEntry("severity", "info");
         assertThat(master.get(1).endsAt()).isEqualTo(AT.plus(AlertmanagerConditions.NOTICE_TTL));
     }

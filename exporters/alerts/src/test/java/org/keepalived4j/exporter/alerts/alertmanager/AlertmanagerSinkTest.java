@@ -95,12 +95,12 @@ class AlertmanagerSinkTest {
     @Test
     void anInstanceInFaultIsActiveWithOurLabelsUntilItsReturnResolvesIt() throws Exception {
         AlertmanagerSink sink = sink(am.url(), "label team sre");
-        Map<String, String> id = Map.of("alertname", "KeepalivedInstanceFault", "iname", "VI_FAULT");
+        Map<String, String> id = Map.of("alertname", "KeepalivedVrrpFault", "iname", "VI_FAULT");
         sink.deliver(instance("VI_FAULT", "BACKUP", "FAULT", Instant.now()));
         List<Map<String, Object>> active = am.alerts(id);
         assertThat(active).singleElement().satisfies(a -> {
             assertThat(map(a, "labels")).containsExactlyInAnyOrderEntriesOf(Map.of("alertname",
-                    "KeepalivedInstanceFault", "router_id", "lb1", "severity", "critical", "iname", "VI_FAULT",
+                    "KeepalivedVrrpFault", "router_id", "lb1", "severity", "critical", "iname", "VI_FAULT",
                     "vrid", "51", "intf", "eth0", "team", "sre"));
             assertThat(map(a, "annotations")).containsEntry("state", "FAULT").containsEntry("previous_state", "BACKUP")
                     .containsEntry("reason", "fault").containsEntry("priority", "100")
@@ -125,7 +125,7 @@ class AlertmanagerSinkTest {
         AlertmanagerSink sink = sink(am.url());
         sink.deliver(instance("VI_MASTER", "BACKUP", "MASTER", Instant.now()));
         assertThat(am.alerts(Map.of("iname", "VI_MASTER"))).singleElement().satisfies(a -> {
-            assertThat(map(a, "labels")).containsEntry("alertname", "KeepalivedInstanceBecameMaster")
+            assertThat(map(a, "labels")).containsEntry("alertname", "KeepalivedVrrpBecameMaster")
                     .containsEntry("severity", "info");
             assertThat(map(a, "annotations")).containsEntry("state", "MASTER");
         });
