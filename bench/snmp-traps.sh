@@ -9,10 +9,11 @@
 #                       [--stress 0] [--trapd-nice 0] [--notify snmp|alerts] [--out DIR]
 #
 # --notify alerts asks the same of the alert sinks: the "on" phases have no SNMP but mail
-# (notification_email, smtp_server, smtp_alert: keepalived's keywords) and the other alert sinks
-# of keepalived4j_alerts, all pointed at 127.0.0.1:2525, where a receiver accepts TCP
-# connections and never answers (it runs in every phase, so both see the same processes): every
-# delivery waits for its timeout, fails and is retried while alerts pile up in the spools.
+# (notification_email, smtp_server, smtp_alert: keepalived's keywords), a webhook, an
+# Alertmanager and a syslog sink over TCP, all pointed at 127.0.0.1:2525, where a receiver
+# accepts TCP connections and never answers (it runs in every phase, so both see the same
+# processes), and a notify_fifo nobody reads: every delivery waits for its timeout (or finds no
+# reader), fails and is retried while alerts pile up in the spools.
 #
 # Namespace A holds the subject (keepalived4j) and a real snmptrapd on 127.0.0.1:1162;
 # namespace B the peer. They are joined by one veth per 250 flapping instances (VRIDs 1..250
@@ -72,7 +73,7 @@ while [ $# -gt 0 ]; do
         --trapd-nice) TRAPD_NICE="$2"; shift 2 ;;
         --notify) NOTIFY="$2"; shift 2 ;;
         --out) OUT="$2"; shift 2 ;;
-        -h|--help) sed -n '2,45p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,46p' "$0"; exit 0 ;;
         *) die "unknown argument: $1 (see --help)" ;;
     esac
 done
@@ -116,14 +117,14 @@ flapping_instances() {
     done
 }
 
-# subject_config SNMP(on|off): the subject's keepalived.conf.
+# subject_config SNMP(on|off) DIR: the subject's keepalived.conf.
 subject_config() {
     local snmp=()
     if [ "$1" = on ] && [ "$NOTIFY" = snmp ]; then
         snmp=(enable_traps enable_snmp_vrrp enable_snmp_rfcv2 enable_snmp_rfcv3)
     elif [ "$1" = on ]; then
         snmp=("notification_email {" "    ops@example.com" "}" "notification_email_from keepalived@${TAG}s"
-            "smtp_server 127.0.0.1 2525" "smtp_connect_timeout 30" "smtp_alert")
+            "smtp_server 127.0.0.1 2525" "smtp_connect_timeout 30" "smtp_alert" "notify_fifo $2/notify.fifo")
     fi
     global_defs "${TAG}s" "${snmp[@]}"
     vrrp_instance PROBE "${TAG}pa" 1 200 "$INTERVAL" 10.203.0.100
@@ -146,6 +147,15 @@ snmp_block() {
         cat <<EOF
 keepalived4j_alerts {
     spool_dir $1/spool
+    webhook {
+        url http://127.0.0.1:2525/hook
+    }
+    alertmanager {
+        url http://127.0.0.1:2525
+    }
+    syslog {
+        target tcp:127.0.0.1:2525
+    }
 }
 EOF
         return
@@ -202,7 +212,7 @@ run_phase() {
         echo "notify=$NOTIFY"
         echo "probe_ip=10.203.0.1"
     } >"$dir/meta"
-    subject_config "$snmp" >"$dir/subject/keepalived.conf"
+    subject_config "$snmp" "$dir" >"$dir/subject/keepalived.conf"
     [ "$snmp" = off ] || snmp_block "$dir" >"$dir/subject/keepalived4j.conf"
     { global_defs "${TAG}p"; flapping_instances b 150; } >"$dir/peer-high.conf"
     { global_defs "${TAG}p"; flapping_instances b 50; } >"$dir/peer-low.conf"
