@@ -4,8 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.locks.LockSupport;
 import org.keepalived4j.linux.BackgroundPriority;
 import org.keepalived4j.model.EventsMissed;
 import org.keepalived4j.model.StateEvent;
@@ -39,8 +40,6 @@ public final class EventLog implements EventSink {
     private final List<Reader> readers = new CopyOnWriteArrayList<>();
     /** Emitters take this, and only they: a reader never holds up the VRRP thread's emit. */
     private final Object emitters = new Object();
-    /** Readers that have read everything wait on this log's monitor; how many do now. */
-    private final AtomicInteger waiting = new AtomicInteger();
     /** The sequence number the next event gets; the first event is 1. Written under {@link #emitters}. */
     private volatile long next = 1;
     private volatile boolean closed;
@@ -55,8 +54,10 @@ public final class EventLog implements EventSink {
     }
 
     /**
-     * Adds the event. Takes only the emitters' lock; readers are woken through this log's
-     * monitor only when one of them waits, having read everything before.
+     * Adds the event. Takes only the emitters' lock, which no reader takes; a reader that has
+     * read everything and parked is unparked, once per time it parks. No lock a reader holds is
+     * ever waited for here: a reader at a low priority, preempted at any point, cannot hold up
+     * the VRRP thread.
      */
     @Override
     public void emit(StateEvent event) {
@@ -73,10 +74,8 @@ public final class EventLog implements EventSink {
     }
 
     private void wakeReaders() {
-        if (waiting.get() > 0) {
-            synchronized (this) {
-                notifyAll();
-            }
+        for (Reader reader : readers) {
+            reader.wake();
         }
     }
 
@@ -125,9 +124,7 @@ public final class EventLog implements EventSink {
         synchronized (emitters) {
             closed = true;
         }
-        synchronized (this) {
-            notifyAll();
-        }
+        wakeReaders();
         long deadline = System.nanoTime() + bound.toNanos();
         for (Reader reader : readers) {
             long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
@@ -160,6 +157,8 @@ public final class EventLog implements EventSink {
         /** The sequence number of the next event to deliver; written by the reader's thread only. */
         private volatile long cursor;
         private volatile boolean stopped;
+        /** Set by the reader before it parks; whoever clears it unparks the reader. */
+        private final AtomicBoolean parked = new AtomicBoolean();
 
         Reader(StateListener listener, String name, long cursor, boolean background) {
             this.listener = listener;
@@ -211,23 +210,30 @@ public final class EventLog implements EventSink {
         }
 
         /**
-         * Waits on the log's monitor until an event after the cursor is published, the log
-         * closes or the reader stops; false when the thread was interrupted. An emitter takes
-         * the monitor only while some reader waits.
+         * Parks until an event after the cursor is published, the log closes or the reader
+         * stops; false when the thread was interrupted. The reader says it parks before it looks
+         * at {@link #next} a last time, an emitter publishes before it looks whether the reader
+         * parks: one of the two sees the other, so no event is left unseen.
          */
         private boolean awaitEvent() {
-            synchronized (EventLog.this) {
-                waiting.incrementAndGet();
-                try {
-                    while (!stopped && cursor == next && !closed) {
-                        EventLog.this.wait();
+            parked.set(true);
+            try {
+                while (parked.get() && !stopped && cursor == next && !closed) {
+                    LockSupport.park(this);
+                    if (Thread.interrupted()) {
+                        return false;
                     }
-                    return true;
-                } catch (InterruptedException e) {
-                    return false;
-                } finally {
-                    waiting.decrementAndGet();
                 }
+                return true;
+            } finally {
+                parked.set(false);
+            }
+        }
+
+        /** Unparks the reader if it parked, once: the emitters' side of {@link #awaitEvent}. */
+        void wake() {
+            if (parked.get() && parked.compareAndSet(true, false)) {
+                LockSupport.unpark(thread);
             }
         }
 
@@ -240,10 +246,8 @@ public final class EventLog implements EventSink {
         }
 
         void stop() {
-            synchronized (EventLog.this) {
-                stopped = true;
-                EventLog.this.notifyAll();
-            }
+            stopped = true;
+            LockSupport.unpark(thread);
             thread.interrupt();
         }
 

@@ -113,6 +113,30 @@ class EventLogTest {
         }
     }
 
+    /**
+     * The old wake-up went through the log's monitor whenever a reader waited: a reader at the
+     * background priority holding it, preempted, held up the VRRP thread's emit. Nothing a reader
+     * (or anyone) holds may stand in an emit's way; here the monitor is held for the whole emit.
+     */
+    @Test
+    void anEmitNeverWaitsForALockAReaderCouldHold() throws Exception {
+        Recorder idle = new Recorder(new CountDownLatch(0));
+        log.subscribe(idle, "idle");
+        log.emit(event(1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> idle.seen.size() == 1);
+        // the reader has read everything and waits for more
+        await().atMost(Duration.ofSeconds(30)).until(() -> Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(th -> th.getName().equals("events-idle") && th.getState() == Thread.State.WAITING));
+        Thread emitter = new Thread(() -> log.emit(event(2)), "emitter");
+        synchronized (log) {
+            emitter.start();
+            emitter.join(30_000);
+            assertThat(emitter.isAlive()).as("emit waited for the log's monitor").isFalse();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> idle.seen.size() == 2);
+        assertThat(idle.seen).containsExactly("1 e1", "2 e2");
+    }
+
     @Test
     void numbersEventsFromOneAndDeliversThemInOrderToEachSubscriber() {
         Recorder a = new Recorder(new CountDownLatch(0));
