@@ -34,9 +34,14 @@ public record Alert(String id, Instant time, String routerId, Kind kind, String 
      */
     public static final String SHUTTING_DOWN = "=> Shutting down <=";
 
-    /** What an alert is about. */
+    /**
+     * What an alert is about: a VRRP instance (its states, and {@code MASTER_PRIORITY},
+     * {@code BACKUP_PRIORITY}, {@code MASTER_RX_LOWER_PRI}), a sync group, a real or virtual
+     * server, a tracker (interface, file, process, BFD, script: {@code UP}/{@code DOWN}) or the
+     * daemon ({@code RELOADED}, {@code RELOAD_REFUSED}, {@code STOPPING}).
+     */
     public enum Kind {
-        VRRP_INSTANCE, SYNC_GROUP, REAL_SERVER, VIRTUAL_SERVER
+        VRRP_INSTANCE, SYNC_GROUP, REAL_SERVER, VIRTUAL_SERVER, TRACKER, DAEMON
     }
 
     public Alert {

@@ -6,7 +6,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.keepalived4j.model.ConfigReloaded;
 import org.keepalived4j.model.DaemonSnapshot;
+import org.keepalived4j.model.DaemonStopping;
+import org.keepalived4j.model.MasterReceivedLowerPriority;
+import org.keepalived4j.model.PriorityChanged;
+import org.keepalived4j.model.ScriptStateChanged;
+import org.keepalived4j.model.ScriptStatus;
+import org.keepalived4j.model.TrackerChanged;
 import org.keepalived4j.model.MailSettings;
 import org.keepalived4j.model.RealServerStateChanged;
 import org.keepalived4j.model.StateEvent;
@@ -91,6 +98,103 @@ final class AlertMapper implements StateListener {
                 : "Entering " + to.name() + " state");
         out.accept(new Alert(id(d), at, d.routerId(), kind, name, from == null ? null : from.name(), to.name(),
                 subject, body, mailIt, labels));
+    }
+
+    /**
+     * A priority change of an instance with {@code notify_priority_changes}: keepalived writes
+     * {@code INSTANCE "VI_1" MASTER_PRIORITY 90} (or {@code BACKUP_PRIORITY}) into its FIFOs then.
+     */
+    @Override
+    public void priorityChanged(PriorityChanged e) {
+        var settings = e.snapshot().settings();
+        VrrpState state = e.snapshot().status().state();
+        if (!settings.notifyPriorityChanges() || (state != VrrpState.MASTER && state != VrrpState.BACKUP)) {
+            return;
+        }
+        Map<String, String> labels = instanceLabels(settings);
+        labels.put("priority", Integer.toString(e.to()));
+        labels.put("previous_priority", Integer.toString(e.from()));
+        DaemonSnapshot d = daemon.get();
+        out.accept(new Alert(id(d), e.timestamp(), d.routerId(), Alert.Kind.VRRP_INSTANCE, settings.name(),
+                state.name(), state.name() + "_PRIORITY", prefix(d) + "VRRP Instance " + settings.name()
+                        + " - priority " + e.to() + " (was " + e.from() + ")",
+                "=> VRRP Instance priority changed from " + e.from() + " to " + e.to() + " <=", false, labels));
+    }
+
+    /** A master that heard a lower priority's advert: keepalived's {@code MASTER_RX_LOWER_PRI}. */
+    @Override
+    public void masterReceivedLowerPriority(MasterReceivedLowerPriority e) {
+        var settings = e.snapshot().settings();
+        Map<String, String> labels = instanceLabels(settings);
+        labels.put("priority", Integer.toString(e.snapshot().status().effectivePriority()));
+        labels.put("source", e.source());
+        labels.put("received_priority", Integer.toString(e.priority()));
+        DaemonSnapshot d = daemon.get();
+        out.accept(new Alert(id(d), e.timestamp(), d.routerId(), Alert.Kind.VRRP_INSTANCE, settings.name(), "MASTER",
+                "MASTER_RX_LOWER_PRI", prefix(d) + "VRRP Instance " + settings.name()
+                        + " - master received a lower priority (" + e.priority() + " from " + e.source() + ")",
+                "=> VRRP Instance still owning VRRP VIPs, another router sends adverts <=", false, labels));
+    }
+
+    private static Map<String, String> instanceLabels(org.keepalived4j.model.VrrpInstanceSettings settings) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("iname", settings.name());
+        labels.put("vrid", Integer.toString(settings.vrid()));
+        labels.put("interface", settings.interfaceName());
+        return labels;
+    }
+
+    /** A tracked interface, file, process or BFD going up or down. */
+    @Override
+    public void trackerChanged(TrackerChanged e) {
+        tracker(e.kind(), e.name(), e.up() ? "DOWN" : "UP", e.up() ? "UP" : "DOWN", e.timestamp());
+    }
+
+    /** A {@code vrrp_script} turning good or bad (not the first verdict after INIT: that is no change). */
+    @Override
+    public void scriptStateChanged(ScriptStateChanged e) {
+        if (e.to() == ScriptStatus.INIT || e.from() == ScriptStatus.INIT) {
+            return;
+        }
+        tracker("script", e.script(), e.from() == ScriptStatus.GOOD ? "UP" : "DOWN",
+                e.to() == ScriptStatus.GOOD ? "UP" : "DOWN", e.timestamp());
+    }
+
+    private void tracker(String kind, String name, String from, String to, java.time.Instant at) {
+        DaemonSnapshot d = daemon.get();
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("tracker", kind);
+        out.accept(new Alert(id(d), at, d.routerId(), Alert.Kind.TRACKER, name, from, to,
+                prefix(d) + "Tracked " + kind + " " + name + " - " + to, "=> Tracked " + kind + " is " + to + " <=",
+                false, labels));
+    }
+
+    /** A reload, taken or refused (the configuration in force stays then). */
+    @Override
+    public void configReloaded(ConfigReloaded e) {
+        DaemonSnapshot d = daemon.get();
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("problems", Integer.toString(e.problems().size()));
+        String to = e.applied() ? "RELOADED" : "RELOAD_REFUSED";
+        String body = e.applied() ? "=> Configuration reloaded <="
+                : "=> Configuration reload refused: " + String.join("; ", e.problems().subList(0,
+                        Math.min(3, e.problems().size()))) + " <=";
+        out.accept(new Alert(id(d), e.timestamp(), d.routerId(), Alert.Kind.DAEMON, daemonName(d), "RUNNING", to,
+                prefix(d) + "keepalived4j - " + (e.applied() ? "configuration reloaded" : "reload refused"), body,
+                false, labels));
+    }
+
+    /** The daemon's stop (the instances' STOP alerts follow). */
+    @Override
+    public void daemonStopping(DaemonStopping e) {
+        DaemonSnapshot d = daemon.get();
+        out.accept(new Alert(id(d), e.timestamp(), d.routerId(), Alert.Kind.DAEMON, daemonName(d), "RUNNING",
+                "STOPPING", prefix(d) + "keepalived4j - stopping", "=> keepalived4j is stopping <=", false,
+                new LinkedHashMap<>()));
+    }
+
+    private static String daemonName(DaemonSnapshot d) {
+        return d.routerId() == null ? "keepalived4j" : d.routerId();
     }
 
     private static String instanceBody(VrrpState to) {

@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.keepalived4j.model.ConfigReloaded;
+import org.keepalived4j.model.DaemonStopping;
+import org.keepalived4j.model.MasterReceivedLowerPriority;
+import org.keepalived4j.model.PriorityChanged;
+import org.keepalived4j.model.TrackerChanged;
+import org.keepalived4j.model.VrrpInstanceSnapshot;
 import org.keepalived4j.model.RealServerSnapshot;
 import org.keepalived4j.model.RealServerStateChanged;
 import org.keepalived4j.model.SampleStates;
@@ -114,5 +120,57 @@ class AlertMapperTest {
                 "=> Lost quorum 3+1=2 <= 1 <=", "=> Shutting down <=");
         // at shutdown keepalived mails only with omega
         assertThat(alerts).extracting(Alert::mail).containsExactly(true, true, false);
+    }
+
+    /** {@code record} with one component replaced (the records' canonical constructors are long). */
+    @SuppressWarnings("unchecked")
+    private static <R extends Record> R with(R record, String component, Object value) throws Exception {
+        var components = record.getClass().getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+            values[i] = components[i].getName().equals(component) ? value : components[i].getAccessor().invoke(record);
+        }
+        return (R) record.getClass().getDeclaredConstructor(types).newInstance(values);
+    }
+
+    @Test
+    void priorityChangesAreAlertedOnlyWithNotifyPriorityChangesAsKeepalivedWritesThem() throws Exception {
+        VrrpInstanceSnapshot quiet = SampleStates.instance("VI_3", 53, VrrpState.MASTER);
+        mapper.onEvent(1, new PriorityChanged(quiet, 210, 200, SampleStates.NOW));
+        assertThat(alerts).isEmpty();
+        VrrpInstanceSnapshot told = with(quiet, "settings", with(quiet.settings(), "notifyPriorityChanges", true));
+        mapper.onEvent(2, new PriorityChanged(told, 210, 200, SampleStates.NOW));
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.kind()).isEqualTo(Alert.Kind.VRRP_INSTANCE);
+            assertThat(a.to()).isEqualTo("MASTER_PRIORITY");
+            assertThat(a.labels()).containsEntry("priority", "200").containsEntry("previous_priority", "210");
+            assertThat(a.subject()).isEqualTo("[lb1] VRRP Instance VI_3 - priority 200 (was 210)");
+            assertThat(a.mail()).isFalse();
+        });
+        // in FAULT keepalived writes no priority line
+        alerts.clear();
+        VrrpInstanceSnapshot fault = with(told, "status", with(told.status(), "state", VrrpState.FAULT));
+        mapper.onEvent(3, new PriorityChanged(fault, 200, 190, SampleStates.NOW));
+        assertThat(alerts).isEmpty();
+    }
+
+    @Test
+    void aMasterHearingALowerPriorityTrackersReloadsAndTheStopAreAlertedButNeverMailed() {
+        VrrpInstanceSnapshot master = SampleStates.instance("VI_1", 51, VrrpState.MASTER);
+        mapper.onEvent(1, new MasterReceivedLowerPriority(master, "10.0.0.9", 90, SampleStates.NOW));
+        mapper.onEvent(2, new TrackerChanged("file", "tf", false, SampleStates.NOW));
+        mapper.onEvent(3, new ConfigReloaded(false, List.of("keepalived.conf:12: unknown keyword"), SampleStates.NOW));
+        mapper.onEvent(4, new DaemonStopping(SampleStates.NOW));
+        assertThat(alerts).extracting(Alert::kind).containsExactly(Alert.Kind.VRRP_INSTANCE, Alert.Kind.TRACKER,
+                Alert.Kind.DAEMON, Alert.Kind.DAEMON);
+        assertThat(alerts).extracting(Alert::to).containsExactly("MASTER_RX_LOWER_PRI", "DOWN", "RELOAD_REFUSED",
+                "STOPPING");
+        assertThat(alerts).extracting(Alert::mail).containsOnly(false);
+        assertThat(alerts.get(0).labels()).containsEntry("received_priority", "90").containsEntry("source", "10.0.0.9")
+                .containsEntry("priority", "140");
+        assertThat(alerts.get(1).subject()).isEqualTo("[lb1] Tracked file tf - DOWN");
+        assertThat(alerts.get(2).body()).contains("keepalived.conf:12: unknown keyword");
     }
 }

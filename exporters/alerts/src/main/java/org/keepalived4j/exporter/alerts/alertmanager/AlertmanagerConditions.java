@@ -90,6 +90,9 @@ final class AlertmanagerConditions {
         List<Posting> out = new ArrayList<>();
         switch (alert.kind()) {
             case VRRP_INSTANCE -> {
+                if (alert.to().contains("_")) {
+                    break; // MASTER_PRIORITY, MASTER_RX_LOWER_PRI...: no change of condition
+                }
                 out.add(condition(alert, "KeepalivedVrrpFault", "critical", alert.to().equals("FAULT")));
                 if (alert.to().equals("MASTER")) {
                     Posting notice = posting(alert, "KeepalivedVrrpBecameMaster", "info", alert.time());
@@ -103,6 +106,9 @@ final class AlertmanagerConditions {
                     alert.to().equals("DOWN") && !stopping(alert) && !removed(alert)));
             case VIRTUAL_SERVER -> out.add(condition(alert, "KeepalivedVirtualServerQuorumLost", "critical",
                     alert.to().equals("DOWN") && !stopping(alert)));
+            case TRACKER, DAEMON -> {
+                // the Prometheus rules (KeepalivedScriptFailing, KeepalivedConfigReloadRefused) cover these
+            }
         }
         return out;
     }

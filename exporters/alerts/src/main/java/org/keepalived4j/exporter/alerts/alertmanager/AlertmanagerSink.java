@@ -94,7 +94,7 @@ final class AlertmanagerSink implements AlertSink {
 
     @Override
     public boolean accepts(Alert alert) {
-        return true;
+        return !conditions.of(alert).isEmpty(); // trackers, the daemon, priority notes: nothing to post
     }
 
     @Override

@@ -24,6 +24,16 @@ final class FifoLines {
         return alert.kind() == Alert.Kind.VRRP_INSTANCE || alert.kind() == Alert.Kind.SYNC_GROUP;
     }
 
+    /** Whether the alert is a checker one (a real or virtual server), the lines {@code lvs_notify_fifo} gets. */
+    static boolean lvs(Alert alert) {
+        return alert.kind() == Alert.Kind.REAL_SERVER || alert.kind() == Alert.Kind.VIRTUAL_SERVER;
+    }
+
+    /** Whether keepalived writes a line for the alert at all (not for trackers or the daemon). */
+    static boolean written(Alert alert) {
+        return vrrp(alert) || lvs(alert);
+    }
+
     /** The line keepalived writes for the alert, newline included. */
     static String line(Alert a) {
         return switch (a.kind()) {
@@ -32,6 +42,7 @@ final class FifoLines {
             case SYNC_GROUP -> "GROUP \"" + a.name() + "\" " + a.to() + " 0\n";
             case VIRTUAL_SERVER -> "VS " + a.name() + " " + a.to() + "\n";
             case REAL_SERVER -> "RS " + a.name() + " " + virtualServer(a) + " " + a.to() + "\n";
+            case TRACKER, DAEMON -> throw new IllegalArgumentException("keepalived writes no FIFO line for " + a.kind());
         };
     }
 

@@ -48,7 +48,7 @@ public final class FifoSinkProvider implements AlertSinkProvider {
         switch (fifo.keyword()) {
             case "notify_fifo" -> {
                 name = "fifo";
-                wanted = a -> true;
+                wanted = FifoLines::written;
             }
             case "vrrp_notify_fifo" -> {
                 name = "vrrp-fifo";
@@ -56,7 +56,7 @@ public final class FifoSinkProvider implements AlertSinkProvider {
             }
             case "lvs_notify_fifo" -> {
                 name = "lvs-fifo";
-                wanted = a -> !FifoLines.vrrp(a);
+                wanted = FifoLines::lvs;
             }
             default -> {
                 problems.add(fifo.source() + ": " + fifo.keyword() + " is not a notify FIFO keyword");
