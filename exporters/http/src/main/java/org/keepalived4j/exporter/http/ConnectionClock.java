@@ -26,6 +26,10 @@ import org.slf4j.LoggerFactory;
  */
 final class ConnectionClock extends ChannelDuplexHandler {
 
+    /** Set on a channel this clock closed because its response was not read within write_timeout. */
+    static final io.netty.util.AttributeKey<Boolean> WRITE_EXPIRED =
+            io.netty.util.AttributeKey.valueOf("keepalived4j.writeExpired");
+
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionClock.class);
 
     private enum Phase { WAITING, READING, HANDLING }
@@ -137,6 +141,7 @@ final class ConnectionClock extends ChannelDuplexHandler {
 
     private void writeExpired() {
         LOG.debug("{}: response not read within write_timeout, closing", ctx.channel().remoteAddress());
+        ctx.channel().attr(WRITE_EXPIRED).set(Boolean.TRUE);
         ctx.channel().close();
     }
 

@@ -37,7 +37,10 @@ final class WritabilityGate {
             }
         }
         if (!channel.isActive()) {
-            throw new IOException("the connection is closed");
+            // the connection's clock may have closed it for write_timeout a moment before this deadline
+            throw new IOException(Boolean.TRUE.equals(channel.attr(ConnectionClock.WRITE_EXPIRED).get())
+                    ? "the client did not read the response within write_timeout"
+                    : "the connection is closed");
         }
     }
 
