@@ -242,6 +242,10 @@ class AlertMailIT {
             Files.writeString(track, "1\n");
             await("FAULT without the VIP", Duration.ofSeconds(30),
                     () -> !lab.hasAddress(ns, "eth0", "10.83.0.100"));
+            // the FAULT alert is spooled (refused) by the alerts' own thread, after the VIP went: wait for
+            // that before making room, or it may find the room and be kept
+            await("the FAULT alert refused by the full disk", Duration.ofSeconds(30),
+                    () -> node.log().contains("VI_1 FAULT) lost, the spool refused it"));
             // room again: the next transitions are spooled and go out when the server is back
             Files.delete(fill);
             Files.writeString(track, "0\n");
