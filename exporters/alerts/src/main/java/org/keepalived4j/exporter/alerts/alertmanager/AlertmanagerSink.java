@@ -1,19 +1,13 @@
 package org.keepalived4j.exporter.alerts.alertmanager;
 
+import org.keepalived4j.exporter.alerts.AlertTls;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,11 +21,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509ExtendedTrustManager;
 import org.keepalived4j.exporter.alerts.Alert;
 import org.keepalived4j.exporter.alerts.AlertSink;
 import org.keepalived4j.model.Settings;
@@ -75,7 +64,7 @@ final class AlertmanagerSink implements AlertSink {
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(settings.timeout())
                 .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER);
         if (settings.tlsInsecure() || settings.tlsCa() != null) {
-            builder.sslContext(sslContext(settings));
+            builder.sslContext(AlertTls.context(settings.tlsCa(), settings.tlsInsecure()));
         }
         this.http = builder.build();
         this.reposts = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -200,66 +189,6 @@ final class AlertmanagerSink implements AlertSink {
     private HttpTimeoutException timedOut() {
         return new HttpTimeoutException(settings.alertsUri() + " did not answer within "
                 + Settings.formatSeconds(settings.timeout()) + "s");
-    }
-
-    private static SSLContext sslContext(AlertmanagerSettings settings) throws GeneralSecurityException, IOException {
-        TrustManager[] trust;
-        if (settings.tlsInsecure()) {
-            trust = new TrustManager[] {new TrustingEverything()};
-        } else {
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            try (InputStream in = Files.newInputStream(settings.tlsCa())) {
-                int n = 0;
-                for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                    store.setCertificateEntry("ca-" + n++, c);
-                }
-                if (n == 0) {
-                    throw new GeneralSecurityException("tls_ca " + settings.tlsCa() + " holds no certificate");
-                }
-            }
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(store);
-            trust = factory.getTrustManagers();
-        }
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust, null);
-        return context;
-    }
-
-    /**
-     * {@code tls_insecure}: accepts any chain. Being an extended trust manager, it also replaces the
-     * JDK's host name check, which the default one performs.
-     */
-    private static final class TrustingEverything extends X509ExtendedTrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 
     @Override

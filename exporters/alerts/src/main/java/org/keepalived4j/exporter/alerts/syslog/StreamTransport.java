@@ -1,5 +1,6 @@
 package org.keepalived4j.exporter.alerts.syslog;
 
+import org.keepalived4j.exporter.alerts.AlertTls;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -107,7 +108,7 @@ final class StreamTransport implements SyslogTransport {
     private SSLSocket handshake(Socket plain) throws IOException {
         SSLSocket ssl;
         try {
-            ssl = (SSLSocket) SyslogTls.context(settings.tlsCa(), settings.tlsInsecure()).getSocketFactory()
+            ssl = (SSLSocket) AlertTls.context(settings.tlsCa(), settings.tlsInsecure()).getSocketFactory()
                     .createSocket(plain, target.host(), target.port(), true);
         } catch (GeneralSecurityException e) {
             throw new IOException(target + ": TLS: " + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package org.keepalived4j.exporter.alerts.syslog;
 
+import org.keepalived4j.exporter.alerts.AlertTls;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -128,7 +129,7 @@ record SyslogSettings(String sinkName, SyslogTarget target, int facility, String
         if (ca != null) {
             String source = block.last("tls_ca").map(Setting::source).orElse("?");
             try {
-                SyslogTls.context(ca, false);
+                AlertTls.context(ca, false);
             } catch (Exception e) {
                 problems.add(source + ": tls_ca " + ca + ": " + e.getMessage() + "; " + sinkName + " is left out");
                 return null;

@@ -1,5 +1,6 @@
 package org.keepalived4j.exporter.alerts.webhook;
 
+import org.keepalived4j.exporter.alerts.AlertTls;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ public final class WebhookSinkProvider implements AlertSinkProvider {
     /** The TLS context, or {@code null} for the JDK's default or when {@code tls_ca} cannot be used (reported). */
     private static SSLContext tls(WebhookSettings s, List<String> problems) {
         try {
-            return WebhookTls.context(s);
+            return s.tlsCa() == null && !s.tlsInsecure() ? null : AlertTls.context(s.tlsCa(), s.tlsInsecure());
         } catch (IOException | GeneralSecurityException e) {
             problems.add(s.source() + ": tls_ca " + s.tlsCa() + " cannot be used (" + e.getMessage() + "): "
                     + s.name() + " left out");

@@ -1,4 +1,4 @@
-package org.keepalived4j.exporter.alerts.webhook;
+package org.keepalived4j.exporter.alerts;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,37 +17,40 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 
-/** The TLS context a webhook's https requests use: the JDK's trust, the CAs of {@code tls_ca}, or none at all. */
-final class WebhookTls {
+/**
+ * The TLS trust of a sink's {@code tls_ca} and {@code tls_insecure}, one reading for every sink
+ * that speaks TLS (web hook, Alertmanager, syslog): the JDK's CAs, the PEM CAs of a file, or,
+ * insecure, any certificate and any host name.
+ */
+public final class AlertTls {
 
-    private WebhookTls() {
+    private AlertTls() {
     }
 
     /**
-     * The context for these settings, or {@code null} for the JDK's default. The host name is
-     * checked against the certificate in every case but {@code tls_insecure}.
+     * A client context trusting the CAs in {@code caPem} ({@code null}: the JDK's), or any
+     * certificate when {@code insecure}. Where the caller checks host names, they are checked
+     * in every case but {@code insecure}.
      *
-     * @throws IOException when {@code tls_ca} cannot be read or holds no certificate
+     * @throws IOException when {@code caPem} cannot be read or holds no certificate
      */
-    static SSLContext context(WebhookSettings s) throws IOException, GeneralSecurityException {
-        if (s.tlsInsecure()) {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new TrustingEverything()}, null);
-            return context;
+    public static SSLContext context(Path caPem, boolean insecure) throws IOException, GeneralSecurityException {
+        TrustManager[] trust = null;
+        if (insecure) {
+            trust = new TrustManager[] {new TrustingEverything()};
+        } else if (caPem != null) {
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            int n = 0;
+            for (Certificate c : certificates(caPem)) {
+                store.setCertificateEntry("ca-" + n++, c);
+            }
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(store);
+            trust = factory.getTrustManagers();
         }
-        if (s.tlsCa() == null) {
-            return null;
-        }
-        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-        trusted.load(null, null);
-        int n = 0;
-        for (Certificate c : certificates(s.tlsCa())) {
-            trusted.setCertificateEntry("ca-" + n++, c);
-        }
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trusted);
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, tmf.getTrustManagers(), null);
+        context.init(null, trust, null);
         return context;
     }
 
@@ -63,9 +66,9 @@ final class WebhookTls {
     }
 
     /**
-     * Accepts every certificate. An {@link X509ExtendedTrustManager}, because the JDK wraps a
-     * plain X509TrustManager in one that still checks the host name, which a self-made
-     * certificate rarely matches.
+     * {@code tls_insecure}: accepts every chain. An {@link X509ExtendedTrustManager}, because the
+     * JDK wraps a plain X509TrustManager in one that still checks the host name, which a
+     * self-made certificate rarely matches.
      */
     private static final class TrustingEverything extends X509ExtendedTrustManager {
         @Override
