@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.keepalived4j.exporter.alerts.Alert;
+import org.keepalived4j.exporter.alerts.Json;
 
 /**
  * What a webhook request's body looks like ({@code format} in the {@code webhook} block). Every

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
+import org.keepalived4j.exporter.alerts.JsonReader;
 
 /**
  * A real Alertmanager (Debian's prometheus-alertmanager) on a free loopback port, with a route to
@@ -124,7 +125,7 @@ final class AlertmanagerProcess implements AutoCloseable {
     List<Map<String, Object>> alerts() throws IOException, InterruptedException {
         HttpResponse<String> r = get("/api/v2/alerts");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return (List<Map<String, Object>>) TestJson.parse(r.body());
+        return (List<Map<String, Object>>) JsonReader.parse(r.body());
     }
 
     /** The alerts whose labels include all of {@code labels}. */

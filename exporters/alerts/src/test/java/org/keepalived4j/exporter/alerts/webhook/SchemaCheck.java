@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.keepalived4j.exporter.alerts.JsonReader;
 
 /**
  * Checks a JSON value against the part of JSON Schema (draft 2020-12) that

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.keepalived4j.exporter.alerts.Alert;
 import org.keepalived4j.exporter.alerts.AlertSink;
+import org.keepalived4j.exporter.alerts.JsonReader;
 import org.keepalived4j.model.SampleStates;
 import org.keepalived4j.model.TestSettings;
 

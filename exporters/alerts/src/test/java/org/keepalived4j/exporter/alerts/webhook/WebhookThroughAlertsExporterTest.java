@@ -14,6 +14,7 @@ import javax.management.MBeanServerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.keepalived4j.exporter.alerts.AlertsExporter;
+import org.keepalived4j.exporter.alerts.JsonReader;
 import org.keepalived4j.exporter.alerts.SinkStatus;
 import org.keepalived4j.model.GlobalSettings;
 import org.keepalived4j.model.MailSettings;

@@ -1,4 +1,4 @@
-package org.keepalived4j.exporter.alerts.webhook;
+package org.keepalived4j.exporter.alerts;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -11,7 +11,7 @@ import java.util.Map;
  * other: objects become {@link LinkedHashMap}s, arrays {@link List}s, numbers
  * {@link BigDecimal}s, {@code null} Java's null. Anything else than one well-formed value throws.
  */
-final class JsonReader {
+public final class JsonReader {
 
     private final String text;
     private int at;
@@ -20,7 +20,7 @@ final class JsonReader {
         this.text = text;
     }
 
-    static Object parse(String text) {
+    public static Object parse(String text) {
         JsonReader r = new JsonReader(text);
         Object value = r.value();
         r.space();
@@ -31,7 +31,7 @@ final class JsonReader {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> object(String text) {
+    public static Map<String, Object> object(String text) {
         Object v = parse(text);
         if (!(v instanceof Map)) {
             throw new IllegalArgumentException("not an object: " + text);

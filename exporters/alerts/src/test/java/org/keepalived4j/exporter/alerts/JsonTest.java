@@ -1,4 +1,4 @@
-package org.keepalived4j.exporter.alerts.webhook;
+package org.keepalived4j.exporter.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,11 +1,11 @@
-package org.keepalived4j.exporter.alerts.webhook;
+package org.keepalived4j.exporter.alerts;
 
 /**
- * Writes JSON text (RFC 8259) into a {@link StringBuilder}: just enough for the webhook bodies,
- * so the module needs no JSON library. Callers write the structure; this class only gets the
- * strings right.
+ * Writes JSON text (RFC 8259) into a {@link StringBuilder}: just enough for the sinks' bodies
+ * (web hook, Alertmanager), so the module needs no JSON library. Callers write the structure;
+ * this class gets the strings right.
  */
-final class Json {
+public final class Json {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -19,7 +19,7 @@ final class Json {
      * encode (it would reach the receiver as {@code ?}); all other characters are written as they
      * are and leave as UTF-8.
      */
-    static StringBuilder string(StringBuilder out, String s) {
+    public static StringBuilder string(StringBuilder out, String s) {
         if (s == null) {
             return out.append("null");
         }
@@ -52,7 +52,7 @@ final class Json {
     }
 
     /** {@code s} as a JSON string. */
-    static String string(String s) {
+    public static String string(String s) {
         return string(new StringBuilder(s == null ? 4 : s.length() + 8), s).toString();
     }
 
@@ -62,11 +62,20 @@ final class Json {
     }
 
     /** Appends {@code "name":} after a comma unless it is the object's first member. */
-    static StringBuilder member(StringBuilder out, String name) {
+    public static StringBuilder member(StringBuilder out, String name) {
         char last = out.charAt(out.length() - 1);
         if (last != '{') {
             out.append(',');
         }
         return string(out, name).append(':');
+    }
+
+    /** Appends {@code map} as an object of string members, in the map's order. */
+    public static StringBuilder object(StringBuilder out, java.util.Map<String, String> map) {
+        out.append('{');
+        for (java.util.Map.Entry<String, String> e : map.entrySet()) {
+            string(member(out, e.getKey()), e.getValue());
+        }
+        return out.append('}');
     }
 }
