@@ -139,6 +139,15 @@ public record Settings(String name, String source, List<Setting> entries) {
         }).orElse(fallback);
     }
 
+    /**
+     * A keepalived-style flag keyword: the keyword alone turns it on; with a value, the value
+     * read as yes or no ({@link #bool}), {@code unreadable} when it is neither (reported). Absent:
+     * off.
+     */
+    public boolean flag(String keyword, boolean unreadable, List<String> problems) {
+        return has(keyword) && (value(keyword).isEmpty() || bool(keyword, unreadable, problems));
+    }
+
     /** What a secret is shown as wherever the configuration is shown ({@code -t -D}). */
     public static final String MASK = "********";
 

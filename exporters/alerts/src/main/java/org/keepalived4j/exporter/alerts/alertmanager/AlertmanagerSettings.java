@@ -92,7 +92,7 @@ record AlertmanagerSettings(String name, URI alertsUri, Duration timeout, String
             ttl = repost.multipliedBy(2);
         }
         return new AlertmanagerSettings(name, alerts, timeout, authorization(block, problems), tlsCa(block, problems),
-                tlsInsecure(block, problems), labels(block, problems), ttl, repost);
+                block.flag("tls_insecure", false, problems), labels(block, problems), ttl, repost);
     }
 
     private static URI alertsUri(Settings block, String where, List<String> problems) {
@@ -169,12 +169,6 @@ record AlertmanagerSettings(String name, URI alertsUri, Duration timeout, String
             return null;
         }
         return path;
-    }
-
-    private static boolean tlsInsecure(Settings block, List<String> problems) {
-        // a bare keyword turns it on, as keepalived's flags do; with a value, the shared yes/no reading
-        return block.has("tls_insecure")
-                && (block.value("tls_insecure").isEmpty() || block.bool("tls_insecure", false, problems));
     }
 
     private static Map<String, String> labels(Settings block, List<String> problems) {

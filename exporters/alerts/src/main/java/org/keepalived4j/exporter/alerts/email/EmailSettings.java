@@ -62,8 +62,7 @@ record EmailSettings(String host, int port, String helo, Duration connectTimeout
             startTls = "off";
         }
         // a bare "smtps" turns it on, as keepalived's flag keywords do; with a value, the shared yes/no reading
-        boolean smtps = block.has("smtps")
-                && (block.value("smtps").isEmpty() || block.bool("smtps", true, problems));
+        boolean smtps = block.flag("smtps", true, problems);
         String user = block.value("smtp_user").orElse(null);
         String password = block.value("smtp_password").orElse(null);
         if ((user == null) != (password == null)) {

@@ -120,7 +120,7 @@ record SyslogSettings(String sinkName, SyslogTarget target, int facility, String
         }
         Duration timeout = block.seconds("timeout", Duration.ofSeconds(10), Duration.ofMillis(100),
                 Duration.ofHours(1), problems);
-        boolean insecure = flag(block, "tls_insecure", problems);
+        boolean insecure = block.flag("tls_insecure", true, problems);
         Path ca = block.value("tls_ca").map(Path::of).orElse(null);
         if ((ca != null || block.has("tls_insecure")) && target.transport() != SyslogTarget.Transport.TLS) {
             problems.add(block.last(ca != null ? "tls_ca" : "tls_insecure").map(Setting::source).orElse("?")
@@ -140,7 +140,7 @@ record SyslogSettings(String sinkName, SyslogTarget target, int facility, String
             }
         }
         return new SyslogSettings(sinkName, target, facility, appName, timeout, ca, insecure,
-                flag(block, "mail_only", problems), sdId);
+                block.flag("mail_only", true, problems), sdId);
     }
 
     private static String checked(Settings block, String keyword, String fallback, Pattern pattern, String what,
@@ -156,10 +156,5 @@ record SyslogSettings(String sinkName, SyslogTarget target, int facility, String
         problems.add(line.get().source() + ": " + keyword + " must be " + what + ", got '" + v + "'; using "
                 + fallback);
         return fallback;
-    }
-
-    /** A keepalived-style flag: present alone turns it on; with a value, yes or no. */
-    private static boolean flag(Settings block, String keyword, List<String> problems) {
-        return block.has(keyword) && (block.value(keyword).isEmpty() || block.bool(keyword, true, problems));
     }
 }

@@ -145,7 +145,7 @@ record WebhookSettings(String name, String source, URI uri, WebhookFormat format
         if (block.has("tls_ca") && (ca == null || !ca.isAbsolute())) {
             problems.add(block.last("tls_ca").get().source() + ": tls_ca needs an absolute path to a PEM file");
         }
-        boolean insecure = flag(block, "tls_insecure", problems);
+        boolean insecure = block.flag("tls_insecure", false, problems);
         if (insecure && ca != null) {
             problems.add(block.last("tls_insecure").get().source() + ": tls_insecure and tls_ca exclude each other");
         }
@@ -157,7 +157,7 @@ record WebhookSettings(String name, String source, URI uri, WebhookFormat format
         }
         Duration timeout = block.seconds("timeout", DEFAULT_TIMEOUT, Duration.ofMillis(100), Duration.ofMinutes(10),
                 problems);
-        boolean mailOnly = flag(block, "mail_only", problems);
+        boolean mailOnly = block.flag("mail_only", false, problems);
         if (leftOut) {
             problems.add(line.source() + ": " + name + " left out until its problems are fixed");
             return null;
@@ -220,11 +220,6 @@ record WebhookSettings(String name, String source, URI uri, WebhookFormat format
             headers.add(Map.entry(name, value));
         }
         return headers;
-    }
-
-    /** A flag keyword: bare turns it on; with a value, the shared yes/no reading. */
-    private static boolean flag(Settings block, String keyword, List<String> problems) {
-        return block.has(keyword) && (block.value(keyword).isEmpty() || block.bool(keyword, false, problems));
     }
 
     /** Where alerts go, as it may be shown: scheme, host and port, never the path or query. */
