@@ -130,7 +130,8 @@ public final class AlertsExporter implements Exporter {
         for (AlertSinkProvider provider : providers) {
             try {
                 sinks.addAll(provider.create(globals, block, problems));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
+                // a provider's bug or a platform it cannot run on (Libc): its sinks are left out, never the daemon
                 problems.add(block.source() + ": " + provider.kind() + " sinks could not be made: " + e);
             }
         }

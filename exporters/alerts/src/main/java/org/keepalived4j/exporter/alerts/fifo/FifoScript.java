@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.keepalived4j.exporter.alerts.linux.Libc;
 import org.keepalived4j.model.ScriptLine;
 
 /**
@@ -44,18 +45,18 @@ final class FifoScript implements AutoCloseable {
         if (script.user() == null) {
             return List.of();
         }
-        int[] user = FifoCalls.user(script.user());
+        int[] user = Libc.user(script.user());
         if (user == null) {
             throw new IOException("unknown user " + script.user());
         }
         int gid = user[1];
         if (script.group() != null) {
-            gid = FifoCalls.group(script.group());
+            gid = Libc.group(script.group());
             if (gid < 0) {
                 throw new IOException("unknown group " + script.group());
             }
         }
-        if (user[0] == FifoCalls.geteuid() && gid == FifoCalls.getegid()) {
+        if (user[0] == Libc.geteuid() && gid == Libc.getegid()) {
             return List.of();
         }
         return List.of("setpriv", "--reuid=" + user[0], "--regid=" + gid, "--groups=" + gid, "--");
@@ -74,7 +75,7 @@ final class FifoScript implements AutoCloseable {
     synchronized void signalTerm() {
         if (!terminated) {
             terminated = true;
-            signal((int) process.pid(), FifoCalls.SIGTERM);
+            signal((int) process.pid(), Libc.SIGTERM);
         }
     }
 
@@ -90,16 +91,16 @@ final class FifoScript implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (!ended) {
-            signal(group, FifoCalls.SIGKILL);
+            signal(group, Libc.SIGKILL);
         }
     }
 
     private static void signal(int group, int signal) {
-        if (FifoCalls.kill(-group, signal) != 0) {
-            int errno = FifoCalls.errno();
-            if (errno != FifoCalls.ESRCH) {
+        if (Libc.kill(-group, signal) != 0) {
+            int errno = Libc.errno();
+            if (errno != Libc.ESRCH) {
                 org.slf4j.LoggerFactory.getLogger(FifoScript.class).warn("notify fifo script group {}: {}", group,
-                        FifoCalls.failure("kill(" + signal + ")", errno).getMessage());
+                        Libc.failure("kill(" + signal + ")", errno).getMessage());
             }
         }
     }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.function.Predicate;
 import org.keepalived4j.exporter.alerts.Alert;
 import org.keepalived4j.exporter.alerts.AlertSink;
+import org.keepalived4j.exporter.alerts.linux.Libc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,12 +62,12 @@ final class FifoSink implements AlertSink {
             if (fd < 0) {
                 fd = open();
             }
-            long written = FifoCalls.write(fd, line, line.length);
+            long written = Libc.write(fd, line, line.length);
             if (written == line.length) {
                 return;
             }
-            int errno = written < 0 ? FifoCalls.errno() : 0;
-            if (written >= 0 || errno != FifoCalls.EAGAIN) {
+            int errno = written < 0 ? Libc.errno() : 0;
+            if (written >= 0 || errno != Libc.EAGAIN) {
                 // a reader gone (EPIPE) leaves this descriptor useless; the next attempt opens anew
                 closeDescriptor();
             }
@@ -74,25 +75,25 @@ final class FifoSink implements AlertSink {
                 throw new IOException(path + ": only " + written + " of " + line.length + " bytes written");
             }
             throw switch (errno) {
-                case FifoCalls.EPIPE -> new IOException(path + ": the reader closed the FIFO");
-                case FifoCalls.EAGAIN -> new IOException(path + ": the FIFO is full, its reader is not reading");
-                default -> FifoCalls.failure("write(" + path + ")", errno);
+                case Libc.EPIPE -> new IOException(path + ": the reader closed the FIFO");
+                case Libc.EAGAIN -> new IOException(path + ": the FIFO is full, its reader is not reading");
+                default -> Libc.failure("write(" + path + ")", errno);
             };
         }
     }
 
     /** Opens the FIFO for writing, refusing anything that is not a FIFO; ENXIO while nobody reads it. */
     private int open() throws IOException {
-        int d = FifoCalls.open(path.toString(), FifoCalls.O_WRONLY | FifoCalls.O_NONBLOCK | FifoCalls.O_CLOEXEC);
+        int d = Libc.open(path.toString(), Libc.O_WRONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
         if (d < 0) {
-            int errno = FifoCalls.errno();
-            if (errno == FifoCalls.ENXIO) {
+            int errno = Libc.errno();
+            if (errno == Libc.ENXIO) {
                 throw new IOException(path + ": no process reads the FIFO");
             }
-            if (errno == FifoCalls.ENOENT && created) {
+            if (errno == Libc.ENOENT && created) {
                 Fifos.create(path);
             }
-            throw FifoCalls.failure("open(" + path + ")", errno);
+            throw Libc.failure("open(" + path + ")", errno);
         }
         try {
             // what was opened, not what the path names now
@@ -101,7 +102,7 @@ final class FifoSink implements AlertSink {
                 throw new IOException(path + " is not a FIFO");
             }
         } catch (IOException | RuntimeException e) {
-            FifoCalls.close(d);
+            Libc.close(d);
             throw e instanceof IOException io ? io : new IOException(path + ": " + e, e);
         }
         return d;
@@ -109,7 +110,7 @@ final class FifoSink implements AlertSink {
 
     private void closeDescriptor() {
         if (fd >= 0) {
-            FifoCalls.close(fd);
+            Libc.close(fd);
             fd = -1;
         }
     }

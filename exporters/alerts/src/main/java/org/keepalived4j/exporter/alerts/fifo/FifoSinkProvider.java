@@ -67,7 +67,7 @@ public final class FifoSinkProvider implements AlertSinkProvider {
         boolean created;
         try {
             created = Fifos.create(path);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
             problems.add(fifo.source() + ": unable to create " + fifo.keyword() + " " + fifo.path() + " - not using it: "
                     + e.getMessage());
             return null;
@@ -78,7 +78,7 @@ public final class FifoSinkProvider implements AlertSinkProvider {
             }
             FifoScript script = fifo.script() == null ? null : FifoScript.start(fifo.script(), fifo.path());
             return new FifoSink(name, path, wanted, created, script);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
             problems.add(fifo.source() + ": " + fifo.keyword() + " " + fifo.path() + " - not using it: " + e.getMessage());
             if (created) {
                 try {

@@ -8,6 +8,7 @@ import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
+import org.keepalived4j.exporter.alerts.linux.Libc;
 
 /** Making a notify FIFO as keepalived 2.2.7 does. */
 final class Fifos {
@@ -26,12 +27,12 @@ final class Fifos {
      * @throws IOException when it cannot be made, or the path holds something other than a FIFO
      */
     static boolean create(Path path) throws IOException {
-        if (FifoCalls.mkfifo(path.toString(), MODE) == 0) {
+        if (Libc.mkfifo(path.toString(), MODE) == 0) {
             return true;
         }
-        int errno = FifoCalls.errno();
-        if (errno != FifoCalls.EEXIST) {
-            throw FifoCalls.failure("mkfifo(" + path + ")", errno);
+        int errno = Libc.errno();
+        if (errno != Libc.EEXIST) {
+            throw Libc.failure("mkfifo(" + path + ")", errno);
         }
         Object mode = Files.getAttribute(path, "unix:mode");
         if (!(mode instanceof Integer m) || (m & 0170000) != 0010000) {
@@ -49,7 +50,7 @@ final class Fifos {
         PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class,
                 LinkOption.NOFOLLOW_LINKS);
         if (user != null) {
-            int[] ids = FifoCalls.user(user);
+            int[] ids = Libc.user(user);
             if (ids == null) {
                 throw new IOException("unknown user " + user);
             }

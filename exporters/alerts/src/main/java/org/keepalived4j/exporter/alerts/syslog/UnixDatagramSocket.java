@@ -1,31 +1,19 @@
 package org.keepalived4j.exporter.alerts.syslog;
 
 import com.sun.jna.Memory;
-import com.sun.jna.Native;
-import com.sun.jna.Platform;
-import com.sun.jna.Pointer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.keepalived4j.exporter.alerts.linux.Libc;
 
 /**
  * A non-blocking AF_UNIX SOCK_DGRAM socket ({@code /dev/log}), which Java 17's channels cannot
- * open: socket(2), sendto(2) and close(2) through JNA, plus bind(2) and recv(2) for a receiver.
- * Every call is non-blocking, so a reader that stopped reading gives EAGAIN instead of a sender
- * stuck in sendto. A failed call throws an {@link IOException} naming the call and the errno text.
- *
- * <p>The exporters may not depend on the daemon's core, so this is a second, minimal libc
- * binding with the core's conventions: direct mapping, LP64 sizes ({@code size_t} as
- * {@code long}), errno read right after the call. Not thread-safe.
+ * open: socket(2), sendto(2) and close(2) through {@link Libc}, plus bind(2) and recv(2) for a
+ * receiver. Every call is non-blocking, so a reader that stopped reading gives EAGAIN instead of
+ * a sender stuck in sendto. A failed call throws an {@link IOException} naming the call and the
+ * errno text. Not thread-safe.
  */
 final class UnixDatagramSocket implements AutoCloseable {
 
-    private static final int AF_UNIX = 1;
-    private static final int SOCK_DGRAM = 2;
-    private static final int SOCK_NONBLOCK = 0x800;
-    private static final int SOCK_CLOEXEC = 0x80000;
-    private static final int MSG_DONTWAIT = 0x40;
-    private static final int MSG_NOSIGNAL = 0x4000;
-    private static final int EAGAIN = 11;
     /** sun_path holds 108 bytes, the terminating NUL included. */
     static final int MAX_PATH_BYTES = 107;
 
@@ -39,12 +27,12 @@ final class UnixDatagramSocket implements AutoCloseable {
     static UnixDatagramSocket open() throws IOException {
         int fd;
         try {
-            fd = LibC.socket(AF_UNIX, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+            fd = Libc.socket(Libc.AF_UNIX, Libc.SOCK_DGRAM | Libc.SOCK_NONBLOCK | Libc.SOCK_CLOEXEC, 0);
         } catch (LinkageError e) {
             throw new IOException("AF_UNIX sockets need JNA's native library: " + e, e);
         }
         if (fd < 0) {
-            throw failure("socket(AF_UNIX, SOCK_DGRAM)", Native.getLastError());
+            throw Libc.failure("socket(Libc.AF_UNIX, Libc.SOCK_DGRAM)", Libc.errno());
         }
         return new UnixDatagramSocket(fd);
     }
@@ -54,10 +42,10 @@ final class UnixDatagramSocket implements AutoCloseable {
         Memory address = address(path);
         Memory data = new Memory(Math.max(1, datagram.length));
         data.write(0, datagram, 0, datagram.length);
-        long sent = LibC.sendto(fd(), data, datagram.length, MSG_DONTWAIT | MSG_NOSIGNAL, address,
+        long sent = Libc.sendto(fd(), data, datagram.length, Libc.MSG_DONTWAIT | Libc.MSG_NOSIGNAL, address,
                 (int) address.size());
         if (sent < 0) {
-            throw failure("sendto(" + path + ")", Native.getLastError());
+            throw Libc.failure("sendto(" + path + ")", Libc.errno());
         }
         if (sent != datagram.length) {
             throw new IOException("sendto(" + path + ") sent " + sent + " of " + datagram.length + " bytes");
@@ -67,21 +55,21 @@ final class UnixDatagramSocket implements AutoCloseable {
     /** Binds to {@code path}, which must not exist yet. */
     void bind(String path) throws IOException {
         Memory address = address(path);
-        if (LibC.bind(fd(), address, (int) address.size()) < 0) {
-            throw failure("bind(" + path + ")", Native.getLastError());
+        if (Libc.bind(fd(), address, (int) address.size()) < 0) {
+            throw Libc.failure("bind(" + path + ")", Libc.errno());
         }
     }
 
     /** The next datagram waiting, or {@code null} when none is. */
     byte[] receive(int maxBytes) throws IOException {
         Memory buffer = new Memory(maxBytes);
-        long n = LibC.recv(fd(), buffer, maxBytes, MSG_DONTWAIT);
+        long n = Libc.recv(fd(), buffer, maxBytes, Libc.MSG_DONTWAIT);
         if (n < 0) {
-            int errno = Native.getLastError();
-            if (errno == EAGAIN) {
+            int errno = Libc.errno();
+            if (errno == Libc.EAGAIN) {
                 return null;
             }
-            throw failure("recv", errno);
+            throw Libc.failure("recv", errno);
         }
         return buffer.getByteArray(0, (int) n);
     }
@@ -101,50 +89,16 @@ final class UnixDatagramSocket implements AutoCloseable {
         }
         Memory m = new Memory(2 + bytes.length + 1);
         m.clear();
-        m.setShort(0, (short) AF_UNIX);
+        m.setShort(0, (short) Libc.AF_UNIX);
         m.write(2, bytes, 0, bytes.length);
         return m;
-    }
-
-    private static IOException failure(String call, int errno) {
-        String text = LibC.strerror(errno);
-        return new IOException(call + " failed: " + (text != null ? text : "error " + errno) + " (errno " + errno
-                + ")");
     }
 
     @Override
     public void close() {
         if (fd >= 0) {
-            LibC.close(fd);
+            Libc.close(fd);
             fd = -1;
         }
-    }
-
-    /** Direct-mapped libc; loaded on first use, so a sink without a unix target never loads JNA. */
-    private static final class LibC {
-
-        static {
-            if (!Platform.isLinux() || Native.POINTER_SIZE != 8) {
-                throw new UnsupportedOperationException("AF_UNIX syslog needs 64-bit Linux, found "
-                        + System.getProperty("os.name") + " with " + Native.POINTER_SIZE + "-byte pointers");
-            }
-            Native.register(LibC.class, Platform.C_LIBRARY_NAME);
-        }
-
-        private LibC() {
-        }
-
-        static native int socket(int domain, int type, int protocol);
-
-        static native int bind(int fd, Pointer address, int addressLength);
-
-        static native long sendto(int fd, Pointer buffer, long length, int flags, Pointer address,
-                int addressLength);
-
-        static native long recv(int fd, Pointer buffer, long length, int flags);
-
-        static native int close(int fd);
-
-        static native String strerror(int errno);
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.keepalived4j.exporter.alerts.Alert;
 import org.keepalived4j.exporter.alerts.AlertSink;
+import org.keepalived4j.exporter.alerts.linux.Libc;
 import org.keepalived4j.model.GlobalSettings;
 import org.keepalived4j.model.NotifyFifoSettings;
 import org.keepalived4j.model.SampleStates;
@@ -270,7 +271,7 @@ class FifoSinkTest {
         sink(new NotifyFifoSettings("vrrp_notify_fifo", fifo.toString(), "nobody", null, null, "k.conf:4"),
                 new ArrayList<>());
         assertThat(Files.getOwner(fifo).getName()).isEqualTo("nobody");
-        assertThat(Files.getAttribute(fifo, "unix:gid")).isEqualTo(FifoCalls.user("nobody")[1]);
+        assertThat(Files.getAttribute(fifo, "unix:gid")).isEqualTo(Libc.user("nobody")[1]);
     }
 
     @Test
@@ -325,7 +326,7 @@ class FifoSinkTest {
 
     @Test
     void anotherUserIsEnteredThroughSetprivWithItsOwnGroupOnly() throws Exception {
-        int[] nobody = FifoCalls.user("nobody");
+        int[] nobody = Libc.user("nobody");
         assertThat(FifoScript.userSwitch(new ScriptLine("/bin/true", "nobody", null))).containsExactly("setpriv",
                 "--reuid=" + nobody[0], "--regid=" + nobody[1], "--groups=" + nobody[1], "--");
         assertThat(FifoScript.userSwitch(new ScriptLine("/bin/true", null, null))).isEmpty();
