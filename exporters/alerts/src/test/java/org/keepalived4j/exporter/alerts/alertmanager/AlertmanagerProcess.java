@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.keepalived4j.exporter.alerts.JsonReader;
+import org.keepalived4j.model.Settings;
+import org.keepalived4j.model.TestSettings;
 
 /**
  * A real Alertmanager (Debian's prometheus-alertmanager) on a free loopback port, with a route to
@@ -147,5 +150,23 @@ final class AlertmanagerProcess implements AutoCloseable {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
+    }
+
+    /**
+     * A sink made from an {@code alertmanager { ... }} block of these lines, which must parse
+     * without a problem; added to {@code made}, for the test to close.
+     */
+    static AlertmanagerSink sink(List<AlertmanagerSink> made, String... lines) throws Exception {
+        List<String> all = new ArrayList<>(List.of("alertmanager {"));
+        all.addAll(List.of(lines));
+        all.add("}");
+        Settings block = TestSettings.block("keepalived4j_alerts",
+                all.toArray(String[]::new));
+        List<String> problems = new ArrayList<>();
+        AlertmanagerSettings settings = AlertmanagerSettings.parse(block.entries().get(0), problems);
+        assertThat(problems).isEmpty();
+        AlertmanagerSink sink = new AlertmanagerSink(settings, Clock.systemUTC());
+        made.add(sink);
+        return sink;
     }
 }

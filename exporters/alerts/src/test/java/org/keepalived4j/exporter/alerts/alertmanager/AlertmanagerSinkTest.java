@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.keepalived4j.exporter.alerts.Alert;
 import org.keepalived4j.model.Setting;
 import org.keepalived4j.model.Settings;
-import org.keepalived4j.model.TestSettings;
 
 /** Alerts into a real Alertmanager (Debian's prometheus-alertmanager 0.25), started on loopback by the test. */
 class AlertmanagerSinkTest {
@@ -49,16 +47,9 @@ class AlertmanagerSinkTest {
     }
 
     private AlertmanagerSink sink(String url, String... lines) throws Exception {
-        List<String> all = new ArrayList<>(List.of("alertmanager {", "url " + url));
+        List<String> all = new ArrayList<>(List.of("url " + url));
         all.addAll(List.of(lines));
-        all.add("}");
-        Settings block = TestSettings.block("keepalived4j_alerts", all.toArray(String[]::new));
-        List<String> problems = new ArrayList<>();
-        AlertmanagerSettings settings = AlertmanagerSettings.parse(block.entries().get(0), problems);
-        assertThat(problems).isEmpty();
-        AlertmanagerSink sink = new AlertmanagerSink(settings, Clock.systemUTC());
-        sinks.add(sink);
-        return sink;
+        return AlertmanagerProcess.sink(sinks, all.toArray(String[]::new));
     }
 
     private Alert instance(String iname, String from, String to, Instant at) {

@@ -3,14 +3,10 @@ package org.keepalived4j.exporter.alerts.alertmanager;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,15 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.keepalived4j.exporter.alerts.Alert;
-import org.keepalived4j.model.Settings;
-import org.keepalived4j.model.TestSettings;
+import org.keepalived4j.exporter.alerts.AlertTls;
 
 /**
  * https and basic auth into a real Alertmanager, its web config (exporter-toolkit) serving a
@@ -63,16 +57,7 @@ class AlertmanagerTlsTest {
     }
 
     private static SSLContext trusting() throws Exception {
-        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-        store.load(null, null);
-        try (InputStream in = Files.newInputStream(certs.resolve("cert.pem"))) {
-            store.setCertificateEntry("am", CertificateFactory.getInstance("X.509").generateCertificate(in));
-        }
-        TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        f.init(store);
-        SSLContext c = SSLContext.getInstance("TLS");
-        c.init(null, f.getTrustManagers(), null);
-        return c;
+        return AlertTls.context(certs.resolve("cert.pem"), false);
     }
 
     @AfterAll
@@ -88,16 +73,9 @@ class AlertmanagerTlsTest {
     }
 
     private AlertmanagerSink sink(String... lines) throws Exception {
-        List<String> all = new ArrayList<>(List.of("alertmanager {", "url " + am.url(), "timeout 10"));
+        List<String> all = new ArrayList<>(List.of("url " + am.url(), "timeout 10"));
         all.addAll(List.of(lines));
-        all.add("}");
-        Settings block = TestSettings.block("keepalived4j_alerts", all.toArray(String[]::new));
-        List<String> problems = new ArrayList<>();
-        AlertmanagerSettings settings = AlertmanagerSettings.parse(block.entries().get(0), problems);
-        assertThat(problems).isEmpty();
-        AlertmanagerSink sink = new AlertmanagerSink(settings, Clock.systemUTC());
-        sinks.add(sink);
-        return sink;
+        return AlertmanagerProcess.sink(sinks, all.toArray(String[]::new));
     }
 
     private static Alert fault(String iname) {
