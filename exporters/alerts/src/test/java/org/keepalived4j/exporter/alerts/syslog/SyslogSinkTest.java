@@ -3,6 +3,10 @@ package org.keepalived4j.exporter.alerts.syslog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.keepalived4j.exporter.alerts.syslog.SyslogFixtures.BODY;
+import static org.keepalived4j.exporter.alerts.syslog.SyslogFixtures.SUBJECT;
+import static org.keepalived4j.exporter.alerts.syslog.SyslogFixtures.alert;
+import static org.keepalived4j.exporter.alerts.syslog.SyslogFixtures.sink;
 
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -19,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -30,42 +33,11 @@ import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.keepalived4j.exporter.alerts.Alert;
-import org.keepalived4j.exporter.alerts.AlertSink;
-import org.keepalived4j.model.TestSettings;
 
 /** Alerts into real syslog receivers started by the test: a unix datagram socket, UDP, TCP and TLS on loopback. */
 class SyslogSinkTest {
 
     private static final Duration AWAIT = Duration.ofSeconds(30);
-    /** Non-ASCII in the subject: a dash, an umlaut, a euro sign and a character outside the BMP. */
-    private static final String SUBJECT = "[lb1] VRRP Instance VI_1 – Entering MASTER state (ü €, 😀)";
-    private static final String BODY = "=> VRRP Instance is now owning VRRP VIPs <=";
-
-    static Alert alert(String id, String to, boolean mail) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        labels.put("iname", "VI_1");
-        labels.put("reason", "say \"hi\" \\ [x] done");
-        labels.put("bad name=x\"]", "ä");
-        return new Alert(id, Instant.parse("2026-12-07T10:00:00.123456789Z"), "lb1", Alert.Kind.VRRP_INSTANCE,
-                "VI_1", "BACKUP", to, SUBJECT, BODY, mail, labels);
-    }
-
-    /** The sinks a {@code keepalived4j_alerts} block with these lines makes; the problems go to {@code problems}. */
-    static List<AlertSink> sinks(List<String> problems, String... lines) {
-        return new SyslogSinkProvider().create(null, TestSettings.block("keepalived4j_alerts", lines), problems);
-    }
-
-    /** The one sink of one {@code syslog { ... }} block holding {@code lines}; no problems allowed. */
-    static SyslogSink sink(String... lines) {
-        List<String> all = new ArrayList<>(List.of("syslog {"));
-        all.addAll(List.of(lines));
-        all.add("}");
-        List<String> problems = new ArrayList<>();
-        List<AlertSink> sinks = sinks(problems, all.toArray(String[]::new));
-        assertThat(problems).isEmpty();
-        assertThat(sinks).hasSize(1);
-        return (SyslogSink) sinks.get(0);
-    }
 
     private static void assertFullMessage(byte[] bytes, int pri) {
         Rfc5424 m = Rfc5424.parse(bytes);
@@ -112,29 +84,25 @@ class SyslogSinkTest {
     @Test
     void aUnixSocketThatIsMissingRefusesOrIsFullMakesDeliverThrowWithTheErrnoText(@TempDir Path dir)
             throws Exception {
-        SyslogSink missing = sink("target unix:" + dir.resolve("none"));
-        assertThatThrownBy(() -> missing.deliver(alert("a-1", "MASTER", true))).isInstanceOf(IOException.class)
-                .hasMessageContaining("No such file or directory");
-        missing.close();
+        try (SyslogSink missing = sink("target unix:" + dir.resolve("none"))) {
+            assertThatThrownBy(() -> missing.deliver(alert("a-1", "MASTER", true))).isInstanceOf(IOException.class)
+                    .hasMessageContaining("No such file or directory");
+        }
 
         String gone = dir.resolve("gone").toString();
         try (UnixDatagramSocket receiver = UnixDatagramSocket.open()) {
             receiver.bind(gone);
         }
-        SyslogSink refused = sink("target unix:" + gone);
-        assertThatThrownBy(() -> refused.deliver(alert("a-1", "MASTER", true))).isInstanceOf(IOException.class)
-                .hasMessageContaining("Connection refused");
-        refused.close();
+        try (SyslogSink refused = sink("target unix:" + gone)) {
+            assertThatThrownBy(() -> refused.deliver(alert("a-1", "MASTER", true))).isInstanceOf(IOException.class)
+                    .hasMessageContaining("Connection refused");
+        }
 
         String full = dir.resolve("full").toString();
         try (UnixDatagramSocket receiver = UnixDatagramSocket.open()) {
             receiver.bind(full);
-            SyslogSink sink = sink("target unix:" + full);
-            try {
-                IOException thrown = sendUntilItThrows(sink, 100_000);
-                assertThat(thrown).hasMessageContaining("Resource temporarily unavailable");
-            } finally {
-                sink.close();
+            try (SyslogSink sink = sink("target unix:" + full)) {
+                assertThat(sendUntilItThrows(sink, 100_000)).hasMessageContaining("Resource temporarily unavailable");
             }
         }
     }
@@ -343,95 +311,5 @@ class SyslogSinkTest {
                 sink.close();
             }
         }
-    }
-
-    @Test
-    void severityFollowsWhatTheStateMeans() {
-        assertThat(SyslogMessage.severity(alert("a", "FAULT", true))).isEqualTo(SyslogMessage.WARNING);
-        assertThat(SyslogMessage.severity(alert("a", "DOWN", true))).isEqualTo(SyslogMessage.WARNING);
-        assertThat(SyslogMessage.severity(alert("a", "MASTER", true))).isEqualTo(SyslogMessage.NOTICE);
-        assertThat(SyslogMessage.severity(alert("a", "UP", true))).isEqualTo(SyslogMessage.NOTICE);
-        assertThat(SyslogMessage.severity(alert("a", "BACKUP", true))).isEqualTo(SyslogMessage.INFO);
-        assertThat(SyslogMessage.severity(alert("a", "STOP", true))).isEqualTo(SyslogMessage.INFO);
-    }
-
-    @Test
-    void mailOnlyTakesWhatKeepalivedWouldMailAndTheNameAndSdIdAreConfigurable() {
-        List<String> problems = new ArrayList<>();
-        List<AlertSink> sinks = sinks(problems, "syslog {", "mail_only", "}", "syslog ops {",
-                "sd_id lb@99999", "}");
-        assertThat(problems).isEmpty();
-        assertThat(sinks).extracting(AlertSink::name).containsExactly("syslog", "syslog-ops");
-        assertThat(sinks.get(0).accepts(alert("a", "BACKUP", false))).isFalse();
-        assertThat(sinks.get(0).accepts(alert("a", "BACKUP", true))).isTrue();
-        assertThat(sinks.get(1).accepts(alert("a", "BACKUP", false))).isTrue();
-        byte[] message = ((SyslogSink) sinks.get(1)).message(alert("a", "BACKUP", false));
-        assertThat(Rfc5424.parse(message).sd()).containsKey("lb@99999");
-        sinks.forEach(AlertSink::close);
-    }
-
-    @Test
-    void badLinesAreNamedWithTheirFileAndLine(@TempDir Path dir) throws Exception {
-        Path notPem = Files.writeString(dir.resolve("ca.pem"), "not a certificate");
-        List<String> problems = new ArrayList<>();
-        List<AlertSink> sinks = sinks(problems,
-                "syslog {", // 11
-                "target smtp:mail.example.com", // 12: bad target, left out
-                "}", // 13
-                "syslog two {", // 14
-                "facility local9", // 15
-                "colour blue", // 16
-                "app_name has\u00e9accent", // 17
-                "timeout 0", // 18
-                "tls_insecure", // 19: not a tls target
-                "}", // 20
-                "syslog three {", // 21
-                "target tls:127.0.0.1:6514", // 22
-                "tls_ca " + notPem, // 23: left out
-                "}", // 24
-                "syslog two {", // 25: a second syslog-two
-                "}", // 26
-                "syslog bad/name {", // 27
-                "}", // 28
-                "syslog four {", // 29
-                "target udp:[::1:514", // 30
-                "}", // 31
-                "syslog five {", // 32
-                "target tcp:127.0.0.1:99999", // 33
-                "}"); // 34
-        assertThat(sinks).extracting(AlertSink::name).containsExactly("syslog-two");
-        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("test.conf:12: target 'smtp:")
-                .contains("is left out"));
-        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("test.conf:15: unknown syslog facility 'local9'"));
-        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("test.conf:16: unknown keyword 'colour'"));
-        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("test.conf:17: app_name must be"));
-        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("test.conf:18: timeout must be"));
-        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("test.conf:19: tls_ca and tls_insecure apply"));
-        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("test.conf:23: tls_ca " + notPem));
-        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("test.conf:25: a second sink named syslog-two"));
-        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("test.conf:27: syslog takes one optional name"));
-        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("test.conf:30: target").contains("[IPv6]:PORT"));
-        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("test.conf:33: target").contains("1-65535"));
-        assertThat(problems).hasSize(11);
-        sinks.forEach(AlertSink::close);
-    }
-
-    @Test
-    void targetsParseWithDefaultPortsAndIpv6InBrackets() {
-        assertThat(SyslogTarget.parse("udp:[2001:db8::1]:1514")).isEqualTo(
-                new SyslogTarget(SyslogTarget.Transport.UDP, "2001:db8::1", 1514, null));
-        assertThat(SyslogTarget.parse("tls:logs.example.com").port()).isEqualTo(6514);
-        assertThat(SyslogTarget.parse("tcp:logs.example.com").port()).isEqualTo(514);
-        assertThat(SyslogTarget.parse("udp:[2001:db8::1]:1514").toString()).isEqualTo("udp:[2001:db8::1]:1514");
-        assertThatThrownBy(() -> SyslogTarget.parse("udp:2001:db8::1")).hasMessageContaining("in brackets");
-        assertThatThrownBy(() -> SyslogTarget.parse("unix:dev/log")).hasMessageContaining("absolute path");
-    }
-
-    @Test
-    void escapesParamValuesAndMakesValidSdNames() {
-        assertThat(SyslogMessage.escape("a\"b\\c]d[e")).isEqualTo("a\\\"b\\\\c\\]d[e");
-        assertThat(SyslogMessage.sdName("bad name=x\"]")).isEqualTo("bad_name_x__");
-        assertThat(SyslogMessage.sdName("x".repeat(40))).hasSize(32);
-        assertThat(SyslogMessage.sdName("")).isEqualTo("_");
     }
 }
