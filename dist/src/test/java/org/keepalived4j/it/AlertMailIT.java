@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -173,40 +172,17 @@ class AlertMailIT {
         assertThat(subjects(fresh(seen)).subList(0, 3)).containsExactly(FAULT, BACKUP, MASTER);
     }
 
-    /** The mails received that a client dropping repeated Message-IDs shows as new: none of {@code seen}, each once. */
+    /** The mails received that a client dropping repeated Message-IDs shows as new: none of {@code seen}. */
     private List<MimeMessage> fresh(Set<String> seen) {
-        List<MimeMessage> out = new ArrayList<>();
-        Set<String> ids = new HashSet<>(seen);
-        for (MimeMessage m : smtp.getReceivedMessages()) {
-            try {
-                if (ids.add(m.getMessageID())) {
-                    out.add(m);
-                }
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return out;
+        return Mails.fresh(smtp.getReceivedMessages(), seen);
     }
 
     private static List<String> ids(List<MimeMessage> mails) {
-        return mails.stream().map(m -> {
-            try {
-                return m.getMessageID();
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return Mails.each(mails, MimeMessage::getMessageID);
     }
 
     private static List<String> subjects(List<MimeMessage> mails) {
-        return mails.stream().map(m -> {
-            try {
-                return m.getSubject();
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return Mails.each(mails, MimeMessage::getSubject);
     }
 
     private boolean lines(int n) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -301,7 +300,7 @@ class AlertSinksOutageIT {
         nodes.add(second);
 
         int all = TRANSITIONS + 2; // run 1's, then run 2's FAULT at its start
-        Lab.await(() -> uniqueMails(smtp) >= all && hook.states.size() >= all
+        Lab.await(() -> Mails.fresh(smtp.getReceivedMessages(), Set.of()).size() >= all && hook.states.size() >= all
                 && syslog.states.size() >= all && fifoLines(fifoOut).size() >= all, Duration.ofSeconds(180),
                 () -> "mails " + smtp.getReceivedMessages().length + ", hook " + hook.states.size() + ", syslog "
                         + syslog.states.size() + ", fifo " + fifoLines(fifoOut).size() + "\n" + second.log());
@@ -310,13 +309,7 @@ class AlertSinksOutageIT {
 
         // mail is at least once: one the server took while the sender gave up waiting for its answer
         // comes again with the same Message-ID, one mail to a client; counted as such a client does
-        List<String> subjects = new ArrayList<>();
-        Set<String> messageIds = new HashSet<>();
-        for (MimeMessage m : smtp.getReceivedMessages()) {
-            if (messageIds.add(m.getMessageID())) {
-                subjects.add(subject(m));
-            }
-        }
+        List<String> subjects = Mails.each(Mails.fresh(smtp.getReceivedMessages(), Set.of()), MimeMessage::getSubject);
         assertThat(subjects.subList(0, all)).containsExactlyElementsOf(
                 expected.stream().map(s -> "[lb-sinks] VRRP Instance VI_1 - Entering " + s + " state").toList());
         assertThat(hook.states.subList(0, all)).containsExactlyElementsOf(expected);
@@ -330,24 +323,6 @@ class AlertSinksOutageIT {
         assertThat(active).contains("\"alertname\":\"KeepalivedVrrpFault\"", "\"iname\":\"VI_1\"",
                 "\"router_id\":\"lb-sinks\"");
         assertThat(second.log()).doesNotContain("Exception in thread", "\tat org.keepalived4j");
-    }
-
-    private static long uniqueMails(GreenMail smtp) {
-        return Arrays.stream(smtp.getReceivedMessages()).map(m -> {
-            try {
-                return m.getMessageID();
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).distinct().count();
-    }
-
-    private static String subject(MimeMessage m) {
-        try {
-            return m.getSubject();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static List<String> fifoLines(Path out) {
