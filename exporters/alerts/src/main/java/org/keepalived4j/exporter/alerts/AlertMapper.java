@@ -37,6 +37,12 @@ import org.keepalived4j.model.VrrpStateChanged;
 final class AlertMapper implements StateListener {
 
     private final Supplier<DaemonSnapshot> daemon;
+    /**
+     * The daemon as the alerts read it (router_id, mail settings, start time and pid): these change
+     * only with a reload, so it is read once and again after each reload, not per event (reading
+     * it sums the router counters of every instance).
+     */
+    private DaemonSnapshot current;
     private final Consumer<Alert> out;
     private final Map<String, VrrpState> lastMailed = new HashMap<>();
     private long sequence;
@@ -49,7 +55,17 @@ final class AlertMapper implements StateListener {
     @Override
     public void onEvent(long sequence, StateEvent event) {
         this.sequence = sequence;
+        if (event instanceof ConfigReloaded) {
+            current = null;
+        }
         event.dispatchTo(this);
+    }
+
+    private DaemonSnapshot daemon() {
+        if (current == null) {
+            current = daemon.get();
+        }
+        return current;
     }
 
     private String id(DaemonSnapshot d) {
@@ -85,7 +101,7 @@ final class AlertMapper implements StateListener {
         if (to == VrrpState.INIT || body == null) {
             return;
         }
-        DaemonSnapshot d = daemon.get();
+        DaemonSnapshot d = daemon();
         MailSettings mail = d.settings().mail();
         String key = kind + " " + name;
         // keepalived 2.2.7 mails no STOP: its shutdown does not wait for the mail
@@ -114,7 +130,7 @@ final class AlertMapper implements StateListener {
         Map<String, String> labels = instanceLabels(settings);
         labels.put("priority", Integer.toString(e.to()));
         labels.put("previous_priority", Integer.toString(e.from()));
-        DaemonSnapshot d = daemon.get();
+        DaemonSnapshot d = daemon();
         out.accept(new Alert(id(d), e.timestamp(), d.routerId(), Alert.Kind.VRRP_INSTANCE, settings.name(),
                 state.name(), state.name() + "_PRIORITY", prefix(d) + "VRRP Instance " + settings.name()
                         + " - priority " + e.to() + " (was " + e.from() + ")",
@@ -129,7 +145,7 @@ final class AlertMapper implements StateListener {
         labels.put("priority", Integer.toString(e.snapshot().status().effectivePriority()));
         labels.put("source", e.source());
         labels.put("received_priority", Integer.toString(e.priority()));
-        DaemonSnapshot d = daemon.get();
+        DaemonSnapshot d = daemon();
         out.accept(new Alert(id(d), e.timestamp(), d.routerId(), Alert.Kind.VRRP_INSTANCE, settings.name(), "MASTER",
                 "MASTER_RX_LOWER_PRI", prefix(d) + "VRRP Instance " + settings.name()
                         + " - master received a lower priority (" + e.priority() + " from " + e.source() + ")",
@@ -161,7 +177,7 @@ final class AlertMapper implements StateListener {
     }
 
     private void tracker(String kind, String name, String from, String to, java.time.Instant at) {
-        DaemonSnapshot d = daemon.get();
+        DaemonSnapshot d = daemon();
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("tracker", kind);
         out.accept(new Alert(id(d), at, d.routerId(), Alert.Kind.TRACKER, name, from, to,
@@ -172,7 +188,7 @@ final class AlertMapper implements StateListener {
     /** A reload, taken or refused (the configuration in force stays then). */
     @Override
     public void configReloaded(ConfigReloaded e) {
-        DaemonSnapshot d = daemon.get();
+        DaemonSnapshot d = daemon();
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("problems", Integer.toString(e.problems().size()));
         String to = e.applied() ? "RELOADED" : "RELOAD_REFUSED";
@@ -187,7 +203,7 @@ final class AlertMapper implements StateListener {
     /** The daemon's stop (the instances' STOP alerts follow). */
     @Override
     public void daemonStopping(DaemonStopping e) {
-        DaemonSnapshot d = daemon.get();
+        DaemonSnapshot d = daemon();
         out.accept(new Alert(id(d), e.timestamp(), d.routerId(), Alert.Kind.DAEMON, daemonName(d), "RUNNING",
                 "STOPPING", prefix(d) + "keepalived4j - stopping", "=> keepalived4j is stopping <=", false,
                 new LinkedHashMap<>()));
@@ -217,7 +233,7 @@ final class AlertMapper implements StateListener {
     @Override
     public void realServerStateChanged(RealServerStateChanged e) {
         VirtualServerSettings vs = e.service().settings();
-        DaemonSnapshot d = daemon.get();
+        DaemonSnapshot d = daemon();
         String rs = server(vs, e.server().settings().address(), e.server().settings().port());
         String state = e.up() ? "UP" : "DOWN";
         Map<String, String> labels = new LinkedHashMap<>();
@@ -258,7 +274,7 @@ final class AlertMapper implements StateListener {
     @Override
     public void virtualServerQuorumChanged(VirtualServerQuorumChanged e) {
         VirtualServerSettings vs = e.service().settings();
-        DaemonSnapshot d = daemon.get();
+        DaemonSnapshot d = daemon();
         String name = display(vs);
         String state = e.met() ? "UP" : "DOWN";
         Map<String, String> labels = new LinkedHashMap<>();
