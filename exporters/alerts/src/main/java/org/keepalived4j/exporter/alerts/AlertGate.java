@@ -38,11 +38,14 @@ final class AlertGate {
     }
 
     /**
-     * What to hand to the sink for this alert, in order: a summary whose window this alert's time
-     * ended, then the alert itself unless it is held back or not routed to the sink.
+     * What to hand to the sink for this alert, in order: the summary of a window of its route this
+     * alert's time ended (its object's, or the rate limit's), then the alert itself unless it is
+     * held back or not routed to the sink. Other windows' summaries wait for {@link #due}: only
+     * this alert's own need to come before it, and looking at one object's window keeps an alert's
+     * cost the same however many objects flap.
      */
     List<Alert> admit(Alert alert, Instant now) {
-        List<Alert> out = new ArrayList<>(due(now));
+        List<Alert> out = new ArrayList<>(1);
         if (routes.isEmpty()) {
             out.add(alert);
             return out;
@@ -50,6 +53,7 @@ final class AlertGate {
         for (int i = 0; i < routes.size(); i++) {
             AlertRoute route = routes.get(i);
             if (route.matches(alert)) {
+                states.get(i).dueFor(route, object(alert), now, out);
                 if (states.get(i).pass(route, alert, now)) {
                     out.add(alert);
                 } else {
@@ -118,7 +122,7 @@ final class AlertGate {
         Window rate;
 
         boolean pass(AlertRoute route, Alert alert, Instant now) {
-            String object = alert.kind() + " " + alert.name();
+            String object = object(alert);
             String change = alert.from() + ">" + alert.to();
             if (!route.dedupe().isZero()) {
                 Instant at = lastChangeAt.get(object);
@@ -150,32 +154,51 @@ final class AlertGate {
             return true;
         }
 
+        /** The summaries of {@code object}'s flap window and of the rate window, if they ended by {@code now}. */
+        void dueFor(AlertRoute route, String object, Instant now, List<Alert> out) {
+            Window w = flapping.get(object);
+            if (w != null && !now.isBefore(w.start.plus(route.flapWindow()))) {
+                flapping.remove(object);
+                summarize(w, "flap damping", route.flapWindow(), now, out);
+            }
+            if (rate != null && !now.isBefore(rate.start.plus(route.rateWindow()))) {
+                summarize(rate, "the rate limit", route.rateWindow(), now, out);
+                rate = null;
+            }
+        }
+
+        private void summarize(Window w, String why, Duration window, Instant now, List<Alert> out) {
+            if (w.heldBack > 0) {
+                out.add(summary(w, why, window, now));
+                remember(w.last, now);
+            }
+        }
+
         void due(AlertRoute route, Instant now, boolean all, List<Alert> out) {
             for (Iterator<Window> it = flapping.values().iterator(); it.hasNext();) {
                 Window w = it.next();
                 if (all || !now.isBefore(w.start.plus(route.flapWindow()))) {
-                    if (w.heldBack > 0) {
-                        out.add(summary(w, "flap damping", route.flapWindow(), now));
-                        remember(w.last, now);
-                    }
                     it.remove();
+                    summarize(w, "flap damping", route.flapWindow(), now, out);
                 }
             }
             if (rate != null && (all || !now.isBefore(rate.start.plus(route.rateWindow())))) {
-                if (rate.heldBack > 0) {
-                    out.add(summary(rate, "the rate limit", route.rateWindow(), now));
-                    remember(rate.last, now);
-                }
+                summarize(rate, "the rate limit", route.rateWindow(), now, out);
                 rate = null;
             }
         }
 
         /** A summary carries the last change: a repeat of it is a repeat for dedupe. */
         private void remember(Alert last, Instant now) {
-            String object = last.kind() + " " + last.name();
+            String object = object(last);
             lastChange.put(object, last.from() + ">" + last.to());
             lastChangeAt.put(object, now);
         }
+    }
+
+    /** What flap damping and dedupe key on: the alert's kind and object. */
+    private static String object(Alert alert) {
+        return alert.kind() + " " + alert.name();
     }
 
     /**
