@@ -84,19 +84,13 @@ class SyslogSinkTest {
     @Test
     void aUnixSocketThatIsMissingRefusesOrIsFullMakesDeliverThrowWithTheErrnoText(@TempDir Path dir)
             throws Exception {
-        try (SyslogSink missing = sink("target unix:" + dir.resolve("none"))) {
-            assertThatThrownBy(() -> missing.deliver(alert("a-1", "MASTER", true))).isInstanceOf(IOException.class)
-                    .hasMessageContaining("No such file or directory");
-        }
+        assertDeliveryFails("target unix:" + dir.resolve("none"), "No such file or directory");
 
         String gone = dir.resolve("gone").toString();
         try (UnixDatagramSocket receiver = UnixDatagramSocket.open()) {
             receiver.bind(gone);
         }
-        try (SyslogSink refused = sink("target unix:" + gone)) {
-            assertThatThrownBy(() -> refused.deliver(alert("a-1", "MASTER", true))).isInstanceOf(IOException.class)
-                    .hasMessageContaining("Connection refused");
-        }
+        assertDeliveryFails("target unix:" + gone, "Connection refused");
 
         String full = dir.resolve("full").toString();
         try (UnixDatagramSocket receiver = UnixDatagramSocket.open()) {
@@ -104,6 +98,14 @@ class SyslogSinkTest {
             try (SyslogSink sink = sink("target unix:" + full)) {
                 assertThat(sendUntilItThrows(sink, 100_000)).hasMessageContaining("Resource temporarily unavailable");
             }
+        }
+    }
+
+    /** A sink of this target fails its delivery with an IOException saying {@code why}. */
+    private static void assertDeliveryFails(String target, String why) {
+        try (SyslogSink sink = sink(target)) {
+            assertThatThrownBy(() -> sink.deliver(alert("a-1", "MASTER", true))).isInstanceOf(IOException.class)
+                    .hasMessageContaining(why);
         }
     }
 
