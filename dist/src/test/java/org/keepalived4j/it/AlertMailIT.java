@@ -172,6 +172,52 @@ class AlertMailIT {
         assertThat(subjects(fresh(seen)).subList(0, 3)).containsExactly(FAULT, BACKUP, MASTER);
     }
 
+    /**
+     * The notify script the founding configuration (seed 001) wires to notify_master, _backup and
+     * _fault, unchanged: it mails through {@code mail}, here s-nail run as {@code mail} and sending
+     * to the SMTP server itself (its rc file named by MAILRC, which the script inherits from the
+     * daemon's environment). No smtp_alert: the script's mails are the only ones.
+     */
+    @Test
+    void theSeedsMailingNotifyScriptRunsUnchangedThroughTheExecSink() throws Exception {
+        Path script = dir.resolve("notify.sh");
+        try (var in = AlertMailIT.class.getResourceAsStream("001-notify.sh")) {
+            Files.write(script, in.readAllBytes());
+        }
+        script.toFile().setExecutable(true, false);
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Files.createSymbolicLink(bin.resolve("mail"), Path.of("/usr/bin/s-nail"));
+        Path rc = dir.resolve("mailrc");
+        Files.writeString(rc, "set v15-compat\nset mta=smtp://" + hostAddress + ":" + port
+                + " smtp-auth=none\nset from=keepalived@localhost\n");
+        Path track = dir.resolve("track");
+        Files.writeString(track, "0\n");
+        String config = "global_defs {\n    router_id lb-seed\n}\n"
+                + "vrrp_track_file tf {\n    file " + track + "\n    weight 0\n}\n"
+                + "vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 83\n"
+                + "    priority 100\n    advert_int 0.5\n    track_file {\n        tf\n    }\n"
+                + "    notify_master \"" + script + " master\"\n"
+                + "    notify_backup \"" + script + " backup\"\n"
+                + "    notify_fault \"" + script + " fault\"\n"
+                + "    virtual_ipaddress {\n        10.83.0.100/24\n    }\n}\n";
+        Node node = new Node(Node.Kind.KEEPALIVED4J, ns, dir, name)
+                .environment("PATH", bin + ":/usr/sbin:/usr/bin:/sbin:/bin")
+                .environment("MAILRC", rc.toString())
+                .start(config);
+        nodes.add(node);
+        await("the backup and master mails", Duration.ofSeconds(60), () -> smtp.getReceivedMessages().length >= 2);
+        Files.writeString(track, "1\n");
+        await("the fault mail", Duration.ofSeconds(60), () -> smtp.getReceivedMessages().length >= 3);
+        String host = Lab.run("hostname").strip();
+        // the script runs once per transition, in order; its own wording, from the script's host
+        assertThat(subjects(List.of(smtp.getReceivedMessages()))).containsExactly("vrrp: " + host + " to be backup",
+                "vrrp: " + host + " to be master", "vrrp: " + host + " to be fault");
+        MimeMessage master = smtp.getReceivedMessages()[1];
+        assertThat(master.getHeader("To", ",")).isEqualTo("root@localhost");
+        assertThat(GreenMailUtil.getBody(master)).startsWith(host + " to be master, vrrp transition, ");
+        assertThat(node.log()).doesNotContain(") notify script ", "Exception in thread");
+    }
+
     /** The mails received that a client dropping repeated Message-IDs shows as new: none of {@code seen}. */
     private List<MimeMessage> fresh(Set<String> seen) {
         return Mails.fresh(smtp.getReceivedMessages(), seen);
@@ -195,11 +241,12 @@ class AlertMailIT {
 
     /**
      * The fault suite's full disk under the alert spool: the spool on a 256 KiB tmpfs, filled up.
-     * VRRP goes on as before, the alerts the disk refuses are logged and counted as lost, nothing
-     * escapes; once there is room again, alerts are spooled and delivered.
+     * VRRP goes on as before; the alerts the disk refuses are kept in memory, in order, so the
+     * notify script still runs for each transition and every mail goes out once the server is back,
+     * before those spooled once the disk had room again; nothing escapes.
      */
     @Test
-    void aFullDiskUnderTheSpoolLosesAlertsNotTheVip() throws Exception {
+    void aFullDiskUnderTheSpoolLosesNoAlertWhileTheDaemonRunsNorTheVip() throws Exception {
         Path tmpfs = dir.resolve("spool");
         Files.createDirectories(tmpfs);
         Lab.run("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", tmpfs.toString());
@@ -208,29 +255,30 @@ class AlertMailIT {
             Lab.attempt(Duration.ofSeconds(30), List.of("dd", "if=/dev/zero", "of=" + fill, "bs=4k"));
             Path track = dir.resolve("track");
             Files.writeString(track, "0\n");
-            smtp.stop(); // alerts must wait in the spool
+            smtp.stop(); // alerts must wait
             String config = config(track, recorder()) + "keepalived4j_alerts {\n    spool_dir " + tmpfs
                     + "\n    retry_max 2\n}\n";
             Node node = new Node(Node.Kind.KEEPALIVED4J, ns, dir, name).start(config);
             nodes.add(node);
             await("MASTER with the VIP", Duration.ofSeconds(30), () -> lab.hasAddress(ns, "eth0", "10.83.0.100"));
-            assertThat(node.awaitLog("the spool refused it")).contains("lost");
+            await("the spool refusing the alerts", Duration.ofSeconds(30),
+                    () -> node.log().contains("the spool refused alert"));
             Files.writeString(track, "1\n");
             await("FAULT without the VIP", Duration.ofSeconds(30),
                     () -> !lab.hasAddress(ns, "eth0", "10.83.0.100"));
-            // the FAULT alert is spooled (refused) by the alerts' own thread, after the VIP went: wait for
-            // that before making room, or it may find the room and be kept
-            await("the FAULT alert refused by the full disk", Duration.ofSeconds(30),
-                    () -> node.log().contains("VI_1 FAULT) lost, the spool refused it"));
-            // room again: the next transitions are spooled and go out when the server is back
+            // the notify script ran for every transition although nothing could be spooled
+            await("three notify lines", Duration.ofSeconds(30), () -> lines(3));
+            assertThat(notifyLines()).containsExactly("INSTANCE VI_1 BACKUP 100", "INSTANCE VI_1 MASTER 100",
+                    "INSTANCE VI_1 FAULT 100");
+            // room again: the next transitions come after those in memory
             Files.delete(fill);
             Files.writeString(track, "0\n");
             await("MASTER again", Duration.ofSeconds(30), () -> lab.hasAddress(ns, "eth0", "10.83.0.100"));
             startMailServer();
-            await("the mails spooled after the disk had room", Duration.ofSeconds(60),
-                    () -> fresh(Set.of()).size() >= 2);
-            assertThat(subjects(fresh(Set.of()))).containsExactly(BACKUP, MASTER);
-            assertThat(node.log()).doesNotContain("Exception in thread", "\tat org.keepalived4j");
+            Set<String> none = Set.of();
+            await("all five mails", Duration.ofSeconds(90), () -> fresh(none).size() >= 5);
+            assertThat(subjects(fresh(none))).containsExactly(BACKUP, MASTER, FAULT, BACKUP, MASTER);
+            assertThat(node.log()).doesNotContain("lost, the spool refused it", "Exception in thread", "\tat org.keepalived4j");
         } finally {
             nodes.forEach(Node::close);
             nodes.clear();

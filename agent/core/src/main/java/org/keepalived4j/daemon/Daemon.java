@@ -17,6 +17,7 @@ import org.keepalived4j.check.LvsService;
 import org.keepalived4j.check.LvsSettings;
 import org.keepalived4j.config.LocalSystemProbe;
 import org.keepalived4j.config.Severity;
+import org.keepalived4j.exec.ScriptUser;
 import org.keepalived4j.model.ConfigReloaded;
 import org.keepalived4j.model.DaemonStopping;
 import org.keepalived4j.model.ReloadStatus;
@@ -99,17 +100,17 @@ final class Daemon {
     private int runWith(PidFile pid) {
         state = new LiveState(snapshot(), clock);
         Signals.install(stop::countDown, this::reload);
-        try (ExporterHost exporters = new ExporterHost();
-                NotifyScripts notify = new NotifyScripts(config.get().global().scriptUser(),
-                        config.get().global().scriptGroup())) {
-            state.subscribeForScripts(notify);
+        // the launcher is closed after the exporters: the alert sinks' last notify scripts (STOP) run through it
+        try (NotifyLauncher scripts = new NotifyLauncher(() -> new ScriptUser(config.get().global().scriptUser(),
+                        config.get().global().scriptGroup()));
+                ExporterHost exporters = new ExporterHost()) {
             if (!cli.checkOnly()) {
                 startVrrp();
             }
             if (!cli.vrrpOnly()) {
                 startLvs();
             }
-            exporters.start(state, clock, name -> config.get().extension(name), daemonName());
+            exporters.start(state, clock, name -> config.get().extension(name), daemonName(), scripts);
             LOG.info("keepalived4j {} started ({} VRRP instance(s))", Version.current(),
                     config.get().vrrpInstances().size());
             stop.await();

@@ -11,6 +11,7 @@ import org.keepalived4j.config.ConfigDumper;
 import org.keepalived4j.linux.BackgroundPriority;
 import org.keepalived4j.model.Exporter;
 import org.keepalived4j.model.ExporterContext;
+import org.keepalived4j.model.ScriptLauncher;
 import org.keepalived4j.model.Settings;
 import org.keepalived4j.model.StateView;
 import org.slf4j.Logger;
@@ -62,11 +63,15 @@ final class ExporterHost implements AutoCloseable {
     }
 
     void start(StateView state, Clock clock, Function<String, Settings> settingsByBlock) {
-        start(state, clock, settingsByBlock, "keepalived");
+        start(state, clock, settingsByBlock, "keepalived", ScriptLauncher.NONE);
     }
 
-    /** Starts every exporter; {@code daemonName} is the pid file's name without .pid. */
-    void start(StateView state, Clock clock, Function<String, Settings> settingsByBlock, String daemonName) {
+    /**
+     * Starts every exporter; {@code daemonName} is the pid file's name without .pid, {@code scripts}
+     * runs the scripts an exporter asks for (the notify scripts).
+     */
+    void start(StateView state, Clock clock, Function<String, Settings> settingsByBlock, String daemonName,
+            ScriptLauncher scripts) {
         MBeanServer mbeans = ManagementFactory.getPlatformMBeanServer();
         for (Exporter exporter : discover()) {
             ExporterContext context = new ExporterContext() {
@@ -88,6 +93,11 @@ final class ExporterHost implements AutoCloseable {
                 @Override
                 public String daemonName() {
                     return daemonName;
+                }
+
+                @Override
+                public ScriptLauncher scripts() {
+                    return scripts;
                 }
 
                 @Override

@@ -21,12 +21,23 @@ import org.slf4j.LoggerFactory;
  */
 final class ScriptLoop implements Runnable {
 
-    /** A start asked for; {@code timeoutNanos} is negative for none. */
-    record Launch(ScriptCommand command, long timeoutNanos, CompletableFuture<ScriptOutcome> result) {
+    /**
+     * A start asked for; {@code timeoutNanos} is negative for none. {@code started} completes
+     * {@code true} once the process exists, {@code false} when it was not started.
+     */
+    record Launch(ScriptCommand command, long timeoutNanos, CompletableFuture<ScriptOutcome> result,
+            CompletableFuture<Boolean> started) {
+
+        void refuse(String reason) {
+            result.complete(new ScriptOutcome.NotStarted(reason));
+            started.complete(false);
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ScriptLoop.class);
     private static final long IDLE_NANOS = 60_000_000_000L;
+    /** Why a start was refused once the runner closed: the one reason a later attempt may do better. */
+    static final String CLOSED = "script runner closed";
 
     private final Queue<Launch> launches = new ConcurrentLinkedQueue<>();
     private final List<RunningScript> running = new ArrayList<>();
@@ -95,7 +106,7 @@ final class ScriptLoop implements Runnable {
     private void refuseQueued() {
         Launch launch;
         while ((launch = launches.poll()) != null) {
-            launch.result().complete(new ScriptOutcome.NotStarted("script runner closed"));
+            launch.refuse(CLOSED);
         }
     }
 
@@ -106,8 +117,9 @@ final class ScriptLoop implements Runnable {
                 ChildProcess child = ChildProcess.start(users.argv(launch.command()), environment);
                 running.add(new RunningScript(child, launch.command().program(), launch.result(),
                         launch.timeoutNanos(), graceNanos, now));
+                launch.started().complete(true);
             } catch (UserSwitch.UnknownAccountException | SyscallException | IllegalArgumentException e) {
-                launch.result().complete(new ScriptOutcome.NotStarted(e.getMessage()));
+                launch.refuse(e.getMessage());
             }
         }
     }

@@ -63,31 +63,69 @@ public final class ScriptRunner implements AutoCloseable {
         return launch(command, timeout.toNanos());
     }
 
+    /**
+     * As {@link #start(ScriptCommand, Duration)}; {@code started} is completed {@code true} once
+     * the process exists, or {@code false} when it could not be started.
+     */
+    public CompletableFuture<ScriptOutcome> start(ScriptCommand command, Duration timeout,
+            CompletableFuture<Boolean> started) {
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("negative timeout " + timeout);
+        }
+        return launch(command, timeout.toNanos(), started);
+    }
+
     /** Starts {@code command} with no deadline: only {@link #close()} ends it. */
     public CompletableFuture<ScriptOutcome> start(ScriptCommand command) {
         return launch(command, -1);
     }
 
-    private synchronized CompletableFuture<ScriptOutcome> launch(ScriptCommand command, long timeoutNanos) {
+    /** Whether a run that was not started ({@code outcome}) may start on a later attempt: only when the runner had closed. */
+    public static boolean retryable(ScriptOutcome outcome) {
+        return outcome instanceof ScriptOutcome.NotStarted n && ScriptLoop.CLOSED.equals(n.reason());
+    }
+
+    /**
+     * Starts the runner's thread now, on the calling thread's priority, which every script it
+     * spawns inherits: the daemon calls this from its own thread, so that scripts asked for by
+     * threads of a lower priority (the exporters') still run at the daemon's.
+     */
+    public synchronized void prestart() throws SyscallException {
+        if (!closed && loop == null) {
+            openLoop();
+        }
+    }
+
+    private CompletableFuture<ScriptOutcome> launch(ScriptCommand command, long timeoutNanos) {
+        return launch(command, timeoutNanos, new CompletableFuture<>());
+    }
+
+    private synchronized CompletableFuture<ScriptOutcome> launch(ScriptCommand command, long timeoutNanos,
+            CompletableFuture<Boolean> started) {
         CompletableFuture<ScriptOutcome> result = new CompletableFuture<>();
+        ScriptLoop.Launch launch = new ScriptLoop.Launch(command, timeoutNanos, result, started);
         if (closed) {
-            result.complete(new ScriptOutcome.NotStarted("script runner closed"));
+            launch.refuse(ScriptLoop.CLOSED);
             return result;
         }
         if (loop == null) {
             try {
-                wakeup = EventFd.open();
+                openLoop();
             } catch (SyscallException e) {
-                result.complete(new ScriptOutcome.NotStarted(e.getMessage()));
+                launch.refuse(e.getMessage());
                 return result;
             }
-            loop = new ScriptLoop(wakeup, new UserSwitch(Accounts.effective()), environment, graceNanos);
-            thread = new Thread(loop, name + "-scripts");
-            thread.setDaemon(true);
-            thread.start();
         }
-        loop.submit(new ScriptLoop.Launch(command, timeoutNanos, result));
+        loop.submit(launch);
         return result;
+    }
+
+    private void openLoop() throws SyscallException {
+        wakeup = EventFd.open();
+        loop = new ScriptLoop(wakeup, new UserSwitch(Accounts.effective()), environment, graceNanos);
+        thread = new Thread(loop, name + "-scripts");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     @Override

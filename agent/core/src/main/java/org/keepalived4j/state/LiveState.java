@@ -134,15 +134,6 @@ public final class LiveState implements StateView, EventSink {
         return events.subscribe(listener, listener.getClass().getSimpleName(), true, true);
     }
 
-    /**
-     * As {@link #subscribe}, on a thread at the daemon's own priority rather than the exporters'
-     * background one: the notify scripts, whose processes inherit the nice value of the thread
-     * that starts them and must run as keepalived's do.
-     */
-    public AutoCloseable subscribeForScripts(StateListener listener) {
-        return events.subscribe(listener, listener.getClass().getSimpleName(), false, false);
-    }
-
     @Override
     public void emit(StateEvent event) {
         events.emit(event);

@@ -30,4 +30,9 @@ public interface ExporterContext {
     default String daemonName() {
         return "keepalived";
     }
+
+    /** Runs scripts the daemon's way (the notify scripts); by default nothing is started. */
+    default ScriptLauncher scripts() {
+        return ScriptLauncher.NONE;
+    }
 }

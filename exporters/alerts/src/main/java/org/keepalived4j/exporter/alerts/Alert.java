@@ -2,8 +2,10 @@ package org.keepalived4j.exporter.alerts;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.keepalived4j.model.ScriptLine;
 
 /**
  * One alert, as every sink receives it: made once from one daemon event, spooled, and delivered
@@ -24,9 +26,24 @@ import java.util.Objects;
  *        {@code no_email_faults}, and keepalived's rule of one mail per state entered
  * @param labels further detail, in order (reason, priorities, vrid, virtual_server...), the names
  *        matching the labels of the Prometheus series
+ * @param scripts the notify scripts keepalived runs for this change, in the order it starts them,
+ *        as configured when it happened (the {@code exec} sink runs them)
  */
 public record Alert(String id, Instant time, String routerId, Kind kind, String name, String from, String to,
-        String subject, String body, boolean mail, Map<String, String> labels) {
+        String subject, String body, boolean mail, Map<String, String> labels, List<Script> scripts) {
+
+    /**
+     * One notify script to run: the script as configured ({@code notify_master}, {@code notify},
+     * {@code notify_up}...) and the arguments keepalived appends to its words ({@code notify}'s
+     * four; none for the others).
+     */
+    public record Script(ScriptLine line, List<String> arguments) {
+
+        public Script {
+            Objects.requireNonNull(line, "line");
+            arguments = List.copyOf(arguments);
+        }
+    }
 
     /**
      * keepalived's body of a real server or virtual server alert made by the daemon's stop rather
@@ -51,5 +68,17 @@ public record Alert(String id, Instant time, String routerId, Kind kind, String 
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(to, "to");
         labels = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+        scripts = List.copyOf(scripts);
+    }
+
+    /** An alert that runs no script. */
+    public Alert(String id, Instant time, String routerId, Kind kind, String name, String from, String to,
+            String subject, String body, boolean mail, Map<String, String> labels) {
+        this(id, time, routerId, kind, name, from, to, subject, body, mail, labels, List.of());
+    }
+
+    /** This alert running {@code scripts}. */
+    public Alert withScripts(List<Script> scripts) {
+        return new Alert(id, time, routerId, kind, name, from, to, subject, body, mail, labels, scripts);
     }
 }

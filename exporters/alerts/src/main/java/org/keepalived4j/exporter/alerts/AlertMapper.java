@@ -2,6 +2,7 @@ package org.keepalived4j.exporter.alerts;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -32,7 +33,8 @@ import org.keepalived4j.model.VrrpStateChanged;
  * twice for the same state in a row, and not on stopping (keepalived 2.2.7's shutdown sends no
  * mail; the STOP alert still goes to the other sinks); a real server or virtual server mails when its
  * {@code smtp_alert} (against {@code smtp_alert_checker}) says so, at shutdown only with
- * {@code omega}. Called on one thread, in event order.
+ * {@code omega}. Each alert carries the notify scripts keepalived runs for the change
+ * ({@link NotifyCommands}). Called on one thread, in event order.
  */
 final class AlertMapper implements StateListener {
 
@@ -83,7 +85,8 @@ final class AlertMapper implements StateListener {
         labels.put("priority", Integer.toString(e.effectivePriority()));
         labels.put("base_priority", Integer.toString(e.snapshot().status().basePriority()));
         vrrp(Alert.Kind.VRRP_INSTANCE, "VRRP Instance", settings.name(), e.from(), e.to(), settings.smtpAlert(),
-                instanceBody(e.to()), labels, e.timestamp());
+                instanceBody(e.to()), labels, e.timestamp(), NotifyCommands.transition(settings.notifyScripts(),
+                        "INSTANCE", settings.name(), e.to(), e.reason(), e.effectivePriority()));
     }
 
     @Override
@@ -93,11 +96,12 @@ final class AlertMapper implements StateListener {
         labels.put("group", settings.name());
         labels.put("reason", e.reason().label());
         vrrp(Alert.Kind.SYNC_GROUP, "VRRP Group", settings.name(), e.from(), e.to(), settings.smtpAlert(),
-                groupBody(e.to()), labels, e.timestamp());
+                groupBody(e.to()), labels, e.timestamp(), NotifyCommands.transition(settings.notifyScripts(), "GROUP",
+                        e.group(), e.to(), e.reason(), 0));
     }
 
     private void vrrp(Alert.Kind kind, String what, String name, VrrpState from, VrrpState to, boolean smtpAlert,
-            String body, Map<String, String> labels, java.time.Instant at) {
+            String body, Map<String, String> labels, java.time.Instant at, List<Alert.Script> scripts) {
         if (to == VrrpState.INIT || body == null) {
             return;
         }
@@ -113,7 +117,7 @@ final class AlertMapper implements StateListener {
         String subject = prefix(d) + what + " " + name + " - " + (to == VrrpState.STOP ? "Stopping"
                 : "Entering " + to.name() + " state");
         out.accept(new Alert(id(d), at, d.routerId(), kind, name, from == null ? null : from.name(), to.name(),
-                subject, body, mailIt, labels));
+                subject, body, mailIt, labels, scripts));
     }
 
     /**
@@ -149,7 +153,8 @@ final class AlertMapper implements StateListener {
         out.accept(new Alert(id(d), e.timestamp(), d.routerId(), Alert.Kind.VRRP_INSTANCE, settings.name(), "MASTER",
                 "MASTER_RX_LOWER_PRI", prefix(d) + "VRRP Instance " + settings.name()
                         + " - master received a lower priority (" + e.priority() + " from " + e.source() + ")",
-                "=> VRRP Instance still owning VRRP VIPs, another router sends adverts <=", false, labels));
+                "=> VRRP Instance still owning VRRP VIPs, another router sends adverts <=", false, labels,
+                NotifyCommands.plain(settings.notifyScripts().masterRxLowerPri())));
     }
 
     private static Map<String, String> instanceLabels(org.keepalived4j.model.VrrpInstanceSettings settings) {
@@ -249,8 +254,12 @@ final class AlertMapper implements StateListener {
         boolean mailIt = e.server().settings().smtpAlert() && (!e.stopping() || vs.omega());
         String subject = prefix(d) + "Realserver " + rs + " of virtual server " + display(vs) + " - " + state;
         String body = e.stopping() ? Alert.SHUTTING_DOWN : checkerBody(e.checker(), e.up(), e.detail());
+        // keepalived runs notify_up / notify_down at shutdown only with omega, as it mails
+        var rsSettings = e.server().settings();
+        List<Alert.Script> scripts = e.stopping() && !vs.omega() ? List.of()
+                : NotifyCommands.plain(e.up() ? rsSettings.notifyUp() : rsSettings.notifyDown());
         out.accept(new Alert(id(d), e.timestamp(), d.routerId(), Alert.Kind.REAL_SERVER, rs, e.up() ? "DOWN" : "UP",
-                state, subject, body, mailIt, labels));
+                state, subject, body, mailIt, labels, scripts));
     }
 
     /** The body keepalived's checker of this type mails with. */
@@ -292,9 +301,11 @@ final class AlertMapper implements StateListener {
                     + threshold + " <= " + e.liveWeight() + " <=";
         }
         boolean mailIt = vs.smtpAlert() && (!e.stopping() || vs.omega());
+        List<Alert.Script> scripts = e.stopping() && !vs.omega() ? List.of()
+                : NotifyCommands.plain(e.met() ? vs.quorumUp() : vs.quorumDown());
         out.accept(new Alert(id(d), e.timestamp(), d.routerId(), Alert.Kind.VIRTUAL_SERVER, name,
                 e.met() ? "DOWN" : "UP", state, prefix(d) + "Virtualserver " + name + " - " + state, body, mailIt,
-                labels));
+                labels, scripts));
     }
 
     private static String prefix(DaemonSnapshot d) {

@@ -2,6 +2,7 @@ package org.keepalived4j.exporter.alerts;
 
 import java.util.List;
 import org.keepalived4j.model.GlobalSettings;
+import org.keepalived4j.model.ScriptLauncher;
 import org.keepalived4j.model.Settings;
 
 /**
@@ -20,6 +21,15 @@ public interface AlertSinkProvider {
      * Problems with a line are reported to {@code problems} with its {@code file:line}.
      */
     List<AlertSink> create(GlobalSettings globals, Settings alertsBlock, List<String> problems);
+
+    /**
+     * As {@link #create(GlobalSettings, Settings, List)}, for a kind whose sinks run programs:
+     * {@code scripts} runs them the daemon's way. By default the launcher is not needed.
+     */
+    default List<AlertSink> create(GlobalSettings globals, Settings alertsBlock, ScriptLauncher scripts,
+            List<String> problems) {
+        return create(globals, alertsBlock, problems);
+    }
 
     /**
      * Reports the problems of this kind's sub-blocks of the alerts block without making a sink,

@@ -129,7 +129,7 @@ public final class AlertsExporter implements Exporter {
         List<AlertSink> sinks = new ArrayList<>();
         for (AlertSinkProvider provider : providers) {
             try {
-                sinks.addAll(provider.create(globals, block, problems));
+                sinks.addAll(provider.create(globals, block, context.scripts(), problems));
             } catch (RuntimeException | LinkageError e) {
                 // a provider's bug or a platform it cannot run on (Libc): its sinks are left out, never the daemon
                 problems.add(block.source() + ": " + provider.kind() + " sinks could not be made: " + e);

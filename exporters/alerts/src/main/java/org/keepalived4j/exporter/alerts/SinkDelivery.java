@@ -15,10 +15,17 @@ import org.slf4j.LoggerFactory;
  * to {@code maxRetry}. Alerts reach the sink in the order they were spooled, each acknowledged in
  * the spool only after the sink returned: at least once, never out of order. The daemon's
  * threads only append to the spool.
+ *
+ * <p>An alert the spool refuses (a full or failing disk) is kept in memory instead, and so is
+ * every alert after it until those kept have gone out, after what the spool held: nothing is
+ * lost while the daemon runs (a notify script still runs on a full disk), only what is still in
+ * memory at a crash. At a stop what is in memory is spooled if the disk takes it now. Memory holds
+ * at most {@link #MEMORY_LIMIT} alerts; past that the oldest there is dropped, counted and logged.
  */
 final class SinkDelivery implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SinkDelivery.class);
+    static final int MEMORY_LIMIT = 10_000;
 
     private final AlertSink sink;
     private final AlertGate gate;
@@ -31,6 +38,9 @@ final class SinkDelivery implements AutoCloseable {
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
     private final AtomicLong spoolErrors = new AtomicLong();
+    private final AtomicLong undeliverable = new AtomicLong();
+    /** Alerts the spool refused, and those after them, in order; guarded by itself. */
+    private final java.util.ArrayDeque<Alert> memory = new java.util.ArrayDeque<>();
     private volatile String lastError;
     private volatile Instant lastErrorTime;
     private volatile boolean stopping;
@@ -85,18 +95,54 @@ final class SinkDelivery implements AutoCloseable {
     }
 
     private void spool(Alert alert) {
-        try {
-            spool.append(alert);
-        } catch (IOException | RuntimeException e) {
-            spoolErrors.incrementAndGet();
-            LOG.error("alert sink {}: alert {} ({} {}) lost, the spool refused it: {}", sink.name(), alert.id(),
-                    alert.name(), alert.to(), e.toString());
+        synchronized (memory) {
+            if (memory.isEmpty()) {
+                try {
+                    spool.append(alert);
+                    return;
+                } catch (IOException | RuntimeException e) {
+                    LOG.error("alert sink {}: the spool refused alert {} ({} {}), keeping it and those after it in "
+                            + "memory until they have gone out: {}", sink.name(), alert.id(), alert.name(), alert.to(),
+                            e.toString());
+                }
+            }
+            if (memory.size() >= MEMORY_LIMIT) {
+                Alert oldest = memory.pollFirst();
+                spoolErrors.incrementAndGet();
+                LOG.error("alert sink {}: alert {} ({} {}) lost, the spool refused it and memory holds {} already",
+                        sink.name(), oldest.id(), oldest.name(), oldest.to(), MEMORY_LIMIT);
+            }
+            memory.addLast(alert);
+        }
+        spool.wakeUp();
+    }
+
+    /** The oldest alert in memory, once the spool has nothing older; {@code null} when there is none. */
+    private Alert fromMemory() {
+        synchronized (memory) {
+            return memory.isEmpty() || spool.queued() > 0 ? null : memory.peekFirst();
         }
     }
 
     private void run() {
         Duration backoff = firstRetry;
         while (!stopping) {
+            Alert kept = fromMemory();
+            if (kept != null) {
+                if (attempt(kept)) {
+                    synchronized (memory) {
+                        memory.pollFirst();
+                    }
+                    backoff = firstRetry;
+                    continue;
+                }
+                retried.incrementAndGet();
+                if (!pause(backoff)) {
+                    return;
+                }
+                backoff = backoff.multipliedBy(2).compareTo(maxRetry) > 0 ? maxRetry : backoff.multipliedBy(2);
+                continue;
+            }
             Spool.Entry head;
             try {
                 head = spool.head(Duration.ofSeconds(1));
@@ -112,7 +158,8 @@ final class SinkDelivery implements AutoCloseable {
             if (head == null || stopping) {
                 continue;
             }
-            if (attempt(head)) {
+            if (attempt(head.alert())) {
+                acknowledge(head);
                 backoff = firstRetry;
                 continue;
             }
@@ -124,14 +171,24 @@ final class SinkDelivery implements AutoCloseable {
         }
     }
 
-    private boolean attempt(Spool.Entry head) {
+    /** One attempt at {@code alert}: whether it is done with (delivered, or never deliverable). */
+    private boolean attempt(Alert alert) {
         try {
-            sink.deliver(head.alert());
+            sink.deliver(alert);
+        } catch (UndeliverableAlertException e) {
+            // never deliverable: counted and logged (the sink has said what), and not tried again
+            failed.incrementAndGet();
+            undeliverable.incrementAndGet();
+            lastError = e.getMessage();
+            lastErrorTime = clock.instant();
+            LOG.error("alert sink {}: alert {} cannot be delivered, not retrying it: {}", sink.name(), alert.id(),
+                    e.getMessage());
+            return true;
         } catch (Exception | LinkageError e) {
             failed.incrementAndGet();
             String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             if (!error.equals(lastError)) {
-                LOG.warn("alert sink {}: delivery of {} failed, retrying: {}", sink.name(), head.alert().id(), error);
+                LOG.warn("alert sink {}: delivery of {} failed, retrying: {}", sink.name(), alert.id(), error);
             }
             lastError = error;
             lastErrorTime = clock.instant();
@@ -142,6 +199,10 @@ final class SinkDelivery implements AutoCloseable {
         }
         lastError = null;
         sent.incrementAndGet();
+        return true;
+    }
+
+    private void acknowledge(Spool.Entry head) {
         try {
             spool.acknowledge(head.sequence());
         } catch (IOException e) {
@@ -150,7 +211,6 @@ final class SinkDelivery implements AutoCloseable {
             LOG.error("alert sink {}: could not record the delivery of {}: {}", sink.name(), head.alert().id(),
                     e.toString());
         }
-        return true;
     }
 
     private boolean pause(Duration d) {
@@ -162,12 +222,35 @@ final class SinkDelivery implements AutoCloseable {
         }
     }
 
+    /** At a stop: what waits in memory is spooled, in order, for the next start, if the disk takes it now. */
+    private void keepWhatMemoryHolds() {
+        synchronized (memory) {
+            while (!memory.isEmpty()) {
+                Alert alert = memory.peekFirst();
+                try {
+                    spool.append(alert);
+                } catch (IOException | RuntimeException e) {
+                    spoolErrors.addAndGet(memory.size());
+                    LOG.error("alert sink {}: {} alert(s) held in memory lost at the stop, the spool refused them: {}",
+                            sink.name(), memory.size(), e.toString());
+                    memory.clear();
+                    return;
+                }
+                memory.pollFirst();
+            }
+        }
+    }
+
     /** What the sink has done, for Prometheus and JMX. */
     SinkStatus status() {
         Instant oldest = spool.oldest();
-        return new SinkStatus(sink.name(), sent.get(), failed.get(), retried.get(), spool.dropped() + spoolErrors.get(),
-                gate.held(),
-                spool.queued(), spool.bytes(), oldest == null ? Duration.ZERO : Duration.between(oldest, clock.instant()),
+        int inMemory;
+        synchronized (memory) {
+            inMemory = memory.size();
+        }
+        return new SinkStatus(sink.name(), sent.get(), failed.get(), retried.get(),
+                spool.dropped() + spoolErrors.get() + undeliverable.get(), gate.held(), spool.queued() + inMemory,
+                spool.bytes(), oldest == null ? Duration.ZERO : Duration.between(oldest, clock.instant()),
                 lastError, lastErrorTime);
     }
 
@@ -182,6 +265,7 @@ final class SinkDelivery implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        keepWhatMemoryHolds();
         spool.close();
         try {
             sink.close();

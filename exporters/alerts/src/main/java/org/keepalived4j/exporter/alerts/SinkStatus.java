@@ -10,8 +10,8 @@ import java.time.Instant;
  * @param sent alerts delivered
  * @param failed delivery attempts that failed
  * @param retried attempts repeated after a failure
- * @param dropped alerts given up undelivered (over the spool's size or age bound, unreadable, or
- *        refused by the disk)
+ * @param dropped alerts given up undelivered (over the spool's size or age bound, unreadable,
+ *        refused by the disk, or never deliverable: a notify script that cannot start)
  * @param held alerts its routes held back (identical repeats, flap damping, rate limit); what
  *        damping and the rate limit held back went out as summaries
  * @param queued alerts waiting now

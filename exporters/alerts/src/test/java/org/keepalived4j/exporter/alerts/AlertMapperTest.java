@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.keepalived4j.model.ConfigReloaded;
 import org.keepalived4j.model.DaemonStopping;
 import org.keepalived4j.model.MasterReceivedLowerPriority;
+import org.keepalived4j.model.NotifySettings;
+import org.keepalived4j.model.ScriptLine;
 import org.keepalived4j.model.PriorityChanged;
 import org.keepalived4j.model.TrackerChanged;
 import org.keepalived4j.model.VrrpInstanceSnapshot;
@@ -172,5 +174,89 @@ class AlertMapperTest {
                 .containsEntry("priority", "140");
         assertThat(alerts.get(1).subject()).isEqualTo("[lb1] Tracked file tf - DOWN");
         assertThat(alerts.get(2).body()).contains("keepalived.conf:12: unknown keyword");
+    }
+    private static ScriptLine script(String command) {
+        return new ScriptLine(command, null, null);
+    }
+
+    private static List<String> runs(Alert alert) {
+        return alert.scripts().stream().map(r -> r.line().command() + (r.arguments().isEmpty() ? ""
+                : " " + String.join(" ", r.arguments()))).toList();
+    }
+
+    private static VrrpInstanceSnapshot withScripts(VrrpInstanceSnapshot i, NotifySettings scripts) throws Exception {
+        return with(i, "settings", with(i.settings(), "notifyScripts", scripts));
+    }
+
+    @Test
+    void anInstanceTransitionRunsTheStatesScriptThenNotifyWithItsFourArguments() throws Exception {
+        NotifySettings scripts = new NotifySettings(script("/m"), script("/b"), script("/f"), script("/s"), null, false,
+                script("/any"), null);
+        VrrpInstanceSnapshot vi = withScripts(SampleStates.instance("VI_1", 51, VrrpState.MASTER), scripts);
+        mapper.onEvent(1, new VrrpStateChanged(vi, VrrpState.BACKUP, VrrpState.MASTER,
+                TransitionReason.MASTER_NO_RESPONSE, SampleStates.NOW));
+        mapper.onEvent(2, new VrrpStateChanged(vi, VrrpState.MASTER, VrrpState.FAULT, TransitionReason.FAULT,
+                SampleStates.NOW));
+        mapper.onEvent(3, new VrrpStateChanged(vi, VrrpState.FAULT, VrrpState.INIT, TransitionReason.FAULT,
+                SampleStates.NOW));
+        mapper.onEvent(4, new VrrpStateChanged(vi, VrrpState.FAULT, VrrpState.STOP, TransitionReason.SHUTDOWN,
+                SampleStates.NOW));
+        assertThat(alerts).hasSize(3);
+        assertThat(runs(alerts.get(0))).containsExactly("/m", "/any INSTANCE VI_1 MASTER 140");
+        assertThat(runs(alerts.get(1))).containsExactly("/f", "/any INSTANCE VI_1 FAULT 140");
+        assertThat(runs(alerts.get(2))).containsExactly("/s", "/any INSTANCE VI_1 STOP 140");
+    }
+
+    @Test
+    void anInstanceAReloadRemovedIsNotifiedWithItsOwnScriptsAsFaultOrDeleted() throws Exception {
+        VrrpInstanceSnapshot one = withScripts(SampleStates.instance("VI_1", 51, VrrpState.STOP),
+                new NotifySettings(null, null, script("/fault"), null, null, false, script("/any"), null));
+        VrrpInstanceSnapshot two = withScripts(SampleStates.instance("VI_2", 52, VrrpState.STOP),
+                new NotifySettings(null, null, script("/fault"), null, script("/deleted"), true, script("/any"), null));
+        mapper.onEvent(1, new VrrpStateChanged(one, VrrpState.BACKUP, VrrpState.STOP, TransitionReason.REMOVED,
+                SampleStates.NOW));
+        mapper.onEvent(2, new VrrpStateChanged(two, VrrpState.MASTER, VrrpState.STOP, TransitionReason.REMOVED,
+                SampleStates.NOW));
+        assertThat(runs(alerts.get(0))).containsExactly("/fault", "/any INSTANCE VI_1 FAULT 140");
+        assertThat(runs(alerts.get(1))).containsExactly("/deleted", "/any INSTANCE VI_2 DELETED 140");
+    }
+
+    @Test
+    void aSyncGroupRunsItsScriptsWithPriorityZeroAndAMasterHearingALowerPriorityRunsItsScript() throws Exception {
+        var group = SampleStates.syncGroup("SG_1", VrrpState.BACKUP, List.of("VI_1"));
+        group = with(group, "settings", with(group.settings(), "notifyScripts",
+                new NotifySettings(null, script("/gb"), null, null, null, false, script("/gany"), null)));
+        mapper.onEvent(1, new SyncGroupStateChanged(group, VrrpState.MASTER, VrrpState.BACKUP,
+                TransitionReason.PRIORITY, SampleStates.NOW));
+        VrrpInstanceSnapshot master = withScripts(SampleStates.instance("VI_1", 51, VrrpState.MASTER),
+                new NotifySettings(null, null, null, null, null, false, script("/any"), script("/lower")));
+        mapper.onEvent(2, new MasterReceivedLowerPriority(master, "10.0.0.9", 90, SampleStates.NOW));
+        assertThat(runs(alerts.get(0))).containsExactly("/gb", "/gany GROUP SG_1 BACKUP 0");
+        assertThat(runs(alerts.get(1))).containsExactly("/lower");
+    }
+
+    @Test
+    void realServerAndQuorumScriptsRunAsWrittenAndAtAStopOnlyWithOmega() throws Exception {
+        for (boolean omega : new boolean[] {false, true}) {
+            alerts.clear();
+            VirtualServerSettings settings = with(with(vs(false, omega, 1, 0), "quorumUp", script("/qup")),
+                    "quorumDown", script("/qdown"));
+            RealServerSnapshot rs = SampleStates.realServer("10.0.0.1:80/tcp", "10.2.0.1", 8080, false);
+            rs = with(rs, "settings", with(with(rs.settings(), "notifyUp", script("/rsup")), "notifyDown",
+                    script("/rsdown")));
+            VirtualServerSnapshot service = new VirtualServerSnapshot(settings, true, false, false,
+                    org.keepalived4j.model.IpvsStats.NONE, List.of(rs));
+            mapper.onEvent(1, new RealServerStateChanged(rs, service, false, "TCP_CHECK", "refused", SampleStates.NOW));
+            mapper.onEvent(2, new VirtualServerQuorumChanged(service, false, 0, SampleStates.NOW));
+            mapper.onEvent(3, new VirtualServerQuorumChanged(service, true, 1, SampleStates.NOW));
+            mapper.onEvent(4, new RealServerStateChanged(rs, service, false, null, "shutting down", true,
+                    SampleStates.NOW));
+            mapper.onEvent(5, new VirtualServerQuorumChanged(service, false, 0, true, SampleStates.NOW));
+            assertThat(alerts).hasSize(5);
+            assertThat(alerts.subList(0, 3)).extracting(AlertMapperTest::runs).containsExactly(List.of("/rsdown"),
+                    List.of("/qdown"), List.of("/qup"));
+            assertThat(alerts.subList(3, 5)).extracting(AlertMapperTest::runs).containsExactly(
+                    omega ? List.of("/rsdown") : List.of(), omega ? List.of("/qdown") : List.of());
+        }
     }
 }

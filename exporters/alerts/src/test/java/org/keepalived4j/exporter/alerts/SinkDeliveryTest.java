@@ -37,6 +37,9 @@ class SinkDeliveryTest {
 
         @Override
         public void deliver(Alert alert) throws Exception {
+            if (alert.name().equals("never")) {
+                throw new UndeliverableAlertException("no such program");
+            }
             if (down.get()) {
                 throw new java.io.IOException("connection refused");
             }
@@ -75,6 +78,23 @@ class SinkDeliveryTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> d.status().queued() == 0);
             assertThat(d.status().sent()).isEqualTo(20);
             assertThat(d.status().lastError()).isNull();
+        }
+    }
+
+    @Test
+    void anUndeliverableAlertIsCountedDroppedAndNotRetriedAndTheNextGoesOut() throws Exception {
+        Receiver receiver = new Receiver();
+        try (SinkDelivery d = delivery(receiver)) {
+            d.start();
+            d.offer(alert("n1", "never"));
+            d.offer(alert("n2", "VI_1"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received.size() == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> d.status().queued() == 0);
+            assertThat(receiver.received).containsExactly("n2");
+            assertThat(d.status().failed()).isEqualTo(1);
+            assertThat(d.status().dropped()).isEqualTo(1);
+            assertThat(d.status().retried()).isZero();
+            assertThat(d.status().sent()).isEqualTo(1);
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.keepalived4j.exporter.alerts.Alert;
+import org.keepalived4j.model.ScriptLine;
 
 class SpoolTest {
 
@@ -177,6 +178,24 @@ class SpoolTest {
                 "DOWN", "subject é", null, false, Map.of());
         assertThat(AlertCodec.decode(AlertCodec.encode(a))).isEqualTo(a);
         assertThat(AlertCodec.decode(AlertCodec.encode(alert(7)))).isEqualTo(alert(7));
+        Alert scripts = alert(8).withScripts(List.of(
+                new Alert.Script(new ScriptLine("/bin/n 'a b'", "nobody", null, List.of("/bin/n", "a b")), List.of()),
+                new Alert.Script(new ScriptLine("/bin/any", null, null), List.of("INSTANCE", "VI_1", "MASTER", "100"))));
+        assertThat(AlertCodec.decode(AlertCodec.encode(scripts))).isEqualTo(scripts);
+    }
+
+    @Test
+    void aRecordSpooledBeforeScriptsWereCarriedIsReadAsRunningNone() throws Exception {
+        Alert a = alert(9);
+        byte[] v2 = AlertCodec.encode(a);
+        // version 1 is version 2 without the script count at the end
+        byte[] v1 = java.util.Arrays.copyOf(v2, v2.length - 4);
+        v1[0] = 1;
+        assertThat(AlertCodec.decode(v1)).isEqualTo(a);
+        byte[] v3 = v2.clone();
+        v3[0] = 3;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AlertCodec.decode(v3))
+                .isInstanceOf(IOException.class).hasMessageContaining("version 3");
     }
 
     private List<Path> segments() throws IOException {
