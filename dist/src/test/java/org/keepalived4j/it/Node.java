@@ -22,6 +22,7 @@ final class Node implements AutoCloseable {
     private final Path dir;
     private final Path log;
     private final String name;
+    private final List<String> environment = new ArrayList<>();
     private Process process;
 
     Node(Kind kind, String namespace, Path dir, String name) {
@@ -42,13 +43,21 @@ final class Node implements AutoCloseable {
         return start(config, new String[0]);
     }
 
+    /** Sets {@code name} in the environment keepalived4j starts with (and its scripts inherit). */
+    Node environment(String name, String value) {
+        environment.add(name + "=" + value);
+        return this;
+    }
+
     /** Starts the daemon with {@code options} added to its command line (such as {@code -D}). */
     Node start(String config, String... options) throws IOException {
         Path conf = dir.resolve(name + ".conf");
         Files.writeString(conf, config);
         List<String> cmd = new ArrayList<>(List.of("setsid", "ip", "netns", "exec", namespace));
         if (kind == Kind.KEEPALIVED4J) {
-            cmd.addAll(keepalived4j());
+            List<String> launch = new ArrayList<>(keepalived4j());
+            launch.addAll(2, environment); // after env and its option: NAME=value words
+            cmd.addAll(launch);
             cmd.addAll(List.of("-n", "-l", "-f", conf.toString(), "-p", dir.resolve(name + ".pid").toString()));
         } else {
             cmd.addAll(List.of("keepalived", "-n", "-l", "-D", "-f", conf.toString(),
