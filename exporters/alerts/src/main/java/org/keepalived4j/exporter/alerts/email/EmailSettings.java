@@ -48,6 +48,31 @@ record EmailSettings(String host, int port, String helo, Duration connectTimeout
      */
     static EmailSettings of(MailSettings mail, Settings alertsBlock, List<String> problems) {
         List<Setting> blocks = alertsBlock.all("email");
+        Block b = block(alertsBlock, problems);
+        if (mail == null || mail.server() == null || mail.recipients().isEmpty()) {
+            if (!blocks.isEmpty()) {
+                problems.add(blocks.get(0).source()
+                        + ": email alerts need smtp_server and notification_email in global_defs");
+            }
+            return null;
+        }
+        String host = mail.serverAddress() != null ? mail.serverAddress() : mail.server();
+        return new EmailSettings(host, mail.port(), mail.heloName(), mail.connectTimeout(), mail.from(),
+                mail.recipients(), b.user(), b.password(), b.startTls(), b.smtps(), b.sslTrust());
+    }
+
+    /** What the {@code email} block of {@code keepalived4j_alerts} says. */
+    record Block(String user, String password, String startTls, boolean smtps, String sslTrust) {
+
+        @Override
+        public String toString() {
+            return "Block[user " + user + ", starttls " + startTls + (smtps ? ", smtps" : "") + "]";
+        }
+    }
+
+    /** The last {@code email} block read, its problems reported with their lines (none: the defaults). */
+    static Block block(Settings alertsBlock, List<String> problems) {
+        List<Setting> blocks = alertsBlock.all("email");
         Settings block = blocks.isEmpty() || blocks.get(blocks.size() - 1).block() == null
                 ? Settings.empty("email") : blocks.get(blocks.size() - 1).block();
         for (Setting s : block.entries()) {
@@ -68,16 +93,7 @@ record EmailSettings(String host, int port, String helo, Duration connectTimeout
         if ((user == null) != (password == null)) {
             problems.add(block.source() + ": smtp_user and smtp_password go together");
         }
-        if (mail == null || mail.server() == null || mail.recipients().isEmpty()) {
-            if (!blocks.isEmpty()) {
-                problems.add(blocks.get(0).source()
-                        + ": email alerts need smtp_server and notification_email in global_defs");
-            }
-            return null;
-        }
-        String host = mail.serverAddress() != null ? mail.serverAddress() : mail.server();
-        return new EmailSettings(host, mail.port(), mail.heloName(), mail.connectTimeout(), mail.from(),
-                mail.recipients(), user, password, startTls, smtps, block.value("ssl_trust").orElse(null));
+        return new Block(user, password, startTls, smtps, block.value("ssl_trust").orElse(null));
     }
 
     @Override

@@ -19,4 +19,13 @@ public final class EmailSinkProvider implements AlertSinkProvider {
         EmailSettings settings = EmailSettings.of(globals.mail(), alertsBlock, problems);
         return settings == null ? List.of() : List.of(new EmailSink(settings));
     }
+
+    /**
+     * For {@code -t}: the {@code email} block's own keywords (whether {@code global_defs} names a
+     * server and recipients is keepalived's business: it mails nothing without them).
+     */
+    @Override
+    public void validate(Settings alertsBlock, List<String> problems) {
+        EmailSettings.block(alertsBlock, problems);
+    }
 }

@@ -24,6 +24,21 @@ public final class SyslogSinkProvider implements AlertSinkProvider {
     @Override
     public List<AlertSink> create(GlobalSettings globals, Settings alertsBlock, List<String> problems) {
         List<AlertSink> sinks = new ArrayList<>();
+        for (SyslogSettings settings : blocks(alertsBlock, problems)) {
+            sinks.add(new SyslogSink(settings));
+        }
+        return sinks;
+    }
+
+    /** For {@code -t}: each block read and the names checked, without opening a socket. */
+    @Override
+    public void validate(Settings alertsBlock, List<String> problems) {
+        blocks(alertsBlock, problems);
+    }
+
+    /** The blocks that can be used, in order; the others reported. */
+    private static List<SyslogSettings> blocks(Settings alertsBlock, List<String> problems) {
+        List<SyslogSettings> blocks = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         for (Setting line : alertsBlock.all("syslog")) {
             SyslogSettings settings = SyslogSettings.parse(line, problems);
@@ -36,8 +51,8 @@ public final class SyslogSinkProvider implements AlertSinkProvider {
                         + "): give each syslog block its own name, as in 'syslog ops {'; this one is left out");
                 continue;
             }
-            sinks.add(new SyslogSink(settings));
+            blocks.add(settings);
         }
-        return sinks;
+        return blocks;
     }
 }
