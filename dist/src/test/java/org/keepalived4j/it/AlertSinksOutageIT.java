@@ -37,10 +37,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every alert sink through an outage and a crash, on the wire: with every receiver down (a
- * real SMTP server, a web hook receiver, Debian's Alertmanager, a syslog receiver over TCP, and
- * no reader on the notify FIFO), a keepalived4j in a namespace makes 100 state transitions; it
- * is SIGKILLed and started again, the receivers come back, and each gets all 101 alerts (the
- * start and the 100 transitions) in order, then the new run's. The web hook receiver drops
+ * real SMTP server, a web hook receiver, Debian's Alertmanager, a syslog receiver over TCP, no
+ * reader on the notify FIFO, and a notify script whose first run hangs until a gate file
+ * exists, so its later runs wait), a keepalived4j in a namespace makes 100 state transitions;
+ * it is SIGKILLed and started again, the receivers come back (the gate opens), and each gets
+ * all 101 alerts (the start and the 100 transitions) in order, then the new run's. The web hook receiver drops
  * repeats by the Idempotency-Key, as such a receiver should, and the mails' Message-IDs are all
  * different: nothing went twice.
  */
@@ -70,8 +71,11 @@ class AlertSinksOutageIT {
     }
 
     @AfterEach
-    void cleanUp() {
+    void cleanUp() throws IOException {
         nodes.forEach(Node::kill);
+        if (Files.isDirectory(dir)) {
+            Files.writeString(gate(), ""); // a notify script still waiting for it ends
+        }
         for (Process p : processes) {
             p.descendants().forEach(ProcessHandle::destroyForcibly); // the FIFO reader's cat
             Lab.stop(p);
@@ -92,19 +96,34 @@ class AlertSinksOutageIT {
         }
     }
 
-    private String config(Path track, Path fifo, int smtp, int hook, int alertmanager, int syslog) {
+    /** A notify script recording its arguments once the gate file exists. */
+    private Path gatedRecorder() throws IOException {
+        Path script = dir.resolve("notify.sh");
+        Files.writeString(script, "#!/bin/sh\nwhile [ ! -e " + gate() + " ]; do sleep 0.1; done\necho \"$@\" >> "
+                + dir.resolve("notify.out") + "\n");
+        script.toFile().setExecutable(true, false);
+        return script;
+    }
+
+    private Path gate() {
+        return dir.resolve("gate");
+    }
+
+    private String config(Path track, Path fifo, int smtp, int hook, int alertmanager, int syslog) throws IOException {
         return "global_defs {\n    router_id lb-sinks\n    notification_email {\n        ops@example.com\n    }\n"
                 + "    notification_email_from keepalived@lb-sinks\n    smtp_server " + host + " " + smtp + "\n"
                 + "    smtp_connect_timeout 30\n    smtp_alert\n    notify_fifo " + fifo + "\n}\n"
                 + "vrrp_track_file tf {\n    file " + track + "\n    weight 0\n}\n"
                 + "vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 86\n"
                 + "    priority 100\n    advert_int 1\n    track_file {\n        tf\n    }\n"
+                + "    notify " + gatedRecorder() + "\n"
                 + "    virtual_ipaddress {\n        10.86.0.100/24\n    }\n}\n"
                 + "keepalived4j_alerts {\n    spool_dir " + dir.resolve("spool") + "\n    retry_initial 0.2\n"
                 + "    retry_max 2\n"
                 + "    webhook {\n        url http://" + host + ":" + hook + "/hook\n        timeout 5\n    }\n"
                 + "    alertmanager {\n        url http://" + host + ":" + alertmanager + "\n        timeout 5\n    }\n"
-                + "    syslog {\n        target tcp:" + host + ":" + syslog + "\n        timeout 5\n    }\n}\n";
+                + "    syslog {\n        target tcp:" + host + ":" + syslog + "\n        timeout 5\n    }\n"
+                + "    exec {\n        timeout 3600\n    }\n}\n";
     }
 
     /** A web hook receiver that honours the Idempotency-Key: each key is taken once, in order of arrival. */
@@ -279,10 +298,17 @@ class AlertSinksOutageIT {
         // track file's too
         Lab.awaitScrape(ns, m -> Arrays.stream(sinks).allMatch(s -> queued(m, s) >= TRANSITIONS + 1)
                 && queued(m, "email") == TRANSITIONS + 1 && queued(m, "fifo") == TRANSITIONS + 1
-                && queued(m, "alertmanager") == TRANSITIONS + 1, Duration.ofSeconds(60));
+                && queued(m, "alertmanager") == TRANSITIONS + 1
+                // the script's first run started (and hangs): the other 100 wait for it to end
+                && queued(m, "exec") == TRANSITIONS, Duration.ofSeconds(60));
+        Path notifyOut = dir.resolve("notify.out");
+        assertThat(notifyOut).doesNotExist();
 
-        // a crash, then the second run starts in FAULT while the receivers come back
+        // a crash, then the second run starts in FAULT while the receivers come back; the first run's
+        // script outlives the crash (its own process group) and, the gate open, records the start
         first.kill();
+        Files.writeString(gate(), "");
+        Lab.await(() -> linesOf(notifyOut).size() == 1, Duration.ofSeconds(30), () -> "the first script run");
         Files.writeString(track, "1\n");
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, host, ServerSetup.PROTOCOL_SMTP));
         smtp.start();
@@ -301,9 +327,11 @@ class AlertSinksOutageIT {
 
         int all = TRANSITIONS + 2; // run 1's, then run 2's FAULT at its start
         Lab.await(() -> Mails.fresh(smtp.getReceivedMessages(), Set.of()).size() >= all && hook.states.size() >= all
-                && syslog.states.size() >= all && fifoLines(fifoOut).size() >= all, Duration.ofSeconds(180),
+                && syslog.states.size() >= all && linesOf(fifoOut).size() >= all
+                && linesOf(notifyOut).size() >= all, Duration.ofSeconds(180),
                 () -> "mails " + smtp.getReceivedMessages().length + ", hook " + hook.states.size() + ", syslog "
-                        + syslog.states.size() + ", fifo " + fifoLines(fifoOut).size() + "\n" + second.log());
+                        + syslog.states.size() + ", fifo " + linesOf(fifoOut).size() + ", script "
+                        + linesOf(notifyOut).size() + "\n" + second.log());
         List<String> expected = new ArrayList<>(expectedStates());
         expected.add("FAULT");
 
@@ -314,18 +342,22 @@ class AlertSinksOutageIT {
                 expected.stream().map(s -> "[lb-sinks] VRRP Instance VI_1 - Entering " + s + " state").toList());
         assertThat(hook.states.subList(0, all)).containsExactlyElementsOf(expected);
         assertThat(syslog.states.subList(0, all)).containsExactlyElementsOf(expected);
-        assertThat(fifoLines(fifoOut).subList(0, all)).containsExactlyElementsOf(
+        assertThat(linesOf(fifoOut).subList(0, all)).containsExactlyElementsOf(
                 expected.stream().map(s -> "INSTANCE \"VI_1\" " + s + " 100").toList());
+        // the script: each transition's run once, in order (a run is acknowledged once started)
+        assertThat(linesOf(notifyOut).subList(0, all)).containsExactlyElementsOf(
+                expected.stream().map(s -> "INSTANCE VI_1 " + s + " 100").toList());
 
         // Alertmanager keeps conditions, not a list: every alert was taken, and VI_1 is in FAULT now
-        Lab.awaitScrape(ns, m -> Arrays.stream(sinks).allMatch(s -> queued(m, s) == 0), Duration.ofSeconds(60));
+        Lab.awaitScrape(ns, m -> Arrays.stream(sinks).allMatch(s -> queued(m, s) == 0) && queued(m, "exec") == 0,
+                Duration.ofSeconds(60));
         String active = get("http://" + host + ":" + amPort + "/api/v2/alerts?active=true");
         assertThat(active).contains("\"alertname\":\"KeepalivedVrrpFault\"", "\"iname\":\"VI_1\"",
                 "\"router_id\":\"lb-sinks\"");
         assertThat(second.log()).doesNotContain("Exception in thread", "\tat org.keepalived4j");
     }
 
-    private static List<String> fifoLines(Path out) {
+    private static List<String> linesOf(Path out) {
         try {
             return Files.exists(out) ? Files.readAllLines(out) : List.of();
         } catch (IOException e) {
