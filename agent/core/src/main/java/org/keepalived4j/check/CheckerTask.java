@@ -103,7 +103,7 @@ class CheckerTask {
         long duration = System.nanoTime() - started;
         server.recordCheck(this, result, duration);
         schedule(epilog(result));
-        server.publish();
+        server.changed();
         lag.record(lagNanos, duration);
     }
 

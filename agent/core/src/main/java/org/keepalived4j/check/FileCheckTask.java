@@ -73,7 +73,7 @@ final class FileCheckTask extends CheckerTask {
             if (r.success() != up) {
                 server.checkerState(this, r.success(), r.detail());
             }
-            server.publish();
+            server.changed();
         });
     }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.keepalived4j.config.RealServerConfig;
 import org.keepalived4j.model.IpvsStats;
@@ -19,8 +20,9 @@ import org.keepalived4j.state.LiveHistogram;
 /**
  * One real server: its checkers' verdicts and its place in the pool. Check bookkeeping runs
  * on the server's event loop only; what the virtual server reads (alive, weight, failed
- * checkers) changes only under the virtual server's lock. After every check a new
- * immutable snapshot is published.
+ * checkers) changes only under the virtual server's lock. A check only marks the snapshot
+ * out of date ({@link #changed}); the immutable snapshot is built when it is read (a scrape, an
+ * event), at most once per change: 10,000 checks a second build nothing nobody reads.
  */
 final class RealServerState {
 
@@ -50,8 +52,14 @@ final class RealServerState {
     private Instant lastCheck;
     private Duration lastLatency;
     private String lastResult;
-    private final AtomicReference<RealServerSnapshot> snapshot = new AtomicReference<>();
+    /** Bumped after each change the snapshot shows; its volatile write publishes the fields above. */
+    private final AtomicLong version = new AtomicLong();
+    /** The last snapshot built, and the version it was built at. */
+    private final AtomicReference<Built> built = new AtomicReference<>();
     private volatile RealServerSettings settings;
+
+    private record Built(long version, RealServerSnapshot snapshot) {
+    }
 
     RealServerState(RealServerConfig config, EventLoop loop, Clock clock, boolean logAllFailures) {
         this.config = config;
@@ -99,8 +107,12 @@ final class RealServerState {
         }
     }
 
-    /** Builds and publishes the current snapshot. */
-    void publish() {
+    /** What the snapshot shows has changed (a check ended, a state or weight moved): the next read builds it anew. */
+    void changed() {
+        version.incrementAndGet();
+    }
+
+    private RealServerSnapshot build() {
         boolean isAlive;
         int weight;
         int effective;
@@ -115,23 +127,29 @@ final class RealServerState {
         if (s == null) {
             s = LvsReadModel.realServer(virtualServer.config, config, 0);
         }
-        snapshot.set(new RealServerSnapshot(s, isAlive, weight, failed, checkFailures, lastCheck, lastLatency, lastResult,
-                durations.snapshot(), IpvsStats.NONE, effective));
+        return new RealServerSnapshot(s, isAlive, weight, failed, checkFailures, lastCheck, lastLatency, lastResult,
+                durations.snapshot(), IpvsStats.NONE, effective);
     }
 
     /** Its settings, numbered in its virtual server ({@link VirtualServerState#number}). */
     void settings(RealServerSettings newSettings) {
         settings = newSettings;
-        // built again at the next read, with the state as it is then
-        snapshot.set(null);
+        changed(); // built again at the next read, with the state as it is then
     }
 
+    /**
+     * The server as it is now: the snapshot built at the last change's version, or a new one. Any
+     * thread; two readers racing may both build one, and an older one left behind is built anew
+     * at the next read.
+     */
     RealServerSnapshot snapshot() {
-        RealServerSnapshot s = snapshot.get();
-        if (s == null) {
-            publish();
-            s = snapshot.get();
+        long current = version.get();
+        Built last = built.get();
+        if (last != null && last.version() == current) {
+            return last.snapshot();
         }
+        RealServerSnapshot s = build();
+        built.set(new Built(current, s));
         return s;
     }
 
@@ -150,5 +168,6 @@ final class RealServerState {
         lastCheck = old.lastCheck;
         lastLatency = old.lastLatency;
         lastResult = old.lastResult;
+        changed();
     }
 }

@@ -345,7 +345,7 @@ final class VirtualServerState {
             pending.clear();
             changed.clear();
         }
-        republish.forEach(RealServerState::publish);
+        republish.forEach(RealServerState::changed);
         for (Supplier<StateEvent> event : out) {
             events.emit(event.get());
         }

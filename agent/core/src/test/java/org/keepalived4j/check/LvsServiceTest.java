@@ -60,6 +60,28 @@ class LvsServiceTest {
     private static final IpvsServiceKey KEY = new IpvsServiceKey(false, 6, InetAddress.getLoopbackAddress(), 80, 0);
 
     @Test
+    void aRealServersSnapshotIsBuiltWhenReadAndShowsTheLatestCheck() throws IOException {
+        a = listen(0);
+        b = listen(0);
+        service = new LvsService(parse(config("", "", a.getLocalPort(), b.getLocalPort())), LvsSettings.DEFAULTS,
+                ipvs, sink, Clock.systemUTC());
+        service.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> snapshot().realServers().get(0).lastCheck() != null);
+        var first = snapshot().realServers().get(0);
+        // checks every 0.1 s: a later read shows a later check, built then
+        await().atMost(Duration.ofSeconds(5)).until(() -> snapshot().realServers().get(0).lastCheck()
+                .isAfter(first.lastCheck()));
+        var later = snapshot().realServers().get(0);
+        assertThat(later.checkFailures()).isZero();
+        assertThat(later.alive()).isTrue();
+        // a server going down is in the snapshot its event carries, built after the change
+        b.close();
+        await().atMost(Duration.ofSeconds(5)).until(() -> sink.realServerEvents().size() == 1);
+        assertThat(sink.realServerEvents().get(0).server().alive()).isFalse();
+        assertThat(sink.realServerEvents().get(0).server().checkFailures()).isPositive();
+    }
+
+    @Test
     void realServerGoesDownAfterRetriesAndSorryServerTakesOverWhenQuorumIsLost() throws IOException {
         a = listen(0);
         b = listen(0);
