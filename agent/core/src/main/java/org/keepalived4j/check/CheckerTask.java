@@ -103,7 +103,6 @@ class CheckerTask {
         long duration = System.nanoTime() - started;
         server.recordCheck(this, result, duration);
         schedule(epilog(result));
-        server.changed();
         lag.record(lagNanos, duration);
     }
 

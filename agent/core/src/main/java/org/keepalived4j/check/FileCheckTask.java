@@ -73,7 +73,6 @@ final class FileCheckTask extends CheckerTask {
             if (r.success() != up) {
                 server.checkerState(this, r.success(), r.detail());
             }
-            server.changed();
         });
     }
 

@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.keepalived4j.config.RealServerConfig;
 import org.keepalived4j.model.IpvsStats;
 import org.keepalived4j.model.RealServerSettings;
@@ -20,9 +18,9 @@ import org.keepalived4j.state.LiveHistogram;
 /**
  * One real server: its checkers' verdicts and its place in the pool. Check bookkeeping runs
  * on the server's event loop only; what the virtual server reads (alive, weight, failed
- * checkers) changes only under the virtual server's lock. A check only marks the snapshot
- * out of date ({@link #changed}); the immutable snapshot is built when it is read (a scrape, an
- * event), at most once per change: 10,000 checks a second build nothing nobody reads.
+ * checkers) changes only under the virtual server's lock. The immutable snapshot is built
+ * when it is read (a scrape, an MBean, an event) and not kept: 10,000 checks a second build
+ * nothing nobody reads, and a daemon holds no copy of each server beside the server itself.
  */
 final class RealServerState {
 
@@ -48,18 +46,12 @@ final class RealServerState {
         0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
 
     private final LiveHistogram durations = new LiveHistogram(DURATION_BUCKETS);
-    private long checkFailures;
-    private Instant lastCheck;
-    private Duration lastLatency;
-    private String lastResult;
-    /** Bumped after each change the snapshot shows; its volatile write publishes the fields above. */
-    private final AtomicLong version = new AtomicLong();
-    /** The last snapshot built, and the version it was built at. */
-    private final AtomicReference<Built> built = new AtomicReference<>();
+    // written on the loop only, read by snapshots on any thread
+    private volatile long checkFailures;
+    private volatile Instant lastCheck;
+    private volatile Duration lastLatency;
+    private volatile String lastResult;
     private volatile RealServerSettings settings;
-
-    private record Built(long version, RealServerSnapshot snapshot) {
-    }
 
     RealServerState(RealServerConfig config, EventLoop loop, Clock clock, boolean logAllFailures) {
         this.config = config;
@@ -83,7 +75,7 @@ final class RealServerState {
     void recordCheck(CheckerTask task, CheckResult result, long nanos) {
         durations.observeNanos(nanos);
         if (!result.success()) {
-            checkFailures++;
+            checkFailures = checkFailures + 1; // one writer: the loop
         }
         lastCheck = clock.instant();
         lastLatency = Duration.ofNanos(nanos);
@@ -107,12 +99,11 @@ final class RealServerState {
         }
     }
 
-    /** What the snapshot shows has changed (a check ended, a state or weight moved): the next read builds it anew. */
-    void changed() {
-        version.incrementAndGet();
-    }
-
-    private RealServerSnapshot build() {
+    /**
+     * The server as it is now, built for the caller (any thread): its state and weight as the
+     * virtual server's lock guards them, its counters as the loop last wrote them.
+     */
+    RealServerSnapshot snapshot() {
         boolean isAlive;
         int weight;
         int effective;
@@ -134,23 +125,6 @@ final class RealServerState {
     /** Its settings, numbered in its virtual server ({@link VirtualServerState#number}). */
     void settings(RealServerSettings newSettings) {
         settings = newSettings;
-        changed(); // built again at the next read, with the state as it is then
-    }
-
-    /**
-     * The server as it is now: the snapshot built at the last change's version, or a new one. Any
-     * thread; two readers racing may both build one, and an older one left behind is built anew
-     * at the next read.
-     */
-    RealServerSnapshot snapshot() {
-        long current = version.get();
-        Built last = built.get();
-        if (last != null && last.version() == current) {
-            return last.snapshot();
-        }
-        RealServerSnapshot s = build();
-        built.set(new Built(current, s));
-        return s;
     }
 
     /** Runs on the loop and waits (used when reloading or stopping). */
@@ -168,6 +142,5 @@ final class RealServerState {
         lastCheck = old.lastCheck;
         lastLatency = old.lastLatency;
         lastResult = old.lastResult;
-        changed();
     }
 }

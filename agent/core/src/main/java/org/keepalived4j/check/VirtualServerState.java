@@ -54,6 +54,7 @@ final class VirtualServerState {
     /** What happened under the lock, turned into events (with fresh snapshots) by {@link #flush}. */
     private final List<Supplier<StateEvent>> pending = new ArrayList<>();
     private volatile VirtualServerSettings settings;
+    /** Servers whose state or weight moved since the last flush: IPVS is told to follow. */
     private final Set<RealServerState> changed = new HashSet<>();
     private final AtomicReference<Status> status = new AtomicReference<>(new Status(false, false));
     boolean quorumUp;
@@ -332,20 +333,17 @@ final class VirtualServerState {
         pending.add(() -> new VirtualServerQuorumChanged(snapshot(), met, sum, at));
     }
 
-    /** Publishes the affected snapshots, then emits what happened (outside the lock). */
+    /** Emits what happened (outside the lock), each event with snapshots built now; then IPVS follows. */
     void flush() {
         List<Supplier<StateEvent>> out;
-        List<RealServerState> republish;
         synchronized (this) {
             if (pending.isEmpty() && changed.isEmpty()) {
                 return;
             }
             out = new ArrayList<>(pending);
-            republish = new ArrayList<>(changed);
             pending.clear();
             changed.clear();
         }
-        republish.forEach(RealServerState::changed);
         for (Supplier<StateEvent> event : out) {
             events.emit(event.get());
         }
