@@ -19,6 +19,7 @@ import org.keepalived4j.config.LocalSystemProbe;
 import org.keepalived4j.config.Severity;
 import org.keepalived4j.exec.ScriptUser;
 import org.keepalived4j.model.ConfigReloaded;
+import org.keepalived4j.model.Exporter;
 import org.keepalived4j.model.DaemonStopping;
 import org.keepalived4j.model.ReloadStatus;
 import org.keepalived4j.model.VrrpRouterCounters;
@@ -107,10 +108,14 @@ final class Daemon {
             if (!cli.checkOnly()) {
                 startVrrp();
             }
+            // the alert sinks first: the startup transitions' notify scripts wait for no other start-up
+            exporters.start(state, clock, name -> config.get().extension(name), daemonName(), scripts,
+                    Exporter::urgent);
             if (!cli.vrrpOnly()) {
                 startLvs();
             }
-            exporters.start(state, clock, name -> config.get().extension(name), daemonName(), scripts);
+            exporters.start(state, clock, name -> config.get().extension(name), daemonName(), scripts,
+                    e -> !e.urgent());
             LOG.info("keepalived4j {} started ({} VRRP instance(s))", Version.current(),
                     config.get().vrrpInstances().size());
             stop.await();

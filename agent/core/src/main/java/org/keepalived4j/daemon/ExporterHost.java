@@ -63,17 +63,21 @@ final class ExporterHost implements AutoCloseable {
     }
 
     void start(StateView state, Clock clock, Function<String, Settings> settingsByBlock) {
-        start(state, clock, settingsByBlock, "keepalived", ScriptLauncher.NONE);
+        start(state, clock, settingsByBlock, "keepalived", ScriptLauncher.NONE, e -> true);
     }
 
     /**
-     * Starts every exporter; {@code daemonName} is the pid file's name without .pid, {@code scripts}
-     * runs the scripts an exporter asks for (the notify scripts).
+     * Starts every exporter {@code which} selects ({@link Exporter#urgent} ones first, the others
+     * later); {@code daemonName} is the pid file's name without .pid, {@code scripts} runs the
+     * scripts an exporter asks for (the notify scripts).
      */
     void start(StateView state, Clock clock, Function<String, Settings> settingsByBlock, String daemonName,
-            ScriptLauncher scripts) {
+            ScriptLauncher scripts, java.util.function.Predicate<Exporter> which) {
         MBeanServer mbeans = ManagementFactory.getPlatformMBeanServer();
         for (Exporter exporter : discover()) {
+            if (!which.test(exporter)) {
+                continue;
+            }
             ExporterContext context = new ExporterContext() {
                 @Override
                 public StateView state() {

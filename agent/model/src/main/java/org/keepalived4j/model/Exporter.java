@@ -37,6 +37,15 @@ public interface Exporter extends AutoCloseable {
         return Settings.shown(setting);
     }
 
+    /**
+     * Whether the daemon starts this exporter as soon as VRRP runs, before the checkers and the
+     * other exporters, rather than after them: for what must not wait for their start-up (the
+     * alert sinks run the notify scripts of the startup transitions).
+     */
+    default boolean urgent() {
+        return false;
+    }
+
     /** Starts publishing. Must not block for long; run servers on threads of its own. */
     void start(ExporterContext context) throws Exception;
 

@@ -55,6 +55,12 @@ public final class AlertsExporter implements Exporter {
         return "alerts";
     }
 
+    /** Started right after VRRP: the startup transitions' notify scripts and mails wait for nothing else. */
+    @Override
+    public boolean urgent() {
+        return true;
+    }
+
     @Override
     public List<String> validate(Settings settings) {
         List<String> problems = new ArrayList<>();
