@@ -38,7 +38,7 @@ final class FaultRig implements AutoCloseable {
     static final long BOUND_MICROS = 5_000_000;
     /** The same after a daemon is (re)started: its start-up (a JVM's, on a loaded machine) comes first. */
     static final long RESTART_BOUND_MICROS = 15_000_000;
-    /** A VIP may be added this long before the daemon's notify script reports MASTER (the script runs after). */
+    /** A VIP may be added this long before the daemon's notify FIFO reports MASTER (the line is read after). */
     static final long NOTIFY_GRACE_MICROS = 2_000_000;
     /** ip monitor may see a VIP's removal this long after the node reported leaving MASTER (it stamps what it reads). */
     static final long REMOVAL_GRACE_MICROS = 500_000;
@@ -89,9 +89,11 @@ final class FaultRig implements AutoCloseable {
     /** The node's keepalived.conf: the same for keepalived and keepalived4j, its own priorities. */
     static String config(FaultNode node) {
         VrrpConfig c = VrrpConfig.node().global("enable_script_security").global("script_user root");
+        for (String line : node.states().globalLines()) {
+            c.global(line);
+        }
         for (Instance i : INSTANCES) {
             List<String> extra = new ArrayList<>(List.of(VrrpConfig.pass(PASSWORD)));
-            extra.add(node.states().notifyLine());
             // room for a whole flood while the daemon is held up: every packet must reach the counters
             extra.add("kernel_rx_buf_size 16777216");
             c.instance(i.name(), FaultNode.DEV, i.vrid(), node.priority(i.name()), i.vip(), extra.toArray(String[]::new));

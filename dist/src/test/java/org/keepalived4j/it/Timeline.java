@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * What one VRRP instance looked like over a run, from three independent records per node: when
- * its daemon ran (start, SIGKILL, graceful exit), the states it reported (notify script) and
+ * its daemon ran (start, SIGKILL, graceful exit), the states it reported (notify FIFO) and
  * when the kernel added or removed the VIP (ip monitor), plus the adverts each node's interface
  * saw (tcpdump). Pure: all times are microseconds since the epoch, nothing is observed here.
  *
@@ -128,7 +128,7 @@ final class Timeline {
     /**
      * Every stretch the node held the VIP while not MASTER. Both daemons change the VIP and
      * their state together, in the VRRP thread, but the two records of it are taken apart: the
-     * notify script runs after the state change, and ip monitor stamps an address change when it
+     * notify FIFO line is read after the state change, and ip monitor stamps an address change when it
      * reads the kernel's notification. So a stretch that begins with the VIP being added and
      * ends when MASTER is reported within {@code addGraceMicros}, and one that begins when the
      * node reports leaving MASTER (or its first state after a restart: a daemon removes stale
@@ -190,7 +190,7 @@ final class Timeline {
      * capture tells whether the adverts were sent and lost on the wire, or not sent at all), or
      * the newcomer has the higher priority and is preempting (the old master steps down at its
      * first advert), or the window is unexplained. The newcomer's own first advert as MASTER
-     * (it sends one at once) dates its transition better than its notify script, which runs
+     * (it sends one at once) dates its transition better than its notify FIFO line, which is read
      * later, up to {@code reportGraceMicros}: adverts heard after that first advert came too late
      * to matter.
      */
@@ -251,7 +251,7 @@ final class Timeline {
             }
         }
         long down = masterDownMicros(advertIntervalMicros, mine.priority() > 0 ? mine.priority() : 255);
-        // 20 ms: tcpdump's and the notify script's clocks are the same, their readings are not atomic
+        // 20 ms: tcpdump's and the FIFO reader's clocks are the same, their readings are not atomic
         if (lastHeard == Long.MIN_VALUE || became - lastHeard >= down - 20_000) {
             long from = lastHeard == Long.MIN_VALUE ? mine.from() - down : lastHeard;
             long sent = old.adverts().stream().filter(ad -> ad.source().equals(old.address()) && ad.vrid() == vrid
