@@ -127,39 +127,37 @@ final class SinkDelivery implements AutoCloseable {
     private void run() {
         Duration backoff = firstRetry;
         while (!stopping) {
+            Alert alert;
+            Runnable done;
             Alert kept = fromMemory();
             if (kept != null) {
-                if (attempt(kept)) {
+                alert = kept;
+                done = () -> {
                     synchronized (memory) {
                         memory.pollFirst();
                     }
-                    backoff = firstRetry;
+                };
+            } else {
+                Spool.Entry head;
+                try {
+                    head = spool.head(Duration.ofSeconds(1));
+                } catch (InterruptedException e) {
+                    return;
+                } catch (IOException | RuntimeException e) {
+                    LOG.error("alert sink {}: the spool failed: {}", sink.name(), e.toString());
+                    if (!pause(maxRetry)) {
+                        return;
+                    }
                     continue;
                 }
-                retried.incrementAndGet();
-                if (!pause(backoff)) {
-                    return;
+                if (head == null || stopping) {
+                    continue;
                 }
-                backoff = backoff.multipliedBy(2).compareTo(maxRetry) > 0 ? maxRetry : backoff.multipliedBy(2);
-                continue;
+                alert = head.alert();
+                done = () -> acknowledge(head);
             }
-            Spool.Entry head;
-            try {
-                head = spool.head(Duration.ofSeconds(1));
-            } catch (InterruptedException e) {
-                return;
-            } catch (IOException | RuntimeException e) {
-                LOG.error("alert sink {}: the spool failed: {}", sink.name(), e.toString());
-                if (!pause(maxRetry)) {
-                    return;
-                }
-                continue;
-            }
-            if (head == null || stopping) {
-                continue;
-            }
-            if (attempt(head.alert())) {
-                acknowledge(head);
+            if (attempt(alert)) {
+                done.run();
                 backoff = firstRetry;
                 continue;
             }
