@@ -57,10 +57,7 @@ public final class ScriptRunner implements AutoCloseable {
 
     /** Starts {@code command}, ending it if it runs longer than {@code timeout}. */
     public CompletableFuture<ScriptOutcome> start(ScriptCommand command, Duration timeout) {
-        if (timeout.isNegative()) {
-            throw new IllegalArgumentException("negative timeout " + timeout);
-        }
-        return launch(command, timeout.toNanos());
+        return start(command, timeout, new CompletableFuture<>());
     }
 
     /**
