@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * objects, the link monitor and the announcement queue. Loop thread only, except the
  * snapshot accessors, which read published immutable lists.
  */
-final class EngineState implements InstanceObserver, NetworkEventListener {
+final class EngineState implements InstanceObserver, NetworkEventListener, TimerTurn.Timers {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineState.class);
 
@@ -194,7 +194,8 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
 
     // ---- the loop -------------------------------------------------------------------------
 
-    long nextDeadline() {
+    @Override
+    public long nextDeadline() {
         long next = announcements.sendDue(clock.getAsLong());
         for (VrrpInstance i : scanned) {
             next = Math.min(next, i.nextDeadline());
@@ -202,7 +203,8 @@ final class EngineState implements InstanceObserver, NetworkEventListener {
         return next;
     }
 
-    void fireTimers(long now) {
+    @Override
+    public void fireTimers(long now) {
         for (VrrpInstance i : scanned) {
             if (i.nextDeadline() <= now) {
                 try {

@@ -142,7 +142,7 @@ public final class VrrpEngine implements VrrpSource, AutoCloseable {
                     scheduling.late(now() - deadline);
                 }
                 drainInbox();
-                state.fireTimers(now());
+                TimerTurn.fire(host.poller(), this::now, state);
                 scheduling.resume();
             } catch (IOException | RuntimeException e) {
                 LOG.error("VRRP loop step failed; continuing", e);
