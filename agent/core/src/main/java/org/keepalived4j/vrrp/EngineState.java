@@ -67,6 +67,7 @@ final class EngineState implements InstanceObserver, NetworkEventListener, Timer
     private VrrpInstance[] scanned = new VrrpInstance[0];
     private final Map<VrrpInstance, String> unbound = new HashMap<>();
     private final SocketTable sockets;
+    private final DueAdverts dueAdverts;
     private AnnouncementQueue announcements;
     private NetworkIo io;
     private InstanceWiring wiring;
@@ -90,6 +91,7 @@ final class EngineState implements InstanceObserver, NetworkEventListener, Timer
         this.loop = loop;
         this.clock = clock;
         this.sockets = new SocketTable(host.poller(), host.sockets(), new VrrpCodec(), clock);
+        this.dueAdverts = new DueAdverts(clock);
     }
 
     // ---- startup ----------------------------------------------------------------------------
@@ -305,6 +307,7 @@ final class EngineState implements InstanceObserver, NetworkEventListener, Timer
     @Override
     public void transitioned(VrrpInstance instance, VrrpState from, VrrpState to, TransitionReason reason) {
         events.emit(new VrrpStateChanged(instance.publisher().snapshot(), from, to, reason, wallClock.instant()));
+        dueAdverts.afterTransition(scanned);
     }
 
     @Override

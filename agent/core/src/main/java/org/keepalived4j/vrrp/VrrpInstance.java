@@ -163,6 +163,20 @@ final class VrrpInstance {
         return Math.min(Math.min(timerAt, garp.nextDeadline()), packetLog.nextFlush());
     }
 
+    /**
+     * Sends the advert now if this is a master whose advert is due, and nothing else a timer
+     * would do: for the middle of a long loop turn ({@link DueAdverts}).
+     *
+     * @return whether an advert was sent
+     */
+    boolean sendAdvertIfDue(long now) {
+        if (state != VrrpState.MASTER || now < timerAt) {
+            return false;
+        }
+        master.advertTimer(now);
+        return true;
+    }
+
     void onTimer(long now) {
         packetLog.flush(now);
         if (now >= timerAt) {
