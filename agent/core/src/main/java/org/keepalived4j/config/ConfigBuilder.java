@@ -22,7 +22,7 @@ final class ConfigBuilder {
     private final Map<String, Settings> extensions = new LinkedHashMap<>();
     private final GlobalDraft global = new GlobalDraft();
     private final VrrpSection vrrp = new VrrpSection(global);
-    private final LvsSection lvs = new LvsSection();
+    private final LvsSection lvs = new LvsSection(global);
     private boolean aborted;
 
     ConfigBuilder(SystemProbe probe) {

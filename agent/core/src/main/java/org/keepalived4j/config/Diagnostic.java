@@ -12,12 +12,32 @@ package org.keepalived4j.config;
  */
 public record Diagnostic(Severity severity, SourceLocation location, String subject, String message, Kind kind) {
 
+    /** A message that starts with a label of keepalived's own wording. */
+    private static final java.util.regex.Pattern LABELLED =
+            java.util.regex.Pattern.compile("(WARNING|Warning|Error|ERROR|Configuration error|Note)\\b");
+
     /** What sort of problem a diagnostic reports, where that matters beyond its severity. */
     public enum Kind {
         /** Anything not listed below. */
         GENERAL,
         /** A keyword that is not known where it stands: the line, and any block it opens, had no effect. */
-        UNKNOWN_KEYWORD
+        UNKNOWN_KEYWORD,
+        /**
+         * keepalived's "SECURITY VIOLATION": scripts would run without {@code enable_script_security}.
+         * {@code -t} exits 6 for it, whatever else it reports.
+         */
+        SECURITY,
+        /**
+         * A line that lacks a parameter its keyword needs: keepalived stops reading there, and
+         * {@code -t} exits 2 at once.
+         */
+        MISSING_PARAMETER,
+        /**
+         * Printed by {@code keepalived -t} without making the configuration unclean (exit 0):
+         * a main file that is missing or not a regular non-executable file, an include pattern
+         * that matched no file.
+         */
+        NOT_COUNTED
     }
 
     public Diagnostic(Severity severity, SourceLocation location, String subject, String message) {
@@ -32,6 +52,14 @@ public record Diagnostic(Severity severity, SourceLocation location, String subj
         return severity == Severity.ERROR || severity == Severity.FATAL || kind == Kind.UNKNOWN_KEYWORD;
     }
 
+    /**
+     * Whether {@code keepalived -t} would count it against the configuration: anything it prints,
+     * but for what only its log shows ({@link Severity#INFO}) and {@link Kind#NOT_COUNTED}.
+     */
+    public boolean counted() {
+        return severity != Severity.INFO && kind != Kind.NOT_COUNTED;
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
@@ -40,6 +68,11 @@ public record Diagnostic(Severity severity, SourceLocation location, String subj
         }
         if (subject != null) {
             sb.append('(').append(subject).append(") ");
+        }
+        if (kind == Kind.NOT_COUNTED || kind == Kind.SECURITY || kind == Kind.MISSING_PARAMETER
+                || LABELLED.matcher(message).lookingAt()) {
+            // one label at most: keepalived's own where its wording has one
+            return sb.append(message).toString();
         }
         switch (severity) {
             case INFO -> sb.append("Note - ");

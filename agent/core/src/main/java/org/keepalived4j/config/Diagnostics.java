@@ -26,6 +26,27 @@ public final class Diagnostics {
                 Diagnostic.Kind.UNKNOWN_KEYWORD));
     }
 
+    /** keepalived's "SECURITY VIOLATION - ..." about scripts run without enable_script_security. */
+    public void securityViolation(String message) {
+        add(new Diagnostic(Severity.ERROR, null, null, message, Diagnostic.Kind.SECURITY));
+    }
+
+    /**
+     * keepalived's "*** Configuration line starting ... is missing a parameter ...": the line
+     * starting with {@code keyword} has nothing after {@code previous}, at 0-based argument
+     * {@code index}. keepalived stops reading there.
+     */
+    public void missingParameter(SourceLocation at, String keyword, String previous, int index) {
+        add(new Diagnostic(Severity.FATAL, at, null, "*** Configuration line starting `" + keyword
+                + "` is missing a parameter after keyword `" + previous + "` at word position " + (index + 2),
+                Diagnostic.Kind.MISSING_PARAMETER));
+    }
+
+    /** Something keepalived -t prints but does not count against the configuration. */
+    public void notCounted(SourceLocation at, Severity severity, String message) {
+        add(new Diagnostic(severity, at, null, message, Diagnostic.Kind.NOT_COUNTED));
+    }
+
     public void error(SourceLocation at, String message) {
         add(new Diagnostic(Severity.ERROR, at, null, message));
     }

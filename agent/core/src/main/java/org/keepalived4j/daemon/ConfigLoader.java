@@ -5,9 +5,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.keepalived4j.config.ConfigResult;
+import org.keepalived4j.config.Diagnostic;
 import org.keepalived4j.config.Diagnostics;
 import org.keepalived4j.config.KeepalivedConfig;
 import org.keepalived4j.config.KeepalivedConfigParser;
+import org.keepalived4j.config.OtherNamespaceProbe;
+import org.keepalived4j.config.Severity;
 import org.keepalived4j.config.SystemProbe;
 import org.keepalived4j.config.read.ConfigNode;
 import org.keepalived4j.config.read.ConfigReader;
@@ -30,7 +33,17 @@ final class ConfigLoader {
         ReaderOptions options = cli.configId() != null ? new ReaderOptions(cli.configId()) : ReaderOptions.defaults();
         Diagnostics diagnostics = new Diagnostics();
         List<ConfigNode> nodes = ConfigReader.read(cli.configFile(), options, diagnostics);
+        List<Diagnostic> read = diagnostics.all();
         ConfigResult main = new KeepalivedConfigParser(probe).parse(nodes, diagnostics);
+        String namespace = main.config().global().netNamespace();
+        if (namespace != null && (cli.configTest() || cli.dumpConfig())) {
+            // -t does not enter the namespace: the interfaces named are those of that namespace
+            diagnostics = new Diagnostics();
+            read.forEach(diagnostics::add);
+            diagnostics.notCounted(null, Severity.WARNING, "net_namespace " + namespace
+                    + ": interfaces are not checked (they are those of that namespace)");
+            main = new KeepalivedConfigParser(new OtherNamespaceProbe(probe)).parse(nodes, diagnostics);
+        }
         if (cli.exportersConfig() == null) {
             return main;
         }

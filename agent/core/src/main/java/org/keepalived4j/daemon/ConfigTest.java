@@ -11,13 +11,21 @@ import org.keepalived4j.config.Severity;
 
 /**
  * {@code -t}: reads the configuration, reports every diagnostic (file and line, keepalived's
- * style) and exits 0 only when there is nothing to report, as keepalived does. {@code -D} or
+ * style) and exits with the status keepalived 2.2.7's {@code -t} gives: 0 when nothing it
+ * counts was reported (a missing or skipped main file, an include that matched nothing and
+ * what only the log would show do not count), 6 for a SECURITY VIOLATION (scripts without
+ * {@code enable_script_security}) whatever else was reported, 2 for a line missing a
+ * parameter (keepalived stops reading there), 5 for anything else. {@code -D} or
  * {@code --dump-config} also prints the parsed configuration with secrets masked.
  */
 final class ConfigTest {
 
     /** keepalived's exit status for a configuration it has something to say about. */
     static final int CONFIG_PROBLEMS = 5;
+    /** keepalived's exit status for scripts that would run without script security. */
+    static final int SECURITY_VIOLATION = 6;
+    /** keepalived's exit status when a line lacks a parameter and reading stopped. */
+    static final int MISSING_PARAMETER = 2;
 
     private final CommandLine cli;
     private final PrintStream out;
@@ -31,19 +39,23 @@ final class ConfigTest {
 
     int run() {
         ConfigResult result = new ConfigLoader(new LocalSystemProbe()).load(cli);
-        int reported = 0;
+        boolean counted = false;
+        boolean security = false;
+        boolean missingParameter = false;
         for (Diagnostic d : result.diagnostics()) {
             if (d.severity() != Severity.INFO) {
                 err.println(d);
-                reported++;
             }
+            counted |= d.counted();
+            security |= d.kind() == Diagnostic.Kind.SECURITY;
+            missingParameter |= d.kind() == Diagnostic.Kind.MISSING_PARAMETER;
         }
         List<String> exporterProblems = new ArrayList<>();
         DaemonSettings.parse(result.config().extension(DaemonSettings.BLOCK), exporterProblems);
         exporterProblems.addAll(ExporterHost.validate(name -> result.config().extension(name)));
         for (String problem : exporterProblems) {
             err.println(problem);
-            reported++;
+            counted = true;
         }
         if (cli.dumpConfig() && !result.fatal()) {
             out.print(ConfigDumper.dump(result.config(), ExporterHost.shown()));
@@ -51,9 +63,12 @@ final class ConfigTest {
         if (!cli.configTest()) {
             return 0;
         }
-        if (reported == 0) {
-            return 0;
+        if (missingParameter) {
+            return MISSING_PARAMETER;
         }
-        return result.fatal() ? 1 : CONFIG_PROBLEMS;
+        if (security) {
+            return SECURITY_VIOLATION;
+        }
+        return counted ? CONFIG_PROBLEMS : 0;
     }
 }

@@ -13,7 +13,11 @@ public final class Main {
         System.exit(run(args, System.out, System.err));
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    /**
+     * Runs one command as {@link #main} would and returns its exit status instead of exiting;
+     * {@code -t} runs of many files share one JVM this way.
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length > 0 && "genhash".equals(args[0])) {
             return new GenhashCommand(out, err).run(java.util.Arrays.copyOfRange(args, 1, args.length));
         }

@@ -243,12 +243,14 @@ final class ProcessTuningKeywords {
     }
 
     private static void umask(GlobalDraft d, ConfigNode n, ParseContext c) {
-        if (n.args().size() != 1) {
+        boolean numeric = !n.args().isEmpty() && Character.isDigit(n.arg(0).charAt(0));
+        if (n.args().isEmpty() || (numeric && n.args().size() > 1)) {
             c.error(n, null, (n.args().isEmpty() ? "Missing" : "Extra") + " parameter(s) to umask option");
             return;
         }
-        String mask = n.arg(0);
-        if (Character.isDigit(mask.charAt(0))) {
+        // symbolic bits may be spaced out: "IXUSR | IWGRP" is "IXUSR|IWGRP"
+        String mask = String.join("", n.args());
+        if (numeric) {
             boolean ok = mask.matches("0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*");
             if (!ok) {
                 c.error(n, null, "invalid umask value " + mask);

@@ -119,8 +119,7 @@ public final class Args {
             return node.args().get(index);
         }
         String previous = index == 0 ? node.keyword() : node.args().get(index - 1);
-        diagnostics.fatal(node.location(), "*** Configuration line starting `" + node.keyword()
-                + "` is missing a parameter after keyword `" + previous + "` at word position " + (index + 2));
+        diagnostics.missingParameter(node.location(), node.keyword(), previous, index);
         throw new ConfigAbortedException();
     }
 

@@ -1,6 +1,7 @@
 package org.keepalived4j.config.keyword;
 
 import org.keepalived4j.config.Diagnostics;
+import org.keepalived4j.config.SourceLocation;
 import org.keepalived4j.config.SystemProbe;
 import org.keepalived4j.config.read.ConfigNode;
 
@@ -15,10 +16,25 @@ public final class ParseContext {
     private final SystemProbe probe;
     private boolean dynamicInterfaces;
     private boolean nonExistentInterface;
+    private java.util.function.Predicate<SourceLocation> defaultScriptUser = at -> true;
 
     public ParseContext(Diagnostics diagnostics, SystemProbe probe) {
         this.diagnostics = diagnostics;
         this.probe = probe;
+    }
+
+    /**
+     * How scripts that name no user get keepalived's default one (global {@code script_user},
+     * else {@code keepalived_script}): {@code usable} answers, and reports once, whether it can
+     * be set for a script read at {@code at}. Set by the section being read.
+     */
+    public void defaultScriptUser(java.util.function.Predicate<SourceLocation> usable) {
+        defaultScriptUser = usable;
+    }
+
+    /** Whether a script read at {@code at} that names no user can run as the default user. */
+    public boolean defaultScriptUserUsable(SourceLocation at) {
+        return defaultScriptUser.test(at);
     }
 
     public Diagnostics diagnostics() {
@@ -68,8 +84,7 @@ public final class ParseContext {
             return node.args().get(index);
         }
         String previous = index == 0 ? node.keyword() : node.args().get(index - 1);
-        diagnostics.fatal(node.location(), "*** Configuration line starting `" + node.keyword()
-                + "` is missing a parameter after keyword `" + previous + "` at word position " + (index + 2));
+        diagnostics.missingParameter(node.location(), node.keyword(), previous, index);
         throw new ConfigAbortedException();
     }
 

@@ -18,7 +18,8 @@ public final class ScriptLines {
 
     /**
      * A notify script from {@code KEYWORD COMMAND [USER [GROUP]]}, or {@code null} when its
-     * user or group does not exist (keepalived then only logs and ignores the script).
+     * user or group does not exist (keepalived then only logs and ignores the script) or it
+     * names none and the default script user cannot be set.
      */
     public static NotifyScript notifyScript(ConfigNode node, ParseContext ctx, String subject) {
         String command = ctx.param(node, 0);
@@ -32,6 +33,11 @@ public final class ScriptLines {
         if (group != null && !ctx.probe().groupExists(group)) {
             ctx.info(node, subject, "Invalid user/group for " + node.keyword() + " script " + firstWord(command)
                     + " - ignoring (group '" + group + "' does not exist)");
+            return null;
+        }
+        if (user == null && !ctx.defaultScriptUserUsable(node.location())) {
+            // keepalived sets the default user as it reads the line; a script it cannot set it
+            // for does not run (the failure is reported once)
             return null;
         }
         return new NotifyScript(command, user, group);

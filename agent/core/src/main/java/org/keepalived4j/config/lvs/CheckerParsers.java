@@ -3,6 +3,7 @@ package org.keepalived4j.config.lvs;
 import java.util.Map;
 import org.keepalived4j.config.keyword.KeywordTable;
 import org.keepalived4j.config.keyword.ParseContext;
+import org.keepalived4j.config.keyword.ScriptLines;
 import org.keepalived4j.config.read.ConfigNode;
 
 /** The checker blocks a real server may contain, and the keywords common to them. */
@@ -69,6 +70,15 @@ final class CheckerParsers {
                 }
                 if (ck.miscPath == null) {
                     ctx.error(node, "No script path has been specified for MISC_CHECKER - skipping");
+                    return false;
+                }
+                if (ck.user == null && !ctx.defaultScriptUserUsable(node.end())) {
+                    StringBuilder words = new StringBuilder();
+                    for (String w : ScriptLines.words(ck.miscPath)) {
+                        words.append(words.length() == 0 ? "'" : " '").append(w).append('\'');
+                    }
+                    ctx.diagnostics().error(node.end(), null, "Unable to set default user for misc script " + words
+                            + " - removing");
                     return false;
                 }
             }

@@ -39,8 +39,7 @@ final class LvsArgs {
             return node.args().get(index);
         }
         String previous = index == 0 ? node.keyword() : node.args().get(index - 1);
-        ctx.diagnostics().fatal(node.location(), "*** Configuration line starting `" + node.keyword()
-                + "` is missing a parameter after keyword `" + previous + "` at word position " + (index + 2));
+        ctx.diagnostics().missingParameter(node.location(), node.keyword(), previous, index);
         return null;
     }
 

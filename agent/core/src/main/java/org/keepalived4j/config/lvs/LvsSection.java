@@ -9,6 +9,8 @@ import org.keepalived4j.config.SslConfig;
 import org.keepalived4j.config.TrackFileConfig;
 import org.keepalived4j.config.VirtualServerConfig;
 import org.keepalived4j.config.VirtualServerGroupConfig;
+import org.keepalived4j.config.global.GlobalDraft;
+import org.keepalived4j.config.global.ScriptUsers;
 import org.keepalived4j.config.keyword.KeywordTable;
 import org.keepalived4j.config.keyword.ParseContext;
 import org.keepalived4j.config.read.ConfigNode;
@@ -23,6 +25,12 @@ public final class LvsSection {
     private final List<VirtualServerDraft> virtualServers = new ArrayList<>();
     private final List<VirtualServerGroupConfig> groups = new ArrayList<>();
     private SslConfig ssl;
+    private final ScriptUsers scriptUsers;
+
+    /** @param global the global_defs read so far; scripts take their default user from it */
+    public LvsSection(GlobalDraft global) {
+        this.scriptUsers = new ScriptUsers(global);
+    }
 
     /**
      * Adds the top-level blocks this section reads to the top-level table.
@@ -30,9 +38,15 @@ public final class LvsSection {
      * @param section the LVS section of the configuration the table's builder reads
      */
     public static <B> void register(KeywordTable<B> t, Function<B, LvsSection> section) {
-        t.block("virtual_server", (b, n, c) -> section.apply(b).virtualServer(n, c))
+        t.block("virtual_server", (b, n, c) -> section.apply(b).withScriptUsers(c).virtualServer(n, c))
                 .block("virtual_server_group", (b, n, c) -> section.apply(b).virtualServerGroup(n, c))
                 .block("SSL", (b, n, c) -> section.apply(b).ssl(n, c));
+    }
+
+    /** Scripts read from here on get their default user as the checker side sets it. */
+    private LvsSection withScriptUsers(ParseContext ctx) {
+        ctx.defaultScriptUser(at -> scriptUsers.defaultUserUsable(at, ctx));
+        return this;
     }
 
     void virtualServer(ConfigNode node, ParseContext ctx) {

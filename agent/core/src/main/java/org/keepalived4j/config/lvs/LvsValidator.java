@@ -6,6 +6,7 @@ import org.keepalived4j.config.CheckerDefaultsConfig;
 import org.keepalived4j.config.ForwardingConfig;
 import org.keepalived4j.config.GlobalConfig;
 import org.keepalived4j.config.MiscCheckConfig;
+import org.keepalived4j.config.NotifyScript;
 import org.keepalived4j.config.RealServerConfig;
 import org.keepalived4j.config.SorryServerConfig;
 import org.keepalived4j.config.TrackFileConfig;
@@ -13,6 +14,7 @@ import org.keepalived4j.config.VirtualServerConfig;
 import org.keepalived4j.config.VirtualServerGroupConfig;
 import org.keepalived4j.config.VirtualServerGroupEntry;
 import org.keepalived4j.config.keyword.ParseContext;
+import org.keepalived4j.config.keyword.ScriptLines;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -207,20 +209,29 @@ final class LvsValidator {
     }
 
     /**
-     * keepalived's checker warns about check scripts without enable_script_security when it
-     * starts; {@code keepalived -t} stays silent about it, so this is only logged (INFO).
+     * keepalived's checker reports check scripts (MISC_CHECK, notify_up/down, quorum_up/down)
+     * without enable_script_security as a SECURITY VIOLATION, and {@code keepalived -t} exits 6.
      */
     void checkScriptSecurity(List<VirtualServerConfig> servers) {
         if (global != null && global.enableScriptSecurity()) {
             return;
         }
-        boolean scripts = servers.stream().anyMatch(vs -> vs.quorumUp() != null || vs.quorumDown() != null
-                || vs.realServers().stream().anyMatch(rs -> rs.notifyUp() != null || rs.notifyDown() != null
-                || rs.checkers().stream().anyMatch(MiscCheckConfig.class::isInstance)));
+        boolean scripts = servers.stream().anyMatch(vs -> runnable(vs.quorumUp()) || runnable(vs.quorumDown())
+                || vs.realServers().stream().anyMatch(rs -> runnable(rs.notifyUp()) || runnable(rs.notifyDown())
+                || rs.checkers().stream().anyMatch(c -> c instanceof MiscCheckConfig m && runnable(m.command()))));
         if (scripts) {
-            ctx.diagnostics().info(null, null,
+            ctx.diagnostics().securityViolation(
                     "SECURITY VIOLATION - check scripts are being executed but script_security not enabled.");
         }
+    }
+
+    /** Whether keepalived would run the script: its program exists (one that does not is dropped, unreported). */
+    private boolean runnable(NotifyScript script) {
+        return script != null && runnable(script.command());
+    }
+
+    private boolean runnable(String command) {
+        return command != null && ctx.probe().scriptProblem(ScriptLines.firstWord(command)).isEmpty();
     }
 
     private void note(String message) {

@@ -327,6 +327,9 @@ final class VirtualServerParser {
             c.error(n, keyword + " script already specified - ignoring " + command);
             return previous;
         }
+        if (n.arg(1) == null && !c.defaultScriptUserUsable(n.location())) {
+            return null;
+        }
         // keepalived's checker resolves the program as the VRRP side does (check_notify_script_secure)
         return new NotifyScript(ScriptLines.withResolvedProgram(command, c.probe()), n.arg(1), n.arg(2));
     }

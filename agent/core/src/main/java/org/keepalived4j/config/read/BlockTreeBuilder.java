@@ -39,8 +39,8 @@ final class BlockTreeBuilder {
             this.args = args;
         }
 
-        ConfigNode toNode() {
-            return new ConfigNode(location, keyword, args, children);
+        ConfigNode toNode(SourceLocation end) {
+            return new ConfigNode(location, keyword, args, children, end);
         }
     }
 
@@ -68,7 +68,7 @@ final class BlockTreeBuilder {
             diagnostics.error(openBraces.peekLast(), "There are " + openBraces.size() + " missing '}'s or extra '{'s");
         }
         while (!open.isEmpty()) {
-            close();
+            close(null);
         }
         return List.copyOf(top);
     }
@@ -131,7 +131,7 @@ final class BlockTreeBuilder {
         if (ignoredDepth > 0) {
             ignoredDepth--;
         } else if (!open.isEmpty()) {
-            close();
+            close(at);
         } else {
             // Only after an ignored '{' (or for a quoted "}"): keepalived then looks the brace up
             // as a keyword.
@@ -147,8 +147,8 @@ final class BlockTreeBuilder {
         }
     }
 
-    private void close() {
-        add(open.pop().toNode());
+    private void close(SourceLocation at) {
+        add(open.pop().toNode(at));
     }
 
     private void add(ConfigNode node) {

@@ -12,12 +12,21 @@ import org.keepalived4j.config.SourceLocation;
  * @param args the remaining words (quotes removed, escapes resolved, macros expanded); a
  *        trailing {@code {} that opened a block is not among them
  * @param children the block's lines, or {@code null} if the line did not open a block
+ * @param end where the block ends (the line of its closing {@code }}, where keepalived runs
+ *        its end-of-block checks), or {@link #location} for a line that opened none
  */
-public record ConfigNode(SourceLocation location, String keyword, List<String> args, List<ConfigNode> children) {
+public record ConfigNode(SourceLocation location, String keyword, List<String> args, List<ConfigNode> children,
+        SourceLocation end) {
 
     public ConfigNode {
         args = List.copyOf(args);
         children = children == null ? null : List.copyOf(children);
+        end = end == null ? location : end;
+    }
+
+    /** A line, or a block whose end is not known. */
+    public ConfigNode(SourceLocation location, String keyword, List<String> args, List<ConfigNode> children) {
+        this(location, keyword, args, children, location);
     }
 
     /** Whether this line opened a block. */

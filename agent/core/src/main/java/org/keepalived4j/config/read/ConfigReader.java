@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import org.keepalived4j.config.Diagnostic;
+import org.keepalived4j.config.Severity;
 import org.keepalived4j.config.Diagnostics;
 
 /**
@@ -49,13 +50,13 @@ public final class ConfigReader {
         ReaderLimits limits = ReaderLimits.DEFAULT;
         String name = file.toString();
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            diagnostics.fatal(null, "Config files missing '" + name + "'.");
+            diagnostics.notCounted(null, Severity.FATAL, "Config files missing '" + name + "'.");
             return List.of();
         }
         ReadBudget budget = new ReadBudget(limits);
         ConfigFileOpener.Outcome main = new ConfigFileOpener(budget).open(file, name);
         if (main.source() == null) {
-            diagnostics.fatal(null, main.problem());
+            diagnostics.notCounted(null, Severity.FATAL, main.problem());
             return List.of();
         }
         return read(main.source(), budget, options, diagnostics, limits, new Random());

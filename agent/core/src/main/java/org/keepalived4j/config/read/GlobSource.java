@@ -23,6 +23,9 @@ final class GlobSource implements LineSource {
 
         /** Reports a problem with a file. */
         void report(SourceLocation at, Severity severity, String message);
+
+        /** Reports a missing file that keepalived -t prints without counting it (a warning). */
+        void reportUncounted(SourceLocation at, String message);
     }
 
     private final List<String> matches;

@@ -45,7 +45,11 @@ final class IncludeResolver {
         if (result.matches().isEmpty()) {
             if (missing) {
                 int check = hasBrace(text) ? IncludeFlags.BRACE_MATCH : IncludeFlags.MATCH;
-                host.report(at, severity(checks, check), "Config files missing '" + text + "'.");
+                if ((checks & check) != 0) {
+                    host.report(at, Severity.FATAL, "Config files missing '" + text + "'.");
+                } else {
+                    host.reportUncounted(at, "Config files missing '" + text + "'.");
+                }
             } else if (result.usedWildcards() && (checks & IncludeFlags.WILDCARD_MATCH) != 0) {
                 host.report(at, Severity.FATAL, "No config files matched '" + text + "'.");
             }

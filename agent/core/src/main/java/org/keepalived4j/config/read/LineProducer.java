@@ -274,4 +274,9 @@ final class LineProducer implements GlobSource.Host {
     public void report(SourceLocation at, Severity severity, String message) {
         diagnostics.add(new Diagnostic(severity, at, null, message));
     }
+
+    @Override
+    public void reportUncounted(SourceLocation at, String message) {
+        diagnostics.notCounted(at, Severity.WARNING, message);
+    }
 }

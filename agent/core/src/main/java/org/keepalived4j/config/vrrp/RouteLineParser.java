@@ -62,6 +62,21 @@ final class RouteLineParser {
                     }
                     hadOr = true;
                 }
+                if (("via".equals(word) || "gw".equals(word)) && i + 2 < w.size()
+                        && ("inet".equals(w.get(i + 1)) || "inet6".equals(w.get(i + 1)))) {
+                    // ip-route's "via [FAMILY] ADDRESS": the family names the gateway's kind
+                    boolean six = "inet6".equals(w.get(i + 1));
+                    InetAddress gateway = IpLiterals.parse(w.get(i + 2));
+                    if (gateway == null || (gateway instanceof java.net.Inet6Address) != six) {
+                        ctx.error(line, subject, "invalid route via address " + w.get(i + 2));
+                        return null;
+                    }
+                    if (six && "default".equals(dest)) {
+                        destination = new IpPrefix(IpLiterals.parse("::"), 0);
+                    }
+                    i += 3;
+                    continue;
+                }
                 String value = value(line, ctx, subject, w, i);
                 if (value == null || !address(line, ctx, subject, word, value)) {
                     return null;
@@ -162,8 +177,11 @@ final class RouteLineParser {
 
     /** {@code default}, {@code ADDRESS} or {@code ADDRESS/LEN}. */
     static IpPrefix destination(String text) {
-        if ("default".equals(text)) {
+        if ("default".equals(text) || "default4".equals(text)) {
             return new IpPrefix(IpLiterals.parse("0.0.0.0"), 0);
+        }
+        if ("default6".equals(text)) {
+            return new IpPrefix(IpLiterals.parse("::"), 0);
         }
         int slash = text.indexOf('/');
         InetAddress a = IpLiterals.parse(slash < 0 ? text : text.substring(0, slash));

@@ -8,6 +8,7 @@ import org.keepalived4j.config.NotifyFifoConfig;
 import org.keepalived4j.config.NotifyScript;
 import org.keepalived4j.config.VrrpScriptConfig;
 import org.keepalived4j.config.global.GlobalDraft;
+import org.keepalived4j.config.global.ScriptUsers;
 import org.keepalived4j.config.keyword.ParseContext;
 import org.keepalived4j.config.keyword.ScriptLines;
 
@@ -76,7 +77,7 @@ final class ScriptSecurityCheck {
         global.notifyFifo = fifo(global.notifyFifo);
         global.vrrpNotifyFifo = fifo(global.vrrpNotifyFifo);
         if (!global.scriptSecurity && sawScript) {
-            ctx.diagnostics().error(null, null, "SECURITY VIOLATION - scripts are being executed but script_security"
+            ctx.diagnostics().securityViolation("SECURITY VIOLATION - scripts are being executed but script_security"
                     + " not enabled." + (sawInsecure ? " There are insecure scripts." : ""));
         }
     }

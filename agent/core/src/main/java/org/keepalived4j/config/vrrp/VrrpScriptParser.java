@@ -3,6 +3,7 @@ package org.keepalived4j.config.vrrp;
 import org.keepalived4j.config.SourceLocation;
 import org.keepalived4j.config.VrrpScriptConfig;
 import org.keepalived4j.config.global.GlobalDraft;
+import org.keepalived4j.config.global.ScriptUsers;
 import org.keepalived4j.config.keyword.KeywordTable;
 import org.keepalived4j.config.keyword.NumberReading;
 import org.keepalived4j.config.keyword.ParseContext;
@@ -117,7 +118,7 @@ final class VrrpScriptParser {
             ctx.error(block, null, "No script set for vrrp_script " + d.name + " - removing");
             return null;
         }
-        if (!d.remove && !d.userSet && !users.defaultUserUsable(block, ctx)) {
+        if (!d.remove && !d.userSet && !users.defaultUserUsable(block.location(), ctx)) {
             ctx.error(block, null, "Unable to set default user for vrrp script " + d.name + " - removing");
             return null;
         }

@@ -19,6 +19,7 @@ import org.keepalived4j.config.TrackProcessConfig;
 import org.keepalived4j.config.VrrpInstanceConfig;
 import org.keepalived4j.config.VrrpScriptConfig;
 import org.keepalived4j.config.global.GlobalDraft;
+import org.keepalived4j.config.global.ScriptUsers;
 import org.keepalived4j.config.keyword.KeywordTable;
 import org.keepalived4j.config.keyword.ParseContext;
 import org.keepalived4j.config.read.ConfigNode;
@@ -73,8 +74,14 @@ public final class VrrpSection {
                 .block("vrrp_track_process", (b, n, c) -> section.apply(b).trackProcess(n, c))
                 .block("bfd_instance", (b, n, c) -> section.apply(b).bfdInstance(n, c))
                 .block("garp_group", (b, n, c) -> section.apply(b).garpGroup(n, c))
-                .block("vrrp_sync_group", (b, n, c) -> section.apply(b).syncGroup(n, c))
-                .block("vrrp_instance", (b, n, c) -> section.apply(b).vrrpInstance(n, c));
+                .block("vrrp_sync_group", (b, n, c) -> section.apply(b).withScriptUsers(c).syncGroup(n, c))
+                .block("vrrp_instance", (b, n, c) -> section.apply(b).withScriptUsers(c).vrrpInstance(n, c));
+    }
+
+    /** Notify scripts read from here on get their default user as the VRRP side sets it. */
+    private VrrpSection withScriptUsers(ParseContext ctx) {
+        ctx.defaultScriptUser(at -> scriptUsers.defaultUserUsable(at, ctx));
+        return this;
     }
 
     RuleLineParser.PreferenceCounter rulePreferences() {

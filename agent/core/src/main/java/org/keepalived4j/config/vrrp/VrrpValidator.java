@@ -8,6 +8,7 @@ import org.keepalived4j.config.SyncGroupConfig;
 import org.keepalived4j.config.VrrpInstanceConfig;
 import org.keepalived4j.config.VrrpScriptConfig;
 import org.keepalived4j.config.global.GlobalDraft;
+import org.keepalived4j.config.global.ScriptUsers;
 import org.keepalived4j.config.keyword.ParseContext;
 
 /**

@@ -1,9 +1,8 @@
-package org.keepalived4j.config.vrrp;
+package org.keepalived4j.config.global;
 
 import org.keepalived4j.config.SystemProbe;
-import org.keepalived4j.config.global.GlobalDraft;
 import org.keepalived4j.config.keyword.ParseContext;
-import org.keepalived4j.config.read.ConfigNode;
+import org.keepalived4j.config.SourceLocation;
 
 /**
  * Who scripts run as when they name no user: global {@code script_user}, else
@@ -11,31 +10,34 @@ import org.keepalived4j.config.read.ConfigNode;
  * once, the first time a script needs it, and with {@code enable_script_security} a missing
  * {@code keepalived_script} user is an error.
  */
-final class ScriptUsers {
+public final class ScriptUsers {
 
     private final GlobalDraft global;
     private Boolean defaultUsable;
 
-    ScriptUsers(GlobalDraft global) {
+    public ScriptUsers(GlobalDraft global) {
         this.global = global;
     }
 
-    /** Whether the default script user can be set (reported once, as keepalived does). */
-    boolean defaultUserUsable(ConfigNode at, ParseContext ctx) {
+    /**
+     * Whether the default script user can be set for a script read at {@code at} (reported
+     * once, as keepalived's VRRP and checker processes each do).
+     */
+    public boolean defaultUserUsable(SourceLocation at, ParseContext ctx) {
         if (global.scriptUser != null) {
             return !global.scriptUserFailed;
         }
         if (defaultUsable == null) {
             defaultUsable = ctx.probe().userExists("keepalived_script") || !global.scriptSecurity;
             if (!defaultUsable) {
-                ctx.error(at, null, "Unable to set default user keepalived_script for script");
+                ctx.diagnostics().error(at, null, "Unable to set default user keepalived_script for script");
             }
         }
         return defaultUsable;
     }
 
     /** Whether a script run as {@code user} (or the default user when {@code null}) runs as root. */
-    boolean runsAsRoot(String user, SystemProbe probe) {
+    public boolean runsAsRoot(String user, SystemProbe probe) {
         if (user != null) {
             return probe.isRootUser(user);
         }
