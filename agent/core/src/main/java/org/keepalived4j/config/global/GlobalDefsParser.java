@@ -220,7 +220,7 @@ public final class GlobalDefsParser {
 
     private static void notificationEmail(GlobalDraft d, ConfigNode n, ParseContext c) {
         if (n.children().isEmpty()) {
-            c.warning(n, null, "empty notification_email block");
+            c.warningAtEnd(n, null, "empty notification_email block");
             return;
         }
         for (ConfigNode line : n.children()) {

@@ -68,11 +68,19 @@ public final class KeywordTable<B> {
         }
     }
 
-    /** Feeds one line to its handler, or reports it as unknown. */
+    /**
+     * Feeds one line to its handler, or reports it as unknown. An unknown keyword that opens a
+     * block is read as keepalived reads it: its brace is ignored, so the lines inside are read
+     * as lines of this block (each known one applies, each unknown one is reported at its line).
+     */
     public void apply(B builder, ConfigNode line, ParseContext ctx) {
         Entry<B> entry = entries.get(line.keyword());
         if (entry == null) {
             ctx.unknownKeyword(line);
+            if (line.isBlock()) {
+                ctx.unexpectedBrace(line);
+                apply(builder, line.children(), ctx);
+            }
             return;
         }
         if (entry.replacement() != null) {

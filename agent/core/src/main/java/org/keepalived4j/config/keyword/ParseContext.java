@@ -1,6 +1,8 @@
 package org.keepalived4j.config.keyword;
 
+import org.keepalived4j.config.Diagnostic;
 import org.keepalived4j.config.Diagnostics;
+import org.keepalived4j.config.Severity;
 import org.keepalived4j.config.SourceLocation;
 import org.keepalived4j.config.SystemProbe;
 import org.keepalived4j.config.read.ConfigNode;
@@ -67,12 +69,28 @@ public final class ParseContext {
         diagnostics.unknownKeyword(line.location(), line.keyword());
     }
 
+    /** keepalived's "Unexpected '{' - ignoring": the block an unknown keyword opened is not one. */
+    public void unexpectedBrace(ConfigNode line) {
+        diagnostics.add(new Diagnostic(Severity.WARNING, line.location(), null, "Unexpected '{' - ignoring",
+                Diagnostic.Kind.UNKNOWN_KEYWORD));
+    }
+
     public void warning(ConfigNode at, String subject, String message) {
         diagnostics.warning(at == null ? null : at.location(), subject, message);
     }
 
     public void error(ConfigNode at, String subject, String message) {
         diagnostics.error(at == null ? null : at.location(), subject, message);
+    }
+
+    /** An error found when {@code block} ends: keepalived reports it at the closing brace's line. */
+    public void errorAtEnd(ConfigNode block, String subject, String message) {
+        diagnostics.error(block.end(), subject, message);
+    }
+
+    /** A warning found when {@code block} ends, reported at the closing brace's line. */
+    public void warningAtEnd(ConfigNode block, String subject, String message) {
+        diagnostics.warning(block.end(), subject, message);
     }
 
     /**

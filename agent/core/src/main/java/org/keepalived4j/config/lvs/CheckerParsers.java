@@ -60,7 +60,7 @@ final class CheckerParsers {
         switch (ck.type) {
             case "HTTP_GET", "SSL_GET" -> {
                 if (ck.urls.isEmpty()) {
-                    ctx.error(node, "HTTP/SSL_GET checker has no urls specified - ignoring");
+                    ctx.errorAtEnd(node, null, "HTTP/SSL_GET checker has no urls specified - ignoring");
                     return false;
                 }
             }
@@ -69,7 +69,7 @@ final class CheckerParsers {
                     return false;
                 }
                 if (ck.miscPath == null) {
-                    ctx.error(node, "No script path has been specified for MISC_CHECKER - skipping");
+                    ctx.errorAtEnd(node, null, "No script path has been specified for MISC_CHECKER - skipping");
                     return false;
                 }
                 if (ck.user == null && !ctx.defaultScriptUserUsable(node.end())) {
@@ -77,14 +77,14 @@ final class CheckerParsers {
                     for (String w : ScriptLines.words(ck.miscPath)) {
                         words.append(words.length() == 0 ? "'" : " '").append(w).append('\'');
                     }
-                    ctx.diagnostics().error(node.end(), null, "Unable to set default user for misc script " + words
+                    ctx.errorAtEnd(node, null, "Unable to set default user for misc script " + words
                             + " - removing");
                     return false;
                 }
             }
             case "FILE_CHECK" -> {
                 if (ck.trackFile == null) {
-                    ctx.error(node, "FILE_CHECK has no track_file specified - ignoring");
+                    ctx.errorAtEnd(node, null, "FILE_CHECK has no track_file specified - ignoring");
                     return false;
                 }
             }

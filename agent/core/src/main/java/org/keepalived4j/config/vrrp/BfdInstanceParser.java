@@ -122,7 +122,7 @@ final class BfdInstanceParser {
             return null;
         }
         if (d.neighbor == null) {
-            ctx.error(block, null, "Configuration error: BFD instance " + name + " has no neighbor address set,"
+            ctx.errorAtEnd(block, null, "Configuration error: BFD instance " + name + " has no neighbor address set,"
                     + " disabling instance");
             return null;
         }

@@ -83,7 +83,7 @@ final class TrackFileParser {
         Draft d = new Draft(block.arg(0) == null ? "" : block.arg(0));
         TABLE.apply(d, block.children(), ctx);
         if (d.path == null) {
-            ctx.error(block, null, "No file set for track_file " + d.name + " - ignoring");
+            ctx.errorAtEnd(block, null, "No file set for track_file " + d.name + " - ignoring");
             return null;
         }
         return new TrackFileConfig(d.name, block.location(), d.path, d.weight == null ? 1 : d.weight, d.reverse,

@@ -115,11 +115,11 @@ final class VrrpScriptParser {
         Draft d = new Draft(block.arg(0) == null ? "" : block.arg(0), block.location());
         TABLE.apply(d, block.children(), ctx);
         if (d.command == null || d.command.isBlank()) {
-            ctx.error(block, null, "No script set for vrrp_script " + d.name + " - removing");
+            ctx.errorAtEnd(block, null, "No script set for vrrp_script " + d.name + " - removing");
             return null;
         }
-        if (!d.remove && !d.userSet && !users.defaultUserUsable(block.location(), ctx)) {
-            ctx.error(block, null, "Unable to set default user for vrrp script " + d.name + " - removing");
+        if (!d.remove && !d.userSet && !users.defaultUserUsable(block.end(), ctx)) {
+            ctx.errorAtEnd(block, null, "Unable to set default user for vrrp script " + d.name + " - removing");
             return null;
         }
         return d.remove ? null : d.toConfig();

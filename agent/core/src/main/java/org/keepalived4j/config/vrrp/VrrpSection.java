@@ -190,7 +190,7 @@ public final class VrrpSection {
                 d.useIpvlan = false;
                 d.vmacName = null;
             } else if (!d.vmacXmitBase) {
-                ctx.warning(d.node, d.name, "unicast with use_vmac requires vmac_xmit_base - setting");
+                ctx.warningAtEnd(d.node, d.name, "unicast with use_vmac requires vmac_xmit_base - setting");
                 d.vmacXmitBase = true;
             }
         }
