@@ -92,8 +92,9 @@ public final class GlobalDefsParser {
             .line("enable_snmp_checker", (d, n, c) -> d.snmpChecker = true)
             .line("script_user", GlobalDefsParser::scriptUser)
             .line("enable_script_security", (d, n, c) -> d.scriptSecurity = true)
-            .line("startup_script", (d, n, c) -> d.startupScript = startupScript(n, c, d.startupScript, "startup"))
-            .line("shutdown_script", (d, n, c) -> d.shutdownScript = startupScript(n, c, d.shutdownScript, "shutdown"))
+            .line("startup_script", (d, n, c) -> d.startupScript = startupScript(d, n, c, d.startupScript, "startup"))
+            .line("shutdown_script", (d, n, c) -> d.shutdownScript = startupScript(d, n, c, d.shutdownScript,
+                    "shutdown"))
             .line("notify_fifo", (d, n, c) -> d.notifyFifo = NotifyFifos.fifo(n, c, "", d.notifyFifo))
             .line("notify_fifo_script", (d, n, c) -> d.notifyFifo = NotifyFifos.script(n, c, "", d.notifyFifo))
             .line("vrrp_notify_fifo", (d, n, c) -> d.vrrpNotifyFifo = NotifyFifos.fifo(n, c, "vrrp_", d.vrrpNotifyFifo))
@@ -161,8 +162,14 @@ public final class GlobalDefsParser {
                     (d, v) -> d.lowerPrioNoAdvert = v))
             .line("vrrp_higher_prio_send_advert", bool("Invalid value for vrrp_higher_prio_send_advert specified",
                     (d, v) -> d.higherPrioSendAdvert = v))
-            .line("vrrp_iptables", (d, n, c) -> c.warning(n, null, "iptables not supported, using nftables instead."
-                    + " Please replace 'vrrp_iptables and 'vrrp_ipsets' with 'nftables' config option"))
+            .line("vrrp_iptables", (d, n, c) -> {
+                c.warning(n, null, "iptables not supported, using nftables instead."
+                        + " Please replace 'vrrp_iptables and 'vrrp_ipsets' with 'nftables' config option");
+                // as keepalived: the conversion is an nftables setting, so a later "nftables" is a second one
+                if (d.nftablesTable == null) {
+                    d.nftablesTable = "keepalived";
+                }
+            })
             .line("nftables", (d, n, c) -> {
                 if (d.nftablesTable != null) {
                     c.error(n, null, "nftables already specified - ignoring");
@@ -327,7 +334,8 @@ public final class GlobalDefsParser {
         }
     }
 
-    private static NotifyScript startupScript(ConfigNode n, ParseContext c, NotifyScript previous, String type) {
+    private static NotifyScript startupScript(GlobalDraft d, ConfigNode n, ParseContext c, NotifyScript previous,
+            String type) {
         if (previous != null) {
             c.error(n, null, type + " script already specified");
             return previous;
@@ -336,7 +344,8 @@ public final class GlobalDefsParser {
             c.error(n, null, type + " script missing");
             return null;
         }
-        NotifyScript script = ScriptLines.notifyScript(n, c, null);
+        // a script naming no user of its own runs as script_user, which must have been usable
+        NotifyScript script = n.arg(1) == null && d.scriptUserFailed ? null : ScriptLines.notifyScript(n, c, null);
         if (script == null) {
             c.error(n, null, "Invalid " + type + " script");
         }

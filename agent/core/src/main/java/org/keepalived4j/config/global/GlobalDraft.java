@@ -81,6 +81,8 @@ public final class GlobalDraft {
     String scriptGroup;
     /** script_user was given but its user or group does not exist. */
     public boolean scriptUserFailed;
+    /** {@code lvs_sync_daemon}'s interface and instance, once given (a second is ignored). */
+    public String lvsSyncDaemon;
     public boolean scriptSecurity;
     public NotifyFifoConfig notifyFifo;
     public NotifyFifoConfig vrrpNotifyFifo;

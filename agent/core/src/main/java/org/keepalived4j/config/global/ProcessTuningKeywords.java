@@ -125,7 +125,32 @@ final class ProcessTuningKeywords {
                 (d, v) -> { }));
         return t.accepted("nftables_ipvs", "nftables_ifindex", "nftables_counters", "disable_local_igmp",
                 "fifo_write_vrrp_states_on_reload", "enable_dbus", "log_unknown_vrids", "reload_check_config",
-                "reload_time_file", "reload_repeat", "reload_file", "include_check", "lvs_timeouts", "lvs_sync_daemon");
+                "reload_time_file", "reload_repeat", "reload_file", "include_check", "lvs_timeouts")
+                .line("lvs_sync_daemon", ProcessTuningKeywords::lvsSyncDaemon);
+    }
+
+    /**
+     * {@code lvs_sync_daemon IFACE [INSTANCE] [id N] [maxlen N] [port N] [ttl N] [group IP]}:
+     * IPVS is not driven here, but the line is checked as keepalived checks it.
+     */
+    private static void lvsSyncDaemon(GlobalDraft d, ConfigNode n, ParseContext c) {
+        String iface = c.param(n, 0);
+        java.util.Set<String> options = java.util.Set.of("id", "maxlen", "port", "ttl", "group");
+        String instance = n.arg(1) != null && !options.contains(n.arg(1)) ? n.arg(1) : null;
+        if (d.lvsSyncDaemon != null) {
+            c.error(n, null, "lvs_sync_daemon has already been specified as " + d.lvsSyncDaemon + " - ignoring");
+            return;
+        }
+        d.lvsSyncDaemon = instance == null ? iface : iface + " " + instance;
+        for (int i = instance == null ? 1 : 2; i + 1 < n.args().size(); i += 2) {
+            if ("maxlen".equals(n.arg(i))) {
+                String value = n.arg(i + 1);
+                if (!value.matches("[0-9]+") || Long.parseLong(value) < 1 || Long.parseLong(value) > 65507) {
+                    c.error(n, null, "number '" + value + "' outside range [1, 65507]");
+                    c.error(n, null, "Invalid lvs_sync_daemon maxlen (" + value + ") - ignoring");
+                }
+            }
+        }
     }
 
     private static void processName(GlobalDraft d, ConfigNode n, ParseContext c) {

@@ -86,7 +86,7 @@ final class CheckerBuilder {
         TrackFileConfig file = trackFiles.stream().filter(f -> f.name().equals(ck.trackFile)).findFirst().orElse(null);
         if (file == null) {
             ctx.diagnostics().error(ck.trackFileLocation, "track_file " + ck.trackFile + " not found");
-            ctx.diagnostics().error(ck.location, "FILE_CHECK has no track_file specified - ignoring");
+            ctx.diagnostics().error(ck.end, "FILE_CHECK has no track_file specified - ignoring");
             return null;
         }
         int weight = ck.fileWeight != null && ck.fileWeight != 0 ? ck.fileWeight : file.weight();

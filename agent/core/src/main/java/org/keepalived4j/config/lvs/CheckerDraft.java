@@ -10,6 +10,8 @@ final class CheckerDraft {
 
     final String type;
     final SourceLocation location;
+    /** The line of the block's closing brace, where keepalived reports what the block lacks. */
+    SourceLocation end;
     final int defaultRetry;
     /** The default delay_before_retry in microseconds, or null for "the delay_loop". */
     final Long defaultDelayBeforeRetry;
@@ -61,6 +63,7 @@ final class CheckerDraft {
     CheckerDraft(String type, SourceLocation location) {
         this.type = type;
         this.location = location;
+        this.end = location;
         this.defaultRetry = switch (type) {
             case "MISC_CHECK" -> 0;
             case "DNS_CHECK" -> 3;

@@ -49,6 +49,7 @@ final class CheckerParsers {
 
     private static void checker(RealServerDraft rs, ConfigNode node, ParseContext ctx, KeywordTable<CheckerDraft> t) {
         CheckerDraft ck = new CheckerDraft(node.keyword(), node.location());
+        ck.end = node.end();
         t.apply(ck, node.children(), ctx);
         if (complete(ck, node, ctx, rs)) {
             rs.checkers.add(ck);

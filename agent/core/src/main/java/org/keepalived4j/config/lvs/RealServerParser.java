@@ -72,7 +72,7 @@ final class RealServerParser {
             if (vs.family == 0) {
                 vs.family = family;
             } else if (vs.family != family) {
-                ctx.error(node, "Address family of virtual server and real server " + address.getHostAddress()
+                ctx.errorAtEnd(node, null, "Address family of virtual server and real server " + address.getHostAddress()
                         + " don't match - skipping real server.");
                 return;
             }

@@ -33,7 +33,7 @@ final class VirtualServerGroupParser {
             }
         }
         if (entries.isEmpty()) {
-            ctx.error(node, "virtual server group " + name + " has no entries - removing");
+            ctx.errorAtEnd(node, null, "virtual server group " + name + " has no entries - removing");
             return null;
         }
         return new VirtualServerGroupConfig(name, node.location(), entries);

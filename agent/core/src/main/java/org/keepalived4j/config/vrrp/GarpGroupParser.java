@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.keepalived4j.config.GarpGroupConfig;
+import org.keepalived4j.config.SourceLocation;
 import org.keepalived4j.config.keyword.KeywordTable;
 import org.keepalived4j.config.keyword.ParseContext;
 import org.keepalived4j.config.read.ConfigNode;
@@ -23,7 +24,7 @@ final class GarpGroupParser {
     private static final KeywordTable<Draft> TABLE = new KeywordTable<Draft>()
             .line("garp_interval", (d, n, c) -> d.garp = interval(n, c, "garp_interval", d.garp))
             .line("gna_interval", (d, n, c) -> d.gna = interval(n, c, "gna_interval", d.gna))
-            .line("interface", (d, n, c) -> add(d, n, c, c.param(n, 0)))
+            .line("interface", (d, n, c) -> add(d, n.location(), c, c.param(n, 0)))
             .block("interfaces", (d, n, c) -> {
                 if (n.children().isEmpty()) {
                     c.warning(n, null, "empty garp_group interfaces block");
@@ -32,7 +33,8 @@ final class GarpGroupParser {
                 d.aggregate = true;
                 for (ConfigNode line : n.children()) {
                     for (String name : line.words()) {
-                        add(d, line, c, name);
+                        // keepalived checks the names when the block closes
+                        add(d, n.end(), c, name);
                     }
                 }
             });
@@ -51,13 +53,13 @@ final class GarpGroupParser {
         return v;
     }
 
-    private static void add(Draft d, ConfigNode n, ParseContext c, String name) {
+    private static void add(Draft d, SourceLocation at, ParseContext c, String name) {
         if (!c.interfaceExists(name) && !c.dynamicInterfaces()) {
-            c.error(n, null, "WARNING - interface " + name + " specified for garp_group doesn't exist");
+            c.diagnostics().error(at, null, "WARNING - interface " + name + " specified for garp_group doesn't exist");
             return;
         }
         if (d.taken.contains(name) || d.interfaces.contains(name)) {
-            c.error(n, null, "garp_group already specified for " + name + " - ignoring");
+            c.diagnostics().error(at, null, "garp_group already specified for " + name + " - ignoring");
             return;
         }
         d.interfaces.add(name);

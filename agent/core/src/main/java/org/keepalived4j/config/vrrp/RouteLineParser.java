@@ -20,6 +20,9 @@ final class RouteLineParser {
             "preference", "expires", "mtu", "hoplimit", "advmss", "rtt", "rttvar", "reordering", "window", "cwnd",
             "ssthresh", "realms", "rto_min", "initcwnd", "initrwnd", "features", "quickack", "congctl", "pref",
             "ttl-propagate", "fastopen_no_cookie", "vrf", "as");
+    /** Route metrics that are times, in milliseconds as keepalived reads them. */
+    private static final Set<String> TIMES = Set.of("rtt", "rttvar", "rto_min");
+    private static final double MAX_TIME_MS = 960000;
     private static final Set<String> FLAGS = Set.of("onlink", "add", "append", "prepend", "inet", "inet6");
     private static final Set<String> TYPES = Set.of("unicast", "local", "broadcast", "multicast", "throw",
             "unreachable", "prohibit", "blackhole", "nat");
@@ -97,6 +100,10 @@ final class RouteLineParser {
                 trackGroup = value(line, ctx, subject, w, i);
                 i += 2;
             } else if (VALUED.contains(word)) {
+                int at = "lock".equals(i + 1 < w.size() ? w.get(i + 1) : null) ? i + 2 : i + 1;
+                if (TIMES.contains(word) && at < w.size()) {
+                    checkTime(line, ctx, word, w.get(at));
+                }
                 i += "lock".equals(i + 1 < w.size() ? w.get(i + 1) : null) ? 3 : 2;
                 if (i > w.size()) {
                     ctx.error(line, subject, "Route has trailing nonsense - " + word);
@@ -143,12 +150,31 @@ final class RouteLineParser {
             ctx.warning(line, subject, "cannot track route " + dest + " with no interface specified, not tracking");
             dontTrack = true;
         }
+        int protocol = w.indexOf("protocol");
+        if (!dontTrack && protocol >= 0 && protocol + 1 < w.size()
+                && !"keepalived".equals(w.get(protocol + 1)) && !"18".equals(w.get(protocol + 1))) {
+            ctx.warning(line, null, "Route cannot be tracked if protocol is not RTPROT_KEEPALIVED(18), resetting"
+                    + " protocol");
+        }
         String group = trackGroup;
         if (group != null && device == null) {
             ctx.error(line, subject, "Static route cannot have track group if no oif specified");
             group = null;
         }
         return new Parsed(new RouteConfig(w, destination, device, dontTrack, line.location()), group);
+    }
+
+    private static void checkTime(ConfigNode line, ParseContext ctx, String metric, String value) {
+        double ms;
+        try {
+            ms = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            ms = -1;
+        }
+        if (ms < 0 || ms > MAX_TIME_MS) {
+            ctx.error(line, null, "number '" + value + "' outside range [0., 960000.]");
+            ctx.error(line, null, "Invalid " + metric + " " + value + " for route");
+        }
     }
 
     private static String value(ConfigNode line, ParseContext ctx, String subject, java.util.List<String> w, int i) {

@@ -185,7 +185,7 @@ public final class VrrpSection {
     private static void endOfInstance(InstanceDraft d, ParseContext ctx) {
         if (d.unicastConfigured && (d.useVmac || d.useIpvlan)) {
             if (d.interfaceName == null) {
-                ctx.error(d.node, d.name, "Cannot use VMAC/ipvlan with unicast and no interface - clearing use_vmac");
+                ctx.errorAtEnd(d.node, d.name, "Cannot use VMAC/ipvlan with unicast and no interface - clearing use_vmac");
                 d.useVmac = false;
                 d.useIpvlan = false;
                 d.vmacName = null;
@@ -195,7 +195,7 @@ public final class VrrpSection {
             }
         }
         if (d.peers.isEmpty() && d.unicastTtl != -1) {
-            ctx.error(d.node, d.name, "Cannot use unicast_ttl without unicast peers - resetting");
+            ctx.errorAtEnd(d.node, d.name, "Cannot use unicast_ttl without unicast peers - resetting");
             d.unicastTtl = -1;
         }
     }
