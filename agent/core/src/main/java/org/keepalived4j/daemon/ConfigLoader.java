@@ -1,5 +1,6 @@
 package org.keepalived4j.daemon;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -18,10 +19,13 @@ import org.keepalived4j.config.read.ReaderOptions;
 import org.keepalived4j.model.Settings;
 
 /**
- * Reads keepalived.conf (and, with {@code -E}, a separate file of keepalived4j blocks) into one
- * {@link ConfigResult}.
+ * Reads keepalived.conf and the file of keepalived4j's own blocks ({@code -E}, else
+ * keepalived4j.conf beside keepalived.conf when it exists) into one {@link ConfigResult}.
  */
 final class ConfigLoader {
+
+    /** The name of the file of keepalived4j's own blocks read beside the main configuration. */
+    static final String OWN_SETTINGS = "keepalived4j.conf";
 
     private final SystemProbe probe;
 
@@ -44,10 +48,25 @@ final class ConfigLoader {
                     + ": interfaces are not checked (they are those of that namespace)");
             main = new KeepalivedConfigParser(new OtherNamespaceProbe(probe)).parse(nodes, diagnostics);
         }
-        if (cli.exportersConfig() == null) {
+        Path own = ownSettings(cli);
+        if (own == null) {
             return main;
         }
-        return withExtensions(main, cli.exportersConfig(), options, diagnostics);
+        return withExtensions(main, own, options, diagnostics);
+    }
+
+    /**
+     * The file of keepalived4j's own blocks: the one {@code -E} names, else
+     * {@value #OWN_SETTINGS} beside the main configuration file when there is one (so that
+     * keepalived.conf keeps only what keepalived reads), else none.
+     */
+    static Path ownSettings(CommandLine cli) {
+        if (cli.exportersConfig() != null) {
+            return cli.exportersConfig();
+        }
+        Path main = cli.configFile().toAbsolutePath().normalize();
+        Path beside = main.resolveSibling(OWN_SETTINGS);
+        return !beside.equals(main) && Files.isRegularFile(beside) ? beside : null;
     }
 
     private ConfigResult withExtensions(ConfigResult main, Path file, ReaderOptions options, Diagnostics diagnostics) {

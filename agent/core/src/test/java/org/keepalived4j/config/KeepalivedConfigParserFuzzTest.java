@@ -12,8 +12,9 @@ import org.keepalived4j.config.read.ReaderOptions;
 /**
  * Arbitrary text, read into lines and blocks and parsed, never makes the parser throw: every
  * problem ends up as a diagnostic and a configuration is always produced. Runs the regression
- * inputs under {@code KeepalivedConfigParserFuzzTestInputs/parsesAnything/} in normal builds;
- * {@code JAZZER_FUZZ=1} fuzzes.
+ * inputs under {@code KeepalivedConfigParserFuzzTestInputs/parsesAnything/} in normal builds
+ * (ours, and every file of keepalived's test-config corpus, which the build copies there from
+ * {@code keepalived4j.corpus}); {@code JAZZER_FUZZ=1} fuzzes from them as seeds.
  */
 class KeepalivedConfigParserFuzzTest {
 

@@ -152,4 +152,23 @@ class ConfigTestStatusTest {
         assertThat(run.output()).contains("gns.conf: Line 2) ").contains("Unknown keyword 'net_namespace'");
         assertThat(run.status()).isEqualTo(5);
     }
+
+    @Test
+    void ownSettingsAreReadFromKeepalived4jConfBesideTheMainFile() throws Exception {
+        Path main = Files.writeString(dir.resolve("keepalived.conf"), "global_defs {\n    router_id lb1\n}\n");
+        Files.writeString(dir.resolve("keepalived4j.conf"), "keepalived4j_daemon {\n    reload_with_errors maybe\n}\n");
+        Run run = run(main);
+        assertThat(run.output()).contains("keepalived4j.conf:2: reload_with_errors must be refuse or apply");
+        assertThat(run.status()).isEqualTo(5);
+
+        Files.writeString(dir.resolve("keepalived4j.conf"), "keepalived4j_daemon {\n}\n");
+        assertThat(run(main).status()).isZero();
+        assertThat(ConfigLoader.ownSettings(CommandLine.parse("-f", main.toString())))
+                .isEqualTo(dir.resolve("keepalived4j.conf"));
+        Path other = Files.writeString(dir.resolve("other.conf"), "keepalived4j_daemon {\n}\n");
+        assertThat(ConfigLoader.ownSettings(CommandLine.parse("-f", main.toString(), "-E", other.toString())))
+                .as("-E names another").isEqualTo(other);
+        Files.delete(dir.resolve("keepalived4j.conf"));
+        assertThat(ConfigLoader.ownSettings(CommandLine.parse("-f", main.toString()))).isNull();
+    }
 }

@@ -26,8 +26,9 @@ import org.keepalived4j.config.Diagnostics;
  * only produce diagnostics, each with a location.
  *
  * <p>{@code mvn test} replays the regression inputs in
- * {@code src/test/resources/org/keepalived4j/config/read/ConfigReaderFuzzTestInputs/readsAnyText/},
- * once within tight bounds (the fuzz target, so that fuzzing reaches every bound quickly) and
+ * {@code src/test/resources/org/keepalived4j/config/read/ConfigReaderFuzzTestInputs/readsAnyText/}
+ * and every file of keepalived's test-config corpus (copied beside them into the build from
+ * {@code keepalived4j.corpus}; seeds when fuzzing), once within tight bounds (the fuzz target, so that fuzzing reaches every bound quickly) and
  * once through the public method with its default bounds. Set {@code JAZZER_FUZZ=1} to fuzz.
  * Includes resolve in a scratch directory holding a few files (one includes itself, one is
  * executable, one is a directory) for the fuzzer to reach.
