@@ -26,9 +26,13 @@ public final class Diagnostics {
                 Diagnostic.Kind.UNKNOWN_KEYWORD));
     }
 
-    /** keepalived's "SECURITY VIOLATION - ..." about scripts run without enable_script_security. */
+    /**
+     * keepalived's "SECURITY VIOLATION - ..." about scripts run without enable_script_security.
+     * A warning: keepalived runs them all the same, and nothing of the file is rejected (a reload
+     * with it is applied); {@code -t} exits 6 for it.
+     */
     public void securityViolation(String message) {
-        add(new Diagnostic(Severity.ERROR, null, null, message, Diagnostic.Kind.SECURITY));
+        add(new Diagnostic(Severity.WARNING, null, null, message, Diagnostic.Kind.SECURITY));
     }
 
     /**

@@ -137,7 +137,7 @@ class LvsParserTest {
     @Test
     void httpGetWithoutUrlIsDropped() {
         var r = LvsParsing.parse(checker("HTTP_GET", "connect_port 81"));
-        assertThat(r.messages()).containsExactly("7 HTTP/SSL_GET checker has no urls specified - ignoring");
+        assertThat(r.messages()).containsExactly("9 HTTP/SSL_GET checker has no urls specified - ignoring");
         assertThat(r.lvs().virtualServers().get(0).realServers().get(0).checkers()).isEmpty();
     }
 
@@ -175,7 +175,7 @@ class LvsParserTest {
     void miscCheckNeedsAPathAndAnExistingUser() {
         var r = LvsParsing.parse(checker("MISC_CHECK", "misc_timeout 3") + checker("MISC_CHECK",
                 "misc_path /bin/true\nuser nosuchuser").replace("10.0.0.1", "10.0.0.9"));
-        assertThat(r.messages()).containsExactly("7 No script path has been specified for MISC_CHECKER - skipping",
+        assertThat(r.messages()).containsExactly("9 No script path has been specified for MISC_CHECKER - skipping",
                 "20 Failed to set uid/gid for misc checker script /bin/true - removing");
         var valid = LvsParsing.parse(checker("MISC_CHECK", "misc_path \"/bin/sh -c 'exit 5'\"\nuser nobody\nmisc_dynamic"));
         assertThat(valid.messages()).containsExactly(
@@ -195,7 +195,7 @@ class LvsParserTest {
                 "track_file nosuch\ndynamic").replace("10.0.0.1", "10.0.0.9"));
         var r = LvsParsing.parse(nodes, null, List.of(tf));
         assertThat(r.messages()).containsExactly("20 Unknown keyword 'dynamic'", "19 track_file nosuch not found",
-                "18 FILE_CHECK has no track_file specified - ignoring");
+                "21 FILE_CHECK has no track_file specified - ignoring");
         FileCheckConfig fc = (FileCheckConfig) r.lvs().virtualServers().get(0).realServers().get(0).checkers().get(0);
         assertThat(fc.trackFile()).isEqualTo(tf);
         assertThat(fc.weight()).isEqualTo(3);
@@ -208,7 +208,7 @@ class LvsParserTest {
                 + " real_server 127.0.0.2 8080 {\n weight 2\n }\n real_server 127.0.0.2 8080 {\n weight 2\n }\n"
                 + " real_server fe80::1 80 {\n }\n}\n");
         assertThat(r.messages()).containsExactly(
-                "16 Address family of virtual server and real server fe80:0:0:0:0:0:0:1 don't match - skipping real server.",
+                "17 Address family of virtual server and real server fe80:0:0:0:0:0:0:1 don't match - skipping real server.",
                 "- VS [10.0.0.1]:udp:80: real server [127.0.0.2]:udp:8080 is duplicated - removing second rs",
                 "- Warning - quorum 5 for [10.0.0.1]:udp:80 exceeds total weight of real servers 2, reducing quorum to 2",
                 "- Virtual server [10.0.0.1]:udp:80: hysteresis 5 >= quorum 2; setting hysteresis to 1",
@@ -232,7 +232,7 @@ class LvsParserTest {
                 "5 Address range end is not greater than address range start - 10.1.5.5-3 - skipping",
                 "6 Invalid netmask - 10.1.6.1/33 - skipping", "8 (G1): fwmark '6' family inet7 unknown - ignoring",
                 "9 Invalid virtual server group IP address bogus  - skipping",
-                "11 virtual server group G2 has no entries - removing");
+                "12 virtual server group G2 has no entries - removing");
         var entries = r.lvs().groups().get(0).entries();
         assertThat(entries).hasSize(4);
         assertThat(entries.get(0).last().getHostAddress()).isEqualTo("10.1.1.10");

@@ -33,7 +33,7 @@ class ScriptSecurityCheckTest {
     void complainsWhenScriptsRunWithoutScriptSecurity() {
         ConfigResult r = Parsing.parse(script("/bin/true") + INSTANCE, FakeSystemProbe.withInterfaces("eth0"));
         assertThat(Parsing.lines(r)).containsExactly(
-                "- ERROR SECURITY VIOLATION - scripts are being executed but script_security not enabled.");
+                "- WARNING SECURITY VIOLATION - scripts are being executed but script_security not enabled.");
         assertThat(r.config().scripts()).hasSize(1);
     }
 
@@ -50,8 +50,9 @@ class ScriptSecurityCheckTest {
     void scriptSecurityWithoutAScriptUserNeedsKeepalivedScriptUser() {
         ConfigResult r = Parsing.parse("global_defs {\n enable_script_security\n}\n" + script("/bin/true") + INSTANCE,
                 FakeSystemProbe.withInterfaces("eth0"));
-        assertThat(Parsing.lines(r)).containsExactly("4 ERROR Unable to set default user keepalived_script for script",
-                "4 ERROR Unable to set default user for vrrp script chk - removing",
+        // at the vrrp_script block's closing brace, where keepalived checks it
+        assertThat(Parsing.lines(r)).containsExactly("7 ERROR Unable to set default user keepalived_script for script",
+                "7 ERROR Unable to set default user for vrrp script chk - removing",
                 "15 ERROR (VI_1) track script chk not found, ignoring...");
     }
 

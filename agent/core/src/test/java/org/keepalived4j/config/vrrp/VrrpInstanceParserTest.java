@@ -160,7 +160,8 @@ class VrrpInstanceParserTest {
     @Test
     void resetsUnicastTtlWithoutPeers() {
         ConfigResult r = Parsing.parse(instance("    unicast_ttl 5"));
-        assertThat(Parsing.lines(r)).contains("1 ERROR (VI_1) Cannot use unicast_ttl without unicast peers - resetting");
+        // at the instance's closing brace, where keepalived checks it
+        assertThat(Parsing.lines(r)).contains("8 ERROR (VI_1) Cannot use unicast_ttl without unicast peers - resetting");
     }
 
     @Test
