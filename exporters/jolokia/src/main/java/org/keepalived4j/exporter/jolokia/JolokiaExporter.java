@@ -33,6 +33,10 @@ public final class JolokiaExporter implements Exporter {
 
     private static final Logger LOG = LoggerFactory.getLogger(JolokiaExporter.class);
     private static final String SHIPPED_POLICY = "jolokia-access.xml";
+    private static final String COPY_PREFIX = "keepalived4j-jolokia-access-";
+    /** A policy copy: with the writer's process id, or (older ones) a random number only. */
+    private static final java.util.regex.Pattern COPY =
+            java.util.regex.Pattern.compile("keepalived4j-jolokia-access(?:-(\\d+)-\\d+|\\d+)\\.xml");
     private static final String CONTEXT = "/jolokia";
     /** Jolokia's requests are small JSON documents; bulk reads stay far below this. */
     private static final int MAX_BODY_BYTES = 1024 * 1024;
@@ -152,12 +156,44 @@ public final class JolokiaExporter implements Exporter {
         return policy.withCors(settings.corsOrigins());
     }
 
-    /** An owner-only temporary file: Jolokia needs a file: location. */
+    /**
+     * An owner-only temporary file named after this process: Jolokia needs a file: location.
+     * It is deleted as soon as the agent has read it; one left by a daemon killed in between is
+     * deleted by the next start ({@link #deleteStaleCopies}).
+     */
     private static Path writePrivately(byte[] policy) throws IOException {
-        Path file = Files.createTempFile("keepalived4j-jolokia-access", ".xml",
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"));
+        deleteStaleCopies(dir);
+        Path file = Files.createTempFile(dir, COPY_PREFIX + ProcessHandle.current().pid() + "-", ".xml",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.write(file, policy);
         return file;
+    }
+
+    /**
+     * Deletes the policy copies in {@code dir} whose process is gone; returns how many. Copies
+     * named as before they carried a process id are deleted once they are a minute old (a
+     * daemon reads its copy within a second of writing it).
+     */
+    static int deleteStaleCopies(Path dir) {
+        int deleted = 0;
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                java.util.regex.Matcher m = COPY.matcher(f.getFileName().toString());
+                if (!m.matches()) {
+                    continue;
+                }
+                boolean stale = m.group(1) != null
+                        ? ProcessHandle.of(Long.parseLong(m.group(1))).map(p -> !p.isAlive()).orElse(true)
+                        : Files.getLastModifiedTime(f).toMillis() < System.currentTimeMillis() - 60_000;
+                if (stale && Files.deleteIfExists(f)) {
+                    deleted++;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Cannot sweep {} for stale Jolokia policy copies", dir, e);
+        }
+        return deleted;
     }
 
     /** The agent's base URL, e.g. {@code http://127.0.0.1:8778/jolokia/}, or {@code null} when not running. */

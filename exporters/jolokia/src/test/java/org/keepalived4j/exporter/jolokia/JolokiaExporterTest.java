@@ -311,4 +311,26 @@ class JolokiaExporterTest {
         context.init(null, tmf.getTrustManagers(), null);
         return context;
     }
+
+    @Test
+    void policyCopiesOfProcessesThatAreGoneAreDeletedAtTheNextStart(@TempDir Path tmp) throws Exception {
+        Process finished = new ProcessBuilder("true").start();
+        finished.waitFor();
+        long gone = finished.pid();
+        long alive = ProcessHandle.current().pid();
+        Path ours = Files.writeString(tmp.resolve("keepalived4j-jolokia-access-" + alive + "-17.xml"), "x");
+        Path dead = Files.writeString(tmp.resolve("keepalived4j-jolokia-access-" + gone + "-18.xml"), "x");
+        Path oldStyle = Files.writeString(tmp.resolve("keepalived4j-jolokia-access123.xml"), "x");
+        Files.setLastModifiedTime(oldStyle, java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() - 120_000));
+        Path newOldStyle = Files.writeString(tmp.resolve("keepalived4j-jolokia-access456.xml"), "x");
+        Path unrelated = Files.writeString(tmp.resolve("keepalived4j-other-" + gone + "-1.xml"), "x");
+
+        assertThat(JolokiaExporter.deleteStaleCopies(tmp)).isEqualTo(2);
+        assertThat(dead).doesNotExist();
+        assertThat(oldStyle).doesNotExist();
+        assertThat(ours).as("its process runs").exists();
+        assertThat(newOldStyle).as("written less than a minute ago").exists();
+        assertThat(unrelated).exists();
+    }
 }
