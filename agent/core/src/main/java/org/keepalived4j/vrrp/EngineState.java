@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * objects, the link monitor and the announcement queue. Loop thread only, except the
  * snapshot accessors, which read published immutable lists.
  */
-final class EngineState implements InstanceObserver, NetworkEventListener, TimerTurn.Timers {
+final class EngineState implements InstanceObserver, NetworkEventListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineState.class);
 
@@ -196,8 +196,7 @@ final class EngineState implements InstanceObserver, NetworkEventListener, Timer
 
     // ---- the loop -------------------------------------------------------------------------
 
-    @Override
-    public long nextDeadline() {
+    long nextDeadline() {
         long next = announcements.sendDue(clock.getAsLong());
         for (VrrpInstance i : scanned) {
             next = Math.min(next, i.nextDeadline());
@@ -205,8 +204,7 @@ final class EngineState implements InstanceObserver, NetworkEventListener, Timer
         return next;
     }
 
-    @Override
-    public void fireTimers(long now) {
+    void fireTimers(long now) {
         for (VrrpInstance i : scanned) {
             if (i.nextDeadline() <= now) {
                 try {

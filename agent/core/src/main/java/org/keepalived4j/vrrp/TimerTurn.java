@@ -1,8 +1,8 @@
 package org.keepalived4j.vrrp;
 
 import java.io.IOException;
+import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
-import org.keepalived4j.vrrp.net.Poller;
 
 /**
  * The timer half of a VRRP loop turn. A timer due at {@code now} may fire only if nothing that
@@ -10,30 +10,29 @@ import org.keepalived4j.vrrp.net.Poller;
  * while the master's advert waits unread in a socket. The loop reads its sockets when its poll
  * returns, but the thread can be held up between that read and the moment it looks at the clock
  * (descheduled on a busy machine, stopped by SIGSTOP, a long safepoint): whatever came in
- * meanwhile is queued but not read. So when a timer is due the sockets are polled once more,
- * without waiting, after the clock was read; every packet queued before that reading is
- * processed before the timers it may reset are compared with it.
+ * meanwhile is queued but not read. So when the deadline the loop waited for has passed, the
+ * sockets are read once more, without waiting, after the clock was read; every packet queued
+ * before that reading is processed before the timers it may reset are compared with it.
  */
 final class TimerTurn {
 
-    /** The timers of the loop's state. */
-    interface Timers {
-        /** The earliest deadline, on the loop's clock. */
-        long nextDeadline();
-
-        /** Fires every timer due at {@code now}. */
-        void fireTimers(long now);
+    /** Reads what the sockets hold, without waiting. */
+    interface Reader {
+        void readQueued() throws IOException;
     }
 
     private TimerTurn() {
     }
 
-    /** Fires what is due now, after reading what arrived before now. */
-    static void fire(Poller poller, LongSupplier clock, Timers timers) throws IOException {
+    /**
+     * Fires what is due now ({@code timers}), after reading what arrived before now when
+     * {@code deadline}, the earliest one the loop waited for, has passed.
+     */
+    static void fire(long deadline, LongSupplier clock, Reader reader, LongConsumer timers) throws IOException {
         long now = clock.getAsLong();
-        if (timers.nextDeadline() <= now) {
-            poller.poll(0);
+        if (deadline <= now) {
+            reader.readQueued();
         }
-        timers.fireTimers(now);
+        timers.accept(now);
     }
 }

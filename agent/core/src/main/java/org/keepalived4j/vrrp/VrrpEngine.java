@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 import org.keepalived4j.config.KeepalivedConfig;
 import org.keepalived4j.exec.ScriptRunner;
 import org.keepalived4j.model.ScriptSnapshot;
@@ -134,6 +136,10 @@ public final class VrrpEngine implements VrrpSource, AutoCloseable {
 
     private void loop() {
         LoopSleep sleep = new LoopSleep();
+        // made once: a loop turn allocates nothing
+        LongSupplier clock = this::now;
+        TimerTurn.Reader readQueued = () -> host.poller().poll(0);
+        LongConsumer fireTimers = state::fireTimers;
         while (!stopping) {
             try {
                 long deadline = state.nextDeadline();
@@ -142,7 +148,7 @@ public final class VrrpEngine implements VrrpSource, AutoCloseable {
                     scheduling.late(now() - deadline);
                 }
                 drainInbox();
-                TimerTurn.fire(host.poller(), this::now, state);
+                TimerTurn.fire(deadline, clock, readQueued, fireTimers);
                 scheduling.resume();
             } catch (IOException | RuntimeException e) {
                 LOG.error("VRRP loop step failed; continuing", e);

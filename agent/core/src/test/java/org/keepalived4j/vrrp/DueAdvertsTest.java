@@ -24,18 +24,20 @@ class DueAdvertsTest {
                 WALL, VrrpAddress.parse("10.0.0.1"));
     }
 
-    private static void runUntil(VrrpInstance vi, long until) {
-        while (vi.nextDeadline() <= until) {
-            vi.onTimer(vi.nextDeadline());
+    /** A probe at priority 200 that has become master by 400 ms, its adverts going to {@code io}. */
+    private static VrrpInstance master(FakeInstanceIo io) {
+        VrrpInstance probe = instance(io, "probe", 200);
+        probe.start(0);
+        while (probe.nextDeadline() <= 400 * MS) {
+            probe.onTimer(probe.nextDeadline());
         }
+        return probe;
     }
 
     @Test
     void aMasterWhoseAdvertFallsDueDuringATurnSendsItThereKeepingItsCadence() {
         FakeInstanceIo io = new FakeInstanceIo();
-        VrrpInstance probe = instance(io, "probe", 200);
-        probe.start(0);
-        runUntil(probe, 400 * MS);
+        VrrpInstance probe = master(io);
         assertThat(probe.state()).isEqualTo(VrrpState.MASTER);
         long deadline = probe.nextDeadline();
         int sent = io.advertsSent.size();
@@ -55,9 +57,7 @@ class DueAdvertsTest {
     @Test
     void lookingAgainWithinASliceCostsNothing() {
         FakeInstanceIo io = new FakeInstanceIo();
-        VrrpInstance probe = instance(io, "probe", 200);
-        probe.start(0);
-        runUntil(probe, 400 * MS);
+        VrrpInstance probe = master(io);
         long deadline = probe.nextDeadline();
         int sent = io.advertsSent.size();
         clock.set(deadline - DueAdverts.SLICE_NANOS / 2);

@@ -6,9 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
-import org.keepalived4j.vrrp.net.PollRegistration;
-import org.keepalived4j.vrrp.net.Poller;
-import org.keepalived4j.vrrp.net.ReadyHandler;
 
 /** A due timer fires only after what arrived before it was due has been read. */
 class TimerTurnTest {
@@ -22,47 +19,27 @@ class TimerTurnTest {
     private long queuedAdvert = -1;
     private long masterDownAt = MASTER_DOWN;
 
-    private final TimerTurn.Timers backup = new TimerTurn.Timers() {
-        @Override
-        public long nextDeadline() {
-            return masterDownAt;
+    /** The backup's timers: takes over when its Master_Down_Timer is due. */
+    private void fireTimers(long now) {
+        if (masterDownAt <= now) {
+            steps.add("took over at " + now / MS + " ms");
+            masterDownAt = Long.MAX_VALUE;
         }
+    }
 
-        @Override
-        public void fireTimers(long now) {
-            if (masterDownAt <= now) {
-                steps.add("took over at " + now / MS + " ms");
-                masterDownAt = Long.MAX_VALUE;
-            }
-        }
-    };
-
-    private final Poller socket = new Poller() {
-        @Override
-        public PollRegistration register(int fd, ReadyHandler handler) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int poll(long timeoutNanos) {
-            steps.add("poll " + timeoutNanos);
-            if (queuedAdvert < 0) {
-                return 0;
-            }
-            // the advert is read now: the master is alive, its timer starts again from the read
+    /** The socket read without waiting: an advert queued there resets the timer from the read. */
+    private void readQueued() {
+        steps.add("poll 0");
+        if (queuedAdvert >= 0) {
             masterDownAt = clock.get() + MASTER_DOWN;
             queuedAdvert = -1;
-            return 1;
         }
+    }
 
-        @Override
-        public void wakeup() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private void turn() throws Exception {
+        // the deadline the loop waited for, from before it was held up
+        TimerTurn.fire(masterDownAt, clock::get, this::readQueued, this::fireTimers);
+    }
 
     @Test
     void aLoopHeldUpAfterItsPollReadsTheAdvertThatCameMeanwhileInsteadOfTakingOver() throws Exception {
@@ -70,7 +47,7 @@ class TimerTurnTest {
         // coming and wait in the socket
         clock.set(610 * MS);
         queuedAdvert = 600 * MS;
-        TimerTurn.fire(socket, clock::get, backup);
+        turn();
         assertThat(steps).containsExactly("poll 0");
         assertThat(masterDownAt).isEqualTo(610 * MS + MASTER_DOWN);
     }
@@ -78,14 +55,14 @@ class TimerTurnTest {
     @Test
     void aMasterThatFellSilentIsTakenOverFrom() throws Exception {
         clock.set(100 * MS);
-        TimerTurn.fire(socket, clock::get, backup);
+        turn();
         assertThat(steps).containsExactly("poll 0", "took over at 100 ms");
     }
 
     @Test
     void nothingDueCostsNoPoll() throws Exception {
         clock.set(50 * MS);
-        TimerTurn.fire(socket, clock::get, backup);
+        turn();
         assertThat(steps).isEmpty();
     }
 }
