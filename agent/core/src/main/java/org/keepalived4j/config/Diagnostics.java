@@ -37,13 +37,18 @@ public final class Diagnostics {
 
     /**
      * keepalived's "*** Configuration line starting ... is missing a parameter ...": the line
-     * starting with {@code keyword} has nothing after {@code previous}, at 0-based argument
-     * {@code index}. keepalived stops reading there.
+     * of {@code words} (keyword first) lacks its argument {@code index} (0-based). keepalived
+     * stops reading there.
      */
-    public void missingParameter(SourceLocation at, String keyword, String previous, int index) {
-        add(new Diagnostic(Severity.FATAL, at, null, "*** Configuration line starting `" + keyword
-                + "` is missing a parameter after keyword `" + previous + "` at word position " + (index + 2),
-                Diagnostic.Kind.MISSING_PARAMETER));
+    public void missingParameter(SourceLocation at, List<String> words, int index) {
+        add(new Diagnostic(Severity.FATAL, at, null, "*** Configuration line starting `" + words.get(0)
+                + "` is missing a parameter after keyword `" + words.get(index) + "` at word position "
+                + (index + 2), Diagnostic.Kind.MISSING_PARAMETER));
+    }
+
+    /** keepalived's "Unexpected '{' - ignoring": a brace that opens no block. */
+    public void unexpectedBrace(SourceLocation at) {
+        error(at, "Unexpected '{' - ignoring");
     }
 
     /** Something keepalived -t prints but does not count against the configuration. */

@@ -1,8 +1,8 @@
 package org.keepalived4j.config.global;
 
+import org.keepalived4j.config.SourceLocation;
 import org.keepalived4j.config.SystemProbe;
 import org.keepalived4j.config.keyword.ParseContext;
-import org.keepalived4j.config.SourceLocation;
 
 /**
  * Who scripts run as when they name no user: global {@code script_user}, else
@@ -34,6 +34,11 @@ public final class ScriptUsers {
             }
         }
         return defaultUsable;
+    }
+
+    /** Scripts read through {@code ctx} from now on get their default user from here. */
+    public void serve(ParseContext ctx) {
+        ctx.defaultScriptUser(at -> defaultUserUsable(at, ctx));
     }
 
     /** Whether a script run as {@code user} (or the default user when {@code null}) runs as root. */

@@ -118,8 +118,7 @@ public final class Args {
         if (has(index)) {
             return node.args().get(index);
         }
-        String previous = index == 0 ? node.keyword() : node.args().get(index - 1);
-        diagnostics.missingParameter(node.location(), node.keyword(), previous, index);
+        diagnostics.missingParameter(node.location(), node.words(), index);
         throw new ConfigAbortedException();
     }
 

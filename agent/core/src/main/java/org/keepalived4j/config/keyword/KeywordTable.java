@@ -78,7 +78,7 @@ public final class KeywordTable<B> {
         if (entry == null) {
             ctx.unknownKeyword(line);
             if (line.isBlock()) {
-                ctx.unexpectedBrace(line);
+                ctx.diagnostics().unexpectedBrace(line.location());
                 apply(builder, line.children(), ctx);
             }
             return;

@@ -1,8 +1,6 @@
 package org.keepalived4j.config.keyword;
 
-import org.keepalived4j.config.Diagnostic;
 import org.keepalived4j.config.Diagnostics;
-import org.keepalived4j.config.Severity;
 import org.keepalived4j.config.SourceLocation;
 import org.keepalived4j.config.SystemProbe;
 import org.keepalived4j.config.read.ConfigNode;
@@ -34,9 +32,12 @@ public final class ParseContext {
         defaultScriptUser = usable;
     }
 
-    /** Whether a script read at {@code at} that names no user can run as the default user. */
-    public boolean defaultScriptUserUsable(SourceLocation at) {
-        return defaultScriptUser.test(at);
+    /**
+     * Whether a script read at {@code at} can run: it names its {@code user}, or names none
+     * ({@code null}) and the default user can be set for it.
+     */
+    public boolean scriptUserUsable(String user, SourceLocation at) {
+        return user != null || defaultScriptUser.test(at);
     }
 
     public Diagnostics diagnostics() {
@@ -69,12 +70,6 @@ public final class ParseContext {
         diagnostics.unknownKeyword(line.location(), line.keyword());
     }
 
-    /** keepalived's "Unexpected '{' - ignoring": the block an unknown keyword opened is not one. */
-    public void unexpectedBrace(ConfigNode line) {
-        diagnostics.add(new Diagnostic(Severity.WARNING, line.location(), null, "Unexpected '{' - ignoring",
-                Diagnostic.Kind.UNKNOWN_KEYWORD));
-    }
-
     public void warning(ConfigNode at, String subject, String message) {
         diagnostics.warning(at == null ? null : at.location(), subject, message);
     }
@@ -101,8 +96,7 @@ public final class ParseContext {
         if (index < node.args().size()) {
             return node.args().get(index);
         }
-        String previous = index == 0 ? node.keyword() : node.args().get(index - 1);
-        diagnostics.missingParameter(node.location(), node.keyword(), previous, index);
+        diagnostics.missingParameter(node.location(), node.words(), index);
         throw new ConfigAbortedException();
     }
 

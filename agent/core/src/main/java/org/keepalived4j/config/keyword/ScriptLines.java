@@ -35,7 +35,7 @@ public final class ScriptLines {
                     + " - ignoring (group '" + group + "' does not exist)");
             return null;
         }
-        if (user == null && !ctx.defaultScriptUserUsable(node.location())) {
+        if (!ctx.scriptUserUsable(user, node.location())) {
             // keepalived sets the default user as it reads the line; a script it cannot set it
             // for does not run (the failure is reported once)
             return null;

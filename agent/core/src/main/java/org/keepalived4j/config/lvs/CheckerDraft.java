@@ -11,7 +11,7 @@ final class CheckerDraft {
     final String type;
     final SourceLocation location;
     /** The line of the block's closing brace, where keepalived reports what the block lacks. */
-    SourceLocation end;
+    final SourceLocation end;
     final int defaultRetry;
     /** The default delay_before_retry in microseconds, or null for "the delay_loop". */
     final Long defaultDelayBeforeRetry;
@@ -60,10 +60,10 @@ final class CheckerDraft {
 
     String bfdName;
 
-    CheckerDraft(String type, SourceLocation location) {
+    CheckerDraft(String type, SourceLocation location, SourceLocation end) {
         this.type = type;
         this.location = location;
-        this.end = location;
+        this.end = end;
         this.defaultRetry = switch (type) {
             case "MISC_CHECK" -> 0;
             case "DNS_CHECK" -> 3;

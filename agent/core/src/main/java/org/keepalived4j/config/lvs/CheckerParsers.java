@@ -48,8 +48,7 @@ final class CheckerParsers {
     }
 
     private static void checker(RealServerDraft rs, ConfigNode node, ParseContext ctx, KeywordTable<CheckerDraft> t) {
-        CheckerDraft ck = new CheckerDraft(node.keyword(), node.location());
-        ck.end = node.end();
+        CheckerDraft ck = new CheckerDraft(node.keyword(), node.location(), node.end());
         t.apply(ck, node.children(), ctx);
         if (complete(ck, node, ctx, rs)) {
             rs.checkers.add(ck);
@@ -73,7 +72,7 @@ final class CheckerParsers {
                     ctx.errorAtEnd(node, null, "No script path has been specified for MISC_CHECKER - skipping");
                     return false;
                 }
-                if (ck.user == null && !ctx.defaultScriptUserUsable(node.end())) {
+                if (!ctx.scriptUserUsable(ck.user, node.end())) {
                     StringBuilder words = new StringBuilder();
                     for (String w : ScriptLines.words(ck.miscPath)) {
                         words.append(words.length() == 0 ? "'" : " '").append(w).append('\'');

@@ -38,8 +38,7 @@ final class LvsArgs {
         if (has(index)) {
             return node.args().get(index);
         }
-        String previous = index == 0 ? node.keyword() : node.args().get(index - 1);
-        ctx.diagnostics().missingParameter(node.location(), node.keyword(), previous, index);
+        ctx.diagnostics().missingParameter(node.location(), node.words(), index);
         return null;
     }
 

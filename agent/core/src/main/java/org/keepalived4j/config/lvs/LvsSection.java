@@ -45,7 +45,7 @@ public final class LvsSection {
 
     /** Scripts read from here on get their default user as the checker side sets it. */
     private LvsSection withScriptUsers(ParseContext ctx) {
-        ctx.defaultScriptUser(at -> scriptUsers.defaultUserUsable(at, ctx));
+        scriptUsers.serve(ctx);
         return this;
     }
 

@@ -327,7 +327,7 @@ final class VirtualServerParser {
             c.error(n, keyword + " script already specified - ignoring " + command);
             return previous;
         }
-        if (n.arg(1) == null && !c.defaultScriptUserUsable(n.location())) {
+        if (!c.scriptUserUsable(n.arg(1), n.location())) {
             return null;
         }
         // keepalived's checker resolves the program as the VRRP side does (check_notify_script_secure)

@@ -114,7 +114,7 @@ final class BlockTreeBuilder {
             return;
         }
         if (pending == null) {
-            diagnostics.error(at, "Unexpected '{' - ignoring");
+            diagnostics.unexpectedBrace(at);
             return;
         }
         if (open.size() >= maxDepth) {

@@ -10,8 +10,8 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import org.keepalived4j.config.Diagnostic;
-import org.keepalived4j.config.Severity;
 import org.keepalived4j.config.Diagnostics;
+import org.keepalived4j.config.Severity;
 
 /**
  * Reads a keepalived configuration (the main file and everything it includes) into a tree of

@@ -75,7 +75,7 @@ final class RouteLineParser {
                         return null;
                     }
                     if (six && "default".equals(dest)) {
-                        destination = new IpPrefix(IpLiterals.parse("::"), 0);
+                        destination = destination("default6");
                     }
                     i += 3;
                     continue;

@@ -80,7 +80,7 @@ public final class VrrpSection {
 
     /** Notify scripts read from here on get their default user as the VRRP side sets it. */
     private VrrpSection withScriptUsers(ParseContext ctx) {
-        ctx.defaultScriptUser(at -> scriptUsers.defaultUserUsable(at, ctx));
+        scriptUsers.serve(ctx);
         return this;
     }
 
