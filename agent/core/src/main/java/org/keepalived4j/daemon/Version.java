@@ -1,13 +1,32 @@
 package org.keepalived4j.daemon;
 
-/** The keepalived4j version, from the jar manifest (or the build's default when run from classes). */
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+/** The keepalived4j version, as the build that made these classes wrote it. */
 public final class Version {
+
+    private static final String CURRENT = read();
 
     private Version() {
     }
 
     public static String current() {
-        String v = Version.class.getPackage().getImplementationVersion();
-        return v != null ? v : "0.1.0-SNAPSHOT";
+        return CURRENT;
+    }
+
+    private static String read() {
+        try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("version.properties missing beside " + Version.class.getName());
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.keepalived4j.vrrp;
 
 import java.util.BitSet;
 import org.keepalived4j.config.SchedulingConfig;
+import org.keepalived4j.linux.Errno;
 import org.keepalived4j.linux.SyscallException;
 import org.keepalived4j.linux.ThreadScheduling;
 import org.slf4j.Logger;
@@ -137,7 +138,9 @@ final class VrrpScheduling {
             realtime = true;
             return true;
         } catch (SyscallException e) {
-            LOG.warn("VRRP thread: cannot raise priority to real-time {}: {}", rtPriority, e.getMessage());
+            LOG.warn("VRRP thread: cannot raise priority to real-time {}: {}{}", rtPriority, e.getMessage(),
+                    e.errno() == Errno.EPERM ? " (needs CAP_SYS_NICE: the keepalived4j service gets it from a"
+                            + " drop-in, see keepalived4j.service)" : "");
             toNormal(config.nice());
             priority = 0;
             return false;
