@@ -93,8 +93,10 @@ final class VrrpInstance {
 
     /**
      * Leaves INIT: to FAULT if tracking says so, otherwise to BACKUP. An address owner
-     * configured {@code state MASTER} waits only one interval plus Skew_Time before taking over
-     * (keepalived 2.2.7 vrrp_init_state); everyone else waits Master_Down_Interval.
+     * configured {@code state MASTER} outside a sync group takes over at once: keepalived 2.2.7
+     * (vrrp_init_state) puts it in BACKUP without a transition of its own and lets its
+     * Master_Down_Timer expire a microsecond later. An owner in a sync group waits one interval
+     * plus Skew_Time; everyone else waits Master_Down_Interval.
      */
     void start(long now) {
         io.removeStrayAddresses(this);
@@ -104,6 +106,11 @@ final class VrrpInstance {
         }
         if (tracking.fault() || (syncGroup != null && syncGroup.anyMemberFaulted())) {
             enterFault(now, TransitionReason.FAULT);
+        } else if (ownerWantingMaster() && syncGroup == null) {
+            state = VrrpState.BACKUP;
+            wanted = VrrpState.BACKUP;
+            masterAdvertIntervalMicros = config.advertIntervalMicros();
+            timerAt = now + 1_000;
         } else {
             enterBackup(now, TransitionReason.STARTUP, initialDownInterval());
         }

@@ -137,15 +137,17 @@ class VrrpInstanceTest {
     }
 
     @Test
-    void addressOwnerStartingAsMasterTakesOverAfterOneIntervalAndSkew() {
+    void addressOwnerStartingAsMasterTakesOverAtOnce() {
         VrrpInstance vi = instance(InstanceConfigs.instance().priority(255).master());
         vi.start(0);
-        assertThat(vi.state()).isEqualTo(VrrpState.BACKUP);
-        // keepalived 2.2.7 vrrp_init_state: adver_int + Skew_Time = 1 s + 1/256 s
-        assertThat(vi.nextDeadline()).isEqualTo(1_003_906_000L);
-        runUntil(vi, 1_003_906_000L);
+        // keepalived 2.2.7 vrrp_init_state: BACKUP without a transition, Master_Down_Timer 1 µs
+        assertThat(io.transitions).isEmpty();
+        assertThat(vi.nextDeadline()).isEqualTo(1_000L);
+        runUntil(vi, 1_000L);
         assertThat(vi.state()).isEqualTo(VrrpState.MASTER);
+        assertThat(io.transitions).hasSize(1);
         assertThat(io.last().reason()).isEqualTo(TransitionReason.PRIORITY);
+        assertThat(io.advertsSent).hasSize(1);
     }
 
     @Test
