@@ -85,12 +85,14 @@ class DebPackageIT {
                 .contains(":/var/lib/keepalived4j:").endsWith(":/usr/sbin/nologin\n");
         assertThat(inRoot(Duration.ofSeconds(60), "/usr/sbin/keepalived4j", "-v")).startsWith("keepalived4j ")
                 .doesNotContain("SNAPSHOT");
-        // the first run leaves its class-data archive in the package's cache directory, the next uses it
+        // the first -t leaves its class-data archive in the package's cache directory, the next uses it
+        String sample = "/etc/keepalived/keepalived.conf.sample";
+        inRoot(Duration.ofSeconds(60), "/usr/sbin/keepalived4j", "-t", "-f", sample);
         try (Stream<Path> cache = Files.list(root.resolve("var/cache/keepalived4j"))) {
             assertThat(cache.map(p -> p.getFileName().toString()).toList()).singleElement().asString()
-                    .startsWith("keepalived4j-once-").endsWith(".jsa");
+                    .startsWith("keepalived4j-check-").endsWith(".jsa");
         }
-        assertThat(inRoot(Duration.ofSeconds(60), "/usr/sbin/keepalived4j", "-v")).startsWith("keepalived4j ");
+        inRoot(Duration.ofSeconds(60), "/usr/sbin/keepalived4j", "-t", "-f", sample);
         Map<String, String> unit = unit(Files.readString(root.resolve(UNIT.substring(1))));
         assertThat(unit.get("Conflicts")).isEqualTo("keepalived.service");
         assertThat(unit.get("User")).isEqualTo("keepalived4j");
