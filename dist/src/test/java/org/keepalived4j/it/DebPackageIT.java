@@ -86,13 +86,15 @@ class DebPackageIT {
         assertThat(inRoot(Duration.ofSeconds(60), "/usr/sbin/keepalived4j", "-v")).startsWith("keepalived4j ")
                 .doesNotContain("SNAPSHOT");
         // the first -t leaves its class-data archive in the package's cache directory, the next uses it
-        String sample = "/etc/keepalived/keepalived.conf.sample";
-        inRoot(Duration.ofSeconds(60), "/usr/sbin/keepalived4j", "-t", "-f", sample);
+        Files.writeString(root.resolve("root/check.conf"), "global_defs {\n    router_id deb\n}\n");
+        String main = "/root/check.conf";
+        inRoot(Duration.ofSeconds(60), "/usr/sbin/keepalived4j", "-t", "-f", main);
         try (Stream<Path> cache = Files.list(root.resolve("var/cache/keepalived4j"))) {
             assertThat(cache.map(p -> p.getFileName().toString()).toList()).singleElement().asString()
                     .startsWith("keepalived4j-check-").endsWith(".jsa");
         }
-        inRoot(Duration.ofSeconds(60), "/usr/sbin/keepalived4j", "-t", "-f", sample);
+        inRoot(Duration.ofSeconds(60), "/usr/sbin/keepalived4j", "-t", "-f", main);
+        Files.delete(root.resolve("root/check.conf"));
         Map<String, String> unit = unit(Files.readString(root.resolve(UNIT.substring(1))));
         assertThat(unit.get("Conflicts")).isEqualTo("keepalived.service");
         assertThat(unit.get("User")).isEqualTo("keepalived4j");
@@ -101,14 +103,14 @@ class DebPackageIT {
         assertThat(unit.get("ProtectSystem")).isEqualTo("strict");
         assertThat(unit.get("ExecReload")).isEqualTo("/bin/kill -HUP $MAINPID");
         assertThat(unit.get("Restart")).isEqualTo("on-failure");
+        // keepalived's own configuration, where the unit's daemon reads it
+        Path conf = root.resolve("etc/keepalived/keepalived.conf");
+        Files.writeString(conf, VrrpConfig.node().instance("VI_1", "eth0", 61, 150, "10.82.0.100").text());
         Lab.Finished verify = Lab.attempt(Duration.ofSeconds(60), List.of("systemd-analyze", "verify",
                 "--root=" + root, UNIT));
         assertThat(verify.output()).as("systemd-analyze verify").isEmpty();
         assertThat(verify.exitCode()).isZero();
 
-        // keepalived's own configuration, where the unit's daemon reads it
-        Path conf = root.resolve("etc/keepalived/keepalived.conf");
-        Files.writeString(conf, VrrpConfig.node().instance("VI_1", "eth0", 61, 150, "10.82.0.100").text());
         Node peer = new Node(Node.Kind.KEEPALIVED, nsA, work, "peer")
                 .start(VrrpConfig.node().instance("VI_1", "eth0", 61, 100, "10.82.0.100").text());
         nodes.add(peer);
