@@ -1,16 +1,6 @@
 package org.keepalived4j.exporter.prometheus;
 
-import static org.keepalived4j.exporter.prometheus.DataPoints.counter;
-import static org.keepalived4j.exporter.prometheus.DataPoints.gauge;
-
-import io.prometheus.metrics.model.registry.MultiCollector;
-import io.prometheus.metrics.model.snapshots.CounterSnapshot;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
-import io.prometheus.metrics.model.snapshots.Labels;
-import io.prometheus.metrics.model.snapshots.MetricSnapshot;
-import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import io.prometheus.metrics.model.snapshots.Unit;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -25,10 +15,12 @@ import javax.management.ObjectName;
  * MBeans ({@code keepalived:type=AlertSink,name=SINK}): the alerts exporter publishes its state
  * there, so neither exporter imports the other. No sink, no series.
  */
-final class AlertSinkCollector implements MultiCollector {
+final class AlertSinkCollector {
 
     private static final String[] ATTRIBUTES = {"Sent", "Failed", "Retried", "Dropped", "Queued", "SpoolBytes",
         "OldestUndeliveredSeconds", "Held", "LastError"};
+    private static final List<String> ATTRIBUTE_LIST = List.of(ATTRIBUTES);
+    private static final byte[] SINK = PrometheusTextWriter.ascii("sink=\"");
 
     private final MBeanServer mbeans;
     private final ObjectName pattern;
@@ -42,13 +34,14 @@ final class AlertSinkCollector implements MultiCollector {
         }
     }
 
-    private record Row(String sink, double[] values, boolean failing) {
+    /** One sink's figures, in the order of {@link #ATTRIBUTES} (without LastError). */
+    record Row(String sink, double[] values, boolean failing) {
     }
 
-    @Override
-    public MetricSnapshots collect() {
-        List<Row> rows = new ArrayList<>();
+    /** Adds a row per sink to {@code out}, by sink name (the order of their series). */
+    void read(List<Row> out) {
         Set<ObjectName> names = new TreeSet<>(mbeans.queryNames(pattern, null));
+        int from = out.size();
         for (ObjectName name : names) {
             String sink = ObjectName.unquote(name.getKeyProperty("name"));
             try {
@@ -56,52 +49,53 @@ final class AlertSinkCollector implements MultiCollector {
                 double[] values = new double[ATTRIBUTES.length - 1];
                 boolean failing = false;
                 for (Attribute a : list.asList()) {
-                    int i = List.of(ATTRIBUTES).indexOf(a.getName());
+                    int i = ATTRIBUTE_LIST.indexOf(a.getName());
                     if (a.getValue() instanceof Number n && i < values.length) {
                         values[i] = n.doubleValue();
                     } else if (a.getName().equals("LastError")) {
                         failing = a.getValue() != null && !a.getValue().toString().isEmpty();
                     }
                 }
-                rows.add(new Row(sink, values, failing));
+                out.add(new Row(sink, values, failing));
             } catch (JMException e) {
                 // the sink went away between the query and the read (a reload): it has no row this time
             }
         }
-        List<MetricSnapshot> out = new ArrayList<>();
-        if (rows.isEmpty()) {
-            return new MetricSnapshots(out);
-        }
-        counters(out, rows, 0, "keepalived4j_alert_sink_sent", "Alerts the sink delivered");
-        counters(out, rows, 1, "keepalived4j_alert_sink_failed", "Delivery attempts that failed");
-        counters(out, rows, 2, "keepalived4j_alert_sink_retried", "Delivery attempts repeated after a failure");
-        counters(out, rows, 3, "keepalived4j_alert_sink_dropped",
-                "Alerts given up undelivered (over the spool's size or age bound, unreadable, or refused by the disk)");
-        gauges(out, rows, 4, "keepalived4j_alert_sink_queued", "Alerts waiting in the sink's spool", null);
-        gauges(out, rows, 5, "keepalived4j_alert_sink_spool_bytes", "The size of the sink's spool on disk", Unit.BYTES);
-        gauges(out, rows, 6, "keepalived4j_alert_sink_oldest_undelivered_seconds",
-                "How long the oldest waiting alert has waited (0 when none waits)", Unit.SECONDS);
-        counters(out, rows, 7, "keepalived4j_alert_sink_held",
-                "Alerts the sink's routes held back (identical repeats, flap damping, rate limit; the last two sent as summaries)");
-        GaugeSnapshot.Builder failing = GaugeSnapshot.builder().name("keepalived4j_alert_sink_failing")
-                .help("1 when the sink's last delivery attempt failed, 0 after a success");
-        rows.forEach(r -> failing.dataPoint(gauge(r.failing() ? 1 : 0, Labels.of("sink", r.sink()))));
-        out.add(failing.build());
-        return new MetricSnapshots(out);
+        out.subList(from, out.size()).sort(Comparator.comparing(Row::sink));
     }
 
-    private static void counters(List<MetricSnapshot> out, List<Row> rows, int i, String name, String help) {
-        CounterSnapshot.Builder b = CounterSnapshot.builder().name(name).help(help);
-        rows.forEach(r -> b.dataPoint(counter(r.values()[i], Labels.of("sink", r.sink()))));
-        out.add(b.build());
+    /** The families, written from the rows a scrape read. */
+    static void families(List<MetricFamily> out) {
+        out.add(MetricFamily.counter("keepalived4j_alert_sink_sent", "Alerts the sink delivered", column(0)));
+        out.add(MetricFamily.counter("keepalived4j_alert_sink_failed", "Delivery attempts that failed", column(1)));
+        out.add(MetricFamily.counter("keepalived4j_alert_sink_retried", "Delivery attempts repeated after a failure",
+                column(2)));
+        out.add(MetricFamily.counter("keepalived4j_alert_sink_dropped",
+                "Alerts given up undelivered (over the spool's size or age bound, unreadable, or refused by the disk)",
+                column(3)));
+        out.add(MetricFamily.gauge("keepalived4j_alert_sink_queued", "Alerts waiting in the sink's spool", column(4)));
+        out.add(new MetricFamily("keepalived4j_alert_sink_spool_bytes", MetricFamily.Type.GAUGE, "bytes",
+                "The size of the sink's spool on disk", column(5)));
+        out.add(MetricFamily.seconds("keepalived4j_alert_sink_oldest_undelivered_seconds",
+                "How long the oldest waiting alert has waited (0 when none waits)", column(6)));
+        out.add(MetricFamily.counter("keepalived4j_alert_sink_held",
+                "Alerts the sink's routes held back (identical repeats, flap damping, rate limit; the last two sent as "
+                        + "summaries)", column(7)));
+        out.add(MetricFamily.gauge("keepalived4j_alert_sink_failing",
+                "1 when the sink's last delivery attempt failed, 0 after a success", (scrape, w) -> {
+                    for (Row r : scrape.alertSinks()) {
+                        w.label(SINK, r.sink());
+                        w.sample(r.failing() ? 1 : 0);
+                    }
+                }));
     }
 
-    private static void gauges(List<MetricSnapshot> out, List<Row> rows, int i, String name, String help, Unit unit) {
-        GaugeSnapshot.Builder b = GaugeSnapshot.builder().name(name).help(help);
-        if (unit != null) {
-            b.unit(unit);
-        }
-        rows.forEach(r -> b.dataPoint(gauge(r.values()[i], Labels.of("sink", r.sink()))));
-        out.add(b.build());
+    private static MetricFamily.Series column(int i) {
+        return (scrape, w) -> {
+            for (Row r : scrape.alertSinks()) {
+                w.label(SINK, r.sink());
+                w.sample(r.values()[i]);
+            }
+        };
     }
 }

@@ -1,45 +1,46 @@
 package org.keepalived4j.exporter.prometheus;
 
-import io.prometheus.metrics.model.registry.MultiCollector;
-import io.prometheus.metrics.model.snapshots.MetricSnapshot;
-import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.keepalived4j.model.StateSnapshot;
-import org.keepalived4j.model.StateView;
 
 /**
- * Builds metric families at scrape time from {@link StateView#current()}: the snapshot is read
- * once per scrape, so all families describe the same moment, and nothing is cached between
- * scrapes. A new group of metrics (alert sinks, for one) is one more {@link MetricGroup} in
- * {@link #standard}.
+ * The metric families of one part of {@code /metrics}, in the order they are served: by name,
+ * as client_java ordered them. Nothing is built or cached: each scrape writes every family's
+ * series straight from the {@link Scrape} (one read of {@code StateView#current()}, so that all
+ * families describe the same moment). A new group of metrics (alert sinks, for one) is one more
+ * {@link MetricGroup} in {@link #standard}.
  */
-final class KeepalivedCollector implements MultiCollector {
+final class KeepalivedCollector {
 
-    private final StateView state;
-    private final List<MetricGroup> groups;
-    private final SkippedObjects skipped;
+    private final List<MetricFamily> families;
 
-    KeepalivedCollector(StateView state, List<MetricGroup> groups, SkippedObjects skipped) {
-        this.state = state;
-        this.groups = List.copyOf(groups);
-        this.skipped = skipped;
+    KeepalivedCollector(List<MetricGroup> groups) {
+        List<MetricFamily> all = new ArrayList<>();
+        for (MetricGroup g : groups) {
+            g.families(all);
+        }
+        all.sort(MetricFamily.BY_NAME);
+        for (int i = 1; i < all.size(); i++) {
+            if (all.get(i).name().equals(all.get(i - 1).name())) {
+                throw new IllegalArgumentException("two metric families named " + all.get(i).name());
+            }
+        }
+        this.families = List.copyOf(all);
     }
 
     /** Everything served in every exposition format. */
-    static KeepalivedCollector standard(StateView state) {
-        return standard(state, true);
+    static KeepalivedCollector standard() {
+        return standard(true);
     }
 
-    /** Everything served in every exposition format, with or without the per-real-server check histograms. */
-    static KeepalivedCollector standard(StateView state, boolean realServerCheckHistograms) {
-        return standard(state, realServerCheckHistograms, new SkippedObjects());
-    }
-
-    /** As above, reporting objects left out to {@code skipped} (shared with the legacy collector). */
-    static KeepalivedCollector standard(StateView state, boolean realServerCheckHistograms, SkippedObjects skipped) {
-        return new KeepalivedCollector(state, List.of(new DaemonMetrics(), new CompatibleVrrpMetrics(),
-                new VrrpMetrics(skipped), new ScriptMetrics(), new LvsMetrics(realServerCheckHistograms)), skipped);
+    /**
+     * Everything served in every exposition format, with or without the per-real-server check
+     * histograms; the alert sinks' families have series when the scrape read sinks.
+     */
+    static KeepalivedCollector standard(boolean realServerCheckHistograms) {
+        return new KeepalivedCollector(List.of(new DaemonMetrics(), new CompatibleVrrpMetrics(), new VrrpMetrics(),
+                new ScriptMetrics(), new LvsMetrics(realServerCheckHistograms), AlertSinkCollector::families));
     }
 
     /**
@@ -47,21 +48,14 @@ final class KeepalivedCollector implements MultiCollector {
      * {@code keepalived_release_master}) are the family names of today's counters in
      * OpenMetrics, so these are served in the Prometheus text format only.
      */
-    static KeepalivedCollector legacy(StateView state) {
-        return legacy(state, new SkippedObjects());
+    static KeepalivedCollector legacy() {
+        return new KeepalivedCollector(List.of(new LegacyVrrpMetrics()));
     }
 
-    static KeepalivedCollector legacy(StateView state, SkippedObjects skipped) {
-        return new KeepalivedCollector(state, List.of(new LegacyVrrpMetrics()), skipped);
-    }
-
-    @Override
-    public MetricSnapshots collect() {
-        StateSnapshot snapshot = ScrapeOrder.sorted(state.current(), skipped);
-        List<MetricSnapshot> out = new ArrayList<>(64);
-        for (MetricGroup group : groups) {
-            group.collect(snapshot, out);
+    /** Writes every family that has series in {@code scrape}. */
+    void write(Scrape scrape, PrometheusTextWriter out) throws IOException {
+        for (int i = 0; i < families.size(); i++) {
+            out.write(families.get(i), scrape);
         }
-        return new MetricSnapshots(out);
     }
 }

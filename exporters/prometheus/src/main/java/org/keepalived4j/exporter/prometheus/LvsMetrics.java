@@ -1,19 +1,8 @@
 package org.keepalived4j.exporter.prometheus;
 
-import static org.keepalived4j.exporter.prometheus.DataPoints.counter;
-import static org.keepalived4j.exporter.prometheus.DataPoints.gauge;
-import static org.keepalived4j.exporter.prometheus.DataPoints.histogram;
-
-import io.prometheus.metrics.model.snapshots.CounterSnapshot;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
-import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
-import io.prometheus.metrics.model.snapshots.Labels;
-import io.prometheus.metrics.model.snapshots.MetricSnapshot;
-import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 import org.keepalived4j.model.RealServerSnapshot;
-import org.keepalived4j.model.StateSnapshot;
-import org.keepalived4j.model.VirtualServerSnapshot;
 
 /**
  * Virtual and real servers: what the health checkers say and what the quorum is. The check
@@ -22,61 +11,72 @@ import org.keepalived4j.model.VirtualServerSnapshot;
  */
 final class LvsMetrics implements MetricGroup {
 
+    private static final byte[] VIRTUAL_SERVER = PrometheusTextWriter.ascii("virtual_server=\"");
+
     private final boolean checkHistograms;
 
     LvsMetrics(boolean checkHistograms) {
         this.checkHistograms = checkHistograms;
     }
 
-    @Override
-    public void collect(StateSnapshot state, List<MetricSnapshot> out) {
-        GaugeSnapshot.Builder up = family("keepalived_real_server_up",
-                "Whether every checker of the real server says it is up (1) or not (0)");
-        GaugeSnapshot.Builder weight = family("keepalived_real_server_weight",
-                "The real server's weight now (configured, changed by misc_dynamic, 0 when inhibited)");
-        CounterSnapshot.Builder failures = CounterSnapshot.builder().name("keepalived_real_server_check_failures")
-                .help("Failed health checks of the real server (every failed attempt)");
-        HistogramSnapshot.Builder duration = HistogramSnapshot.builder()
-                .name("keepalived_real_server_check_duration_seconds").unit(Unit.SECONDS)
-                .help("How long each health check of the real server took");
-        GaugeSnapshot.Builder serversUp = family("keepalived_virtual_server_real_servers_up",
-                "Real servers of the virtual server that are up now");
-        GaugeSnapshot.Builder servers = family("keepalived_virtual_server_real_servers",
-                "Real servers configured for the virtual server");
-        GaugeSnapshot.Builder quorum = family("keepalived_virtual_server_quorum_met",
-                "Whether the live real servers' weight meets the virtual server's quorum (1) or not (0)");
-        GaugeSnapshot.Builder sorry = family("keepalived_virtual_server_sorry_server_active",
-                "Whether the virtual server's sorry server is in use now (1) or not (0)");
-        for (VirtualServerSnapshot vs : state.virtualServers()) {
-            Labels vsLabels = Labels.of("virtual_server", vs.key());
-            serversUp.dataPoint(gauge(vs.realServersUp(), vsLabels));
-            servers.dataPoint(gauge(vs.realServers().size(), vsLabels));
-            quorum.dataPoint(gauge(vs.quorumMet() ? 1 : 0, vsLabels));
-            sorry.dataPoint(gauge(vs.sorryServerActive() ? 1 : 0, vsLabels));
-        }
-        for (ScrapeOrder.RealServerRow row : ScrapeOrder.realServers(state.virtualServers())) {
-            RealServerSnapshot rs = row.server();
-            Labels labels = Labels.of("real_server", rs.key(), "virtual_server", row.virtualServer());
-            up.dataPoint(gauge(rs.alive() ? 1 : 0, labels));
-            weight.dataPoint(gauge(rs.weight(), labels));
-            failures.dataPoint(counter(rs.checkFailures(), labels));
-            if (checkHistograms && rs.checkDuration() != null) {
-                duration.dataPoint(histogram(rs.checkDuration(), labels));
-            }
-        }
-        out.add(up.build());
-        out.add(weight.build());
-        out.add(failures.build());
-        if (checkHistograms) {
-            out.add(duration.build());
-        }
-        out.add(serversUp.build());
-        out.add(servers.build());
-        out.add(quorum.build());
-        out.add(sorry.build());
+    /** What a series per virtual server says about virtual server {@code v}. */
+    @FunctionalInterface
+    private interface VirtualServerValue {
+        double of(Scrape scrape, int v);
     }
 
-    private static GaugeSnapshot.Builder family(String name, String help) {
-        return GaugeSnapshot.builder().name(name).help(help);
+    @Override
+    public void families(List<MetricFamily> out) {
+        out.add(MetricFamily.gauge("keepalived_real_server_up",
+                "Whether every checker of the real server says it is up (1) or not (0)",
+                perRealServer(rs -> rs.alive() ? 1 : 0)));
+        out.add(MetricFamily.gauge("keepalived_real_server_weight",
+                "The real server's weight now (configured, changed by misc_dynamic, 0 when inhibited)",
+                perRealServer(RealServerSnapshot::weight)));
+        out.add(MetricFamily.counter("keepalived_real_server_check_failures",
+                "Failed health checks of the real server (every failed attempt)",
+                perRealServer(RealServerSnapshot::checkFailures)));
+        if (checkHistograms) {
+            out.add(new MetricFamily("keepalived_real_server_check_duration_seconds", MetricFamily.Type.HISTOGRAM,
+                    "seconds", "How long each health check of the real server took", (scrape, w) -> {
+                        for (int r = 0, n = scrape.realServerRows(); r < n; r++) {
+                            RealServerSnapshot rs = scrape.realServer(r);
+                            if (rs.checkDuration() != null) {
+                                scrape.realServerLabels(r, w);
+                                w.histogram(rs.checkDuration());
+                            }
+                        }
+                    }));
+        }
+        out.add(MetricFamily.gauge("keepalived_virtual_server_real_servers_up",
+                "Real servers of the virtual server that are up now", perVirtualServer(Scrape::realServersUp)));
+        out.add(MetricFamily.gauge("keepalived_virtual_server_real_servers",
+                "Real servers configured for the virtual server", perVirtualServer(Scrape::realServerCount)));
+        out.add(MetricFamily.gauge("keepalived_virtual_server_quorum_met",
+                "Whether the live real servers' weight meets the virtual server's quorum (1) or not (0)",
+                perVirtualServer((scrape, v) -> scrape.virtualServers().get(v).quorumMet() ? 1 : 0)));
+        out.add(MetricFamily.gauge("keepalived_virtual_server_sorry_server_active",
+                "Whether the virtual server's sorry server is in use now (1) or not (0)",
+                perVirtualServer((scrape, v) -> scrape.virtualServers().get(v).sorryServerActive() ? 1 : 0)));
+    }
+
+    /** Labels {@code real_server, virtual_server}. */
+    private static MetricFamily.Series perRealServer(ToDoubleFunction<RealServerSnapshot> value) {
+        return (scrape, w) -> {
+            for (int r = 0, n = scrape.realServerRows(); r < n; r++) {
+                scrape.realServerLabels(r, w);
+                w.sample(value.applyAsDouble(scrape.realServer(r)));
+            }
+        };
+    }
+
+    /** Label {@code virtual_server}. */
+    private static MetricFamily.Series perVirtualServer(VirtualServerValue value) {
+        return (scrape, w) -> {
+            for (int v = 0, n = scrape.virtualServers().size(); v < n; v++) {
+                w.label(VIRTUAL_SERVER, scrape.virtualServers().get(v).key());
+                w.sample(value.of(scrape, v));
+            }
+        };
     }
 }

@@ -1,6 +1,5 @@
 package org.keepalived4j.exporter.prometheus;
 
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLContext;
@@ -12,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves the daemon's state to Prometheus: {@code /metrics} (Prometheus text format or
- * OpenMetrics, by content negotiation) and {@code /-/healthy}, built at scrape time from the
+ * OpenMetrics, by content negotiation) and {@code /-/healthy}, written at scrape time from the
  * live snapshot. Settings: the {@code keepalived4j_prometheus} block ({@link PrometheusSettings}).
  */
 public final class PrometheusExporter implements Exporter {
@@ -51,16 +50,9 @@ public final class PrometheusExporter implements Exporter {
             LOG.info("Prometheus endpoint disabled ({})", context.settings().source());
             return;
         }
-        PrometheusRegistry registry = new PrometheusRegistry();
-        SkippedObjects skipped = new SkippedObjects();
-        registry.register(KeepalivedCollector.standard(context.state(), settings.realServerCheckHistograms(),
-                skipped));
-        if (context.mbeanServer() != null) {
-            registry.register(new AlertSinkCollector(context.mbeanServer()));
-        }
-        KeepalivedCollector legacy = settings.legacyMetrics() ? KeepalivedCollector.legacy(context.state(), skipped)
-                : null;
-        MetricsEndpoint metrics = new MetricsEndpoint(registry::scrape, legacy == null ? null : legacy::collect);
+        MetricsEndpoint metrics = new MetricsEndpoint(context.state(), settings.legacyMetrics(),
+                settings.realServerCheckHistograms(),
+                context.mbeanServer() == null ? null : new AlertSinkCollector(context.mbeanServer()));
         SSLContext tls = settings.tls() ? PemKeyStore.serverContext(settings.tlsCert(), settings.tlsKey()) : null;
         PasswordAuthenticator auth = settings.basicAuth()
                 ? new PasswordAuthenticator("keepalived4j", settings.basicAuthUser(), settings.basicAuthPassword())

@@ -2,120 +2,122 @@ package org.keepalived4j.exporter.prometheus;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
-import java.util.function.Function;
-import org.keepalived4j.model.RealServerSnapshot;
+import org.keepalived4j.model.AddressSettings;
 import org.keepalived4j.model.ScriptSnapshot;
-import org.keepalived4j.model.StateSnapshot;
 import org.keepalived4j.model.SyncGroupSnapshot;
 import org.keepalived4j.model.TrackerSnapshot;
 import org.keepalived4j.model.TransitionCount;
-import org.keepalived4j.model.VipSnapshot;
 import org.keepalived4j.model.VirtualServerSnapshot;
 import org.keepalived4j.model.VrrpInstanceSnapshot;
 
 /**
- * Puts objects in the order client_java sorts series in (by label values, label names
- * alphabetically), so that its sort of every family finds them already in order: a linear pass
- * instead of n log n comparisons of whole label sets, the largest cost of a big scrape.
- * Ordering never changes what is published, only how fast.
+ * The order series are published in: by label values, label names alphabetically (the order
+ * client_java sorted every family in, which Prometheus and the golden scrapes expect). Each
+ * family walks the objects in this order, so the order of the objects is the order of their
+ * series. Ordering never changes what is published, only where.
  */
 final class ScrapeOrder {
+
+    static final Comparator<VrrpInstanceSnapshot> INSTANCES = Comparator.comparing(VrrpInstanceSnapshot::name);
+    static final Comparator<SyncGroupSnapshot> SYNC_GROUPS = Comparator.comparing(SyncGroupSnapshot::name);
+    static final Comparator<ScriptSnapshot> SCRIPTS = Comparator.comparing(ScriptSnapshot::name);
+    static final Comparator<VirtualServerSnapshot> VIRTUAL_SERVERS = Comparator.comparing(VirtualServerSnapshot::key);
+
+    /** Labels {@code reason, to}. */
+    static final Comparator<TransitionCount> TRANSITIONS = (a, b) -> {
+        int c = a.reason().label().compareTo(b.reason().label());
+        return c != 0 ? c : a.to().name().compareTo(b.to().name());
+    };
+
+    /** Labels {@code kind, tracker}. */
+    static final Comparator<TrackerSnapshot> TRACKERS = (a, b) -> {
+        int c = a.kind().compareTo(b.kind());
+        return c != 0 ? c : a.name().compareTo(b.name());
+    };
 
     private ScrapeOrder() {
     }
 
+    /** Sorts {@code list[from, to)} in place, stably; for the few items of one object. */
+    static <T> void sort(ArrayList<T> list, int from, int to, Comparator<? super T> order) {
+        for (int i = from + 1; i < to; i++) {
+            T item = list.get(i);
+            int j = i - 1;
+            while (j >= from && order.compare(list.get(j), item) > 0) {
+                list.set(j + 1, list.get(j));
+                j--;
+            }
+            list.set(j + 1, item);
+        }
+    }
+
     /**
-     * The snapshot with instances, groups and scripts by name and virtual servers by key, and
-     * each virtual server's real servers by key. An object whose name or key repeats an earlier
-     * one's is left out and reported to {@code skipped}: its series would repeat a label set.
+     * Labels {@code intf, ip_address} of two virtual addresses: by the device they are on (the
+     * instance's interface when they name none), then by {@link AddressSettings#address()}.
      */
-    static StateSnapshot sorted(StateSnapshot s, SkippedObjects skipped) {
-        List<VrrpInstanceSnapshot> instances = unique(s.vrrpInstances(), VrrpInstanceSnapshot::name,
-                "VRRP instance", skipped);
-        List<SyncGroupSnapshot> groups = unique(s.syncGroups(), SyncGroupSnapshot::name, "sync group", skipped);
-        List<ScriptSnapshot> scripts = unique(s.scripts(), ScriptSnapshot::name, "vrrp_script", skipped);
-        List<VirtualServerSnapshot> servers = unique(s.virtualServers(), VirtualServerSnapshot::key,
-                "virtual server", skipped);
-        for (int i = 0; i < servers.size(); i++) {
-            VirtualServerSnapshot vs = servers.get(i);
-            List<RealServerSnapshot> real = unique(vs.realServers(), RealServerSnapshot::key,
-                    "real server of " + vs.key(), skipped);
-            if (real.size() != vs.realServers().size()) {
-                servers.set(i, vs.withRealServers(real));
+    static int compareAddresses(AddressSettings a, AddressSettings b, String instanceInterface) {
+        int c = device(a, instanceInterface).compareTo(device(b, instanceInterface));
+        return c != 0 ? c : compareAddress(a, b);
+    }
+
+    static String device(AddressSettings a, String instanceInterface) {
+        return a.device() == null ? instanceInterface : a.device();
+    }
+
+    /**
+     * {@code a.address().compareTo(b.address())} ({@code value/prefix}) without building either
+     * string.
+     */
+    static int compareAddress(AddressSettings a, AddressSettings b) {
+        String va = a.value();
+        String vb = b.value();
+        int na = va.length();
+        int nb = vb.length();
+        int la = na + 1 + digitCount(a.prefixLength());
+        int lb = nb + 1 + digitCount(b.prefixLength());
+        for (int i = 0, n = Math.min(la, lb); i < n; i++) {
+            char ca = charAt(va, na, a.prefixLength(), la, i);
+            char cb = charAt(vb, nb, b.prefixLength(), lb, i);
+            if (ca != cb) {
+                return ca - cb;
             }
         }
-        return new StateSnapshot(s.daemon(), instances, groups, scripts, s.trackFiles(), s.trackProcesses(),
-                s.trackBfds(), s.virtualServerGroups(), servers);
+        return la - lb;
     }
 
-    /** {@code items} sorted by {@code key}, the later of two with one key left out. */
-    private static <T> List<T> unique(List<T> items, Function<T, String> key, String kind, SkippedObjects skipped) {
-        List<T> sorted = new ArrayList<>(items);
-        sorted.sort(Comparator.comparing(key));
-        for (int i = sorted.size() - 1; i > 0; i--) {
-            if (key.apply(sorted.get(i)).equals(key.apply(sorted.get(i - 1)))) {
-                skipped.skipped(kind + " " + key.apply(sorted.get(i)));
-                sorted.remove(i);
+    /** The char at {@code i} of {@code value + "/" + prefix} (of length {@code length}). */
+    private static char charAt(String value, int valueLength, int prefix, int length, int i) {
+        if (i < valueLength) {
+            return value.charAt(i);
+        }
+        if (i == valueLength) {
+            return '/';
+        }
+        long p = prefix;
+        if (p < 0) {
+            if (i == valueLength + 1) {
+                return '-';
             }
+            p = -p;
         }
-        return sorted;
+        for (int k = length - 1; k > i; k--) {
+            p /= 10;
+        }
+        return (char) ('0' + p % 10);
     }
 
-    /** Labels {@code intf, ip_address}: by device, then address. */
-    static List<VipSnapshot> vips(List<VipSnapshot> vips, String instanceInterface) {
-        if (vips.size() < 2) {
-            return vips;
+    /** How many chars {@code Integer.toString(v)} has. */
+    static int digitCount(int v) {
+        long p = v;
+        int n = 1;
+        if (p < 0) {
+            n++;
+            p = -p;
         }
-        List<VipSnapshot> sorted = new ArrayList<>(vips);
-        sorted.sort(Comparator.comparing((VipSnapshot v) -> v.device() == null ? instanceInterface : v.device())
-                .thenComparing(VipSnapshot::address));
-        return sorted;
-    }
-
-    /** Labels {@code reason, to}. */
-    static List<TransitionCount> transitions(List<TransitionCount> transitions) {
-        if (transitions.size() < 2) {
-            return transitions;
+        while (p >= 10) {
+            p /= 10;
+            n++;
         }
-        List<TransitionCount> sorted = new ArrayList<>(transitions);
-        sorted.sort(Comparator.comparing((TransitionCount t) -> t.reason().label())
-                .thenComparing(t -> t.to().name()));
-        return sorted;
-    }
-
-    /** Labels {@code kind, tracker}; a tracker listed twice is served once. */
-    static List<TrackerSnapshot> trackers(VrrpInstanceSnapshot instance, SkippedObjects skipped) {
-        List<TrackerSnapshot> trackers = instance.status().trackers();
-        if (trackers.size() < 2) {
-            return trackers;
-        }
-        List<TrackerSnapshot> sorted = new ArrayList<>(trackers);
-        sorted.sort(Comparator.comparing(TrackerSnapshot::kind).thenComparing(TrackerSnapshot::name));
-        for (int i = sorted.size() - 1; i > 0; i--) {
-            TrackerSnapshot t = sorted.get(i);
-            TrackerSnapshot before = sorted.get(i - 1);
-            if (t.kind().equals(before.kind()) && t.name().equals(before.name())) {
-                skipped.skipped(t.kind() + " " + t.name() + " tracked by " + instance.name());
-                sorted.remove(i);
-            }
-        }
-        return sorted;
-    }
-
-    /** A real server with its virtual server's key. */
-    record RealServerRow(String virtualServer, RealServerSnapshot server) {
-    }
-
-    /** Labels {@code real_server, virtual_server}: every real server, by its key, then its virtual server's. */
-    static List<RealServerRow> realServers(List<VirtualServerSnapshot> virtualServers) {
-        List<RealServerRow> rows = new ArrayList<>();
-        for (VirtualServerSnapshot vs : virtualServers) {
-            for (RealServerSnapshot rs : vs.realServers()) {
-                rows.add(new RealServerRow(vs.key(), rs));
-            }
-        }
-        rows.sort(Comparator.comparing((RealServerRow r) -> r.server().key()).thenComparing(RealServerRow::virtualServer));
-        return rows;
+        return n;
     }
 }

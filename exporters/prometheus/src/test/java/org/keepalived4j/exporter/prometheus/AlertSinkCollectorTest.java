@@ -2,29 +2,28 @@ package org.keepalived4j.exporter.prometheus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
-import io.prometheus.metrics.model.snapshots.CounterSnapshot;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
-import io.prometheus.metrics.model.snapshots.MetricSnapshot;
-import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.io.IOException;
+import java.util.List;
 import javax.management.MBeanServer;
 import javax.management.MBeanServerFactory;
 import org.junit.jupiter.api.Test;
+import org.keepalived4j.model.FakeStateView;
+import org.keepalived4j.model.SampleStates;
+import org.keepalived4j.model.StateSnapshot;
 
 class AlertSinkCollectorTest {
 
-    private static double value(MetricSnapshots all, String name, String sink) {
-        for (MetricSnapshot m : all) {
-            if (m.getMetadata().getPrometheusName().equals(name)) {
-                for (DataPointSnapshot p : m.getDataPoints()) {
-                    if (sink.equals(p.getLabels().get("sink"))) {
-                        return p instanceof CounterSnapshot.CounterDataPointSnapshot c ? c.getValue()
-                                : ((GaugeSnapshot.GaugeDataPointSnapshot) p).getValue();
-                    }
-                }
-            }
-        }
-        throw new AssertionError(name + "{sink=" + sink + "} missing");
+    private static final FakeStateView EMPTY = new FakeStateView(new StateSnapshot(SampleStates.daemon(), List.of(),
+            List.of(), List.of(), List.of()));
+
+    private static String scrape(MBeanServer server) throws IOException {
+        return GoldenScrapeTest.scrape(new MetricsEndpoint(EMPTY, false, true, new AlertSinkCollector(server)), false);
+    }
+
+    private static double value(String scrape, String name, String sink) {
+        String prefix = name + "{sink=\"" + sink + "\"} ";
+        return scrape.lines().filter(l -> l.startsWith(prefix)).mapToDouble(l -> Double.parseDouble(
+                l.substring(prefix.length()))).findFirst().orElseThrow(() -> new AssertionError(prefix + "missing"));
     }
 
     @Test
@@ -32,19 +31,20 @@ class AlertSinkCollectorTest {
         MBeanServer server = MBeanServerFactory.newMBeanServer();
         AlertSinkBeans.register(server, "email", new AlertSinkBeans.Sink(7, 0, 0, ""));
         AlertSinkBeans.register(server, "webhook-ops", new AlertSinkBeans.Sink(1, 3, 2, "connection refused"));
-        MetricSnapshots all = new AlertSinkCollector(server).collect();
-        assertThat(value(all, "keepalived4j_alert_sink_sent", "email")).isEqualTo(7);
+        String all = scrape(server);
+        assertThat(value(all, "keepalived4j_alert_sink_sent_total", "email")).isEqualTo(7);
         assertThat(value(all, "keepalived4j_alert_sink_failing", "email")).isZero();
-        assertThat(value(all, "keepalived4j_alert_sink_failed", "webhook-ops")).isEqualTo(3);
+        assertThat(value(all, "keepalived4j_alert_sink_failed_total", "webhook-ops")).isEqualTo(3);
         assertThat(value(all, "keepalived4j_alert_sink_queued", "webhook-ops")).isEqualTo(2);
         assertThat(value(all, "keepalived4j_alert_sink_oldest_undelivered_seconds", "webhook-ops")).isEqualTo(12.5);
         assertThat(value(all, "keepalived4j_alert_sink_spool_bytes", "webhook-ops")).isEqualTo(4096);
         assertThat(value(all, "keepalived4j_alert_sink_failing", "webhook-ops")).isEqualTo(1);
-        assertThat(value(all, "keepalived4j_alert_sink_held", "email")).isEqualTo(14);
+        assertThat(value(all, "keepalived4j_alert_sink_held_total", "email")).isEqualTo(14);
     }
 
     @Test
-    void noSinkNoSeries() {
-        assertThat(new AlertSinkCollector(MBeanServerFactory.newMBeanServer()).collect()).isEmpty();
+    void noSinkNoSeries() throws Exception {
+        assertThat(scrape(MBeanServerFactory.newMBeanServer())).doesNotContain("keepalived4j_alert_sink")
+                .contains("keepalived_up 1.0");
     }
 }

@@ -2,7 +2,7 @@ package org.keepalived4j.exporter.prometheus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.keepalived4j.model.FakeStateView;
@@ -20,14 +20,12 @@ class KeepalivedCollectorTest {
 
     private final FakeStateView view = new FakeStateView(SampleStates.small());
 
-    private String scrape(boolean legacy) {
-        PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
-        String text = writer.toDebugString(KeepalivedCollector.standard(view).collect());
-        return legacy ? text + writer.toDebugString(KeepalivedCollector.legacy(view).collect()) : text;
+    private String scrape(boolean legacy) throws IOException {
+        return GoldenScrapeTest.scrape(new MetricsEndpoint(view, legacy, true, null), false);
     }
 
     @Test
-    void publishesStatePerVirtualAddressWithTheAddressDeviceAsIntf() {
+    void publishesStatePerVirtualAddressWithTheAddressDeviceAsIntf() throws IOException {
         String text = scrape(false);
         assertThat(text).contains(
                 "keepalived_vrrp_state{iname=\"VI_1\",intf=\"eth0\",ip_address=\"10.0.51.1/24\",vrid=\"51\"} 2.0",
@@ -37,7 +35,7 @@ class KeepalivedCollectorTest {
     }
 
     @Test
-    void twoRealServersOnOneAddressAndPortDoNotFailTheScrape() {
+    void twoRealServersOnOneAddressAndPortDoNotFailTheScrape() throws IOException {
         // lb_kind DR, real servers on 8081 and 8082: keepalived resets both to the virtual server's port
         String vs = "10.0.0.1:80/tcp";
         List<RealServerSnapshot> twins = List.of(SampleStates.realServer(vs, "10.2.0.1", 80, true),
@@ -45,13 +43,10 @@ class KeepalivedCollectorTest {
         VirtualServerSnapshot server = new VirtualServerSnapshot(SampleStates.virtualServerSettings(1, vs, "DR", 1,
                 null), true, false, false, IpvsStats.NONE, twins);
         view.set(new StateSnapshot(SampleStates.daemon(), List.of(), List.of(), List.of(), List.of(server)));
-        SkippedObjects skipped = new SkippedObjects();
-        KeepalivedCollector standard = KeepalivedCollector.standard(view, true, skipped);
-        KeepalivedCollector legacy = KeepalivedCollector.legacy(view, skipped);
-        PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+        MetricsEndpoint endpoint = new MetricsEndpoint(view, true, true, null);
         try (LogCapture log = new LogCapture()) {
-            String text = writer.toDebugString(standard.collect()) + writer.toDebugString(legacy.collect());
-            writer.toDebugString(standard.collect());
+            String text = GoldenScrapeTest.scrape(endpoint, false);
+            GoldenScrapeTest.scrape(endpoint, true);
             assertThat(text).contains(
                     "keepalived_real_server_up{real_server=\"10.2.0.1:80\",virtual_server=\"10.0.0.1:80/tcp\"} 1.0",
                     "keepalived_real_server_up{real_server=\"10.2.0.2:80\",virtual_server=\"10.0.0.1:80/tcp\"} 1.0");
@@ -63,7 +58,7 @@ class KeepalivedCollectorTest {
     }
 
     @Test
-    void publishesOneStateSeriesWithEmptyAddressForAnInstanceWithoutVips() {
+    void publishesOneStateSeriesWithEmptyAddressForAnInstanceWithoutVips() throws IOException {
         VrrpInstanceSnapshot bare = withVips(SampleStates.instance("VI_9", 9, VrrpState.FAULT), List.of());
         view.set(new StateSnapshot(SampleStates.daemon(), List.of(bare), List.of(), List.of(), List.of()));
         assertThat(scrape(false))
@@ -71,7 +66,7 @@ class KeepalivedCollectorTest {
     }
 
     @Test
-    void duplicateVirtualAddressesDoNotBreakTheScrape() {
+    void duplicateVirtualAddressesDoNotBreakTheScrape() throws IOException {
         VipSnapshot vip = SampleStates.vip("10.0.0.9", 24, "eth0", true);
         VrrpInstanceSnapshot dup = withVips(SampleStates.instance("VI_9", 9, VrrpState.MASTER), List.of(vip, vip));
         view.set(new StateSnapshot(SampleStates.daemon(), List.of(dup), List.of(), List.of(), List.of()));
@@ -80,7 +75,7 @@ class KeepalivedCollectorTest {
     }
 
     @Test
-    void publishesKeepalivedCountersWithTheCommonExporterNames() {
+    void publishesKeepalivedCountersWithTheCommonExporterNames() throws IOException {
         String text = scrape(false);
         assertThat(text).contains(
                 "# TYPE keepalived_advertisements_received_total counter",
@@ -101,7 +96,7 @@ class KeepalivedCollectorTest {
     }
 
     @Test
-    void publishesScriptStatusAndState() {
+    void publishesScriptStatusAndState() throws IOException {
         assertThat(scrape(false)).contains(
                 "keepalived_script_status{name=\"chk_nginx\"} 1.0",
                 "keepalived_script_status{name=\"chk_disk\"} 0.0",
@@ -109,7 +104,7 @@ class KeepalivedCollectorTest {
     }
 
     @Test
-    void legacyNamesAreServedOnlyWhenAsked() {
+    void legacyNamesAreServedOnlyWhenAsked() throws IOException {
         assertThat(scrape(false)).doesNotContain("keepalived_advert_rcvd", "keepalived_check_script_status");
         assertThat(scrape(true)).contains(
                 "# TYPE keepalived_advert_rcvd untyped",
@@ -119,7 +114,7 @@ class KeepalivedCollectorTest {
     }
 
     @Test
-    void vipCheckFailsWhenAnAddressIsInstalledOnABackup() {
+    void vipCheckFailsWhenAnAddressIsInstalledOnABackup() throws IOException {
         VipSnapshot stray = SampleStates.vip("10.0.0.9", 24, "eth0", true);
         VrrpInstanceSnapshot backup = withVips(SampleStates.instance("VI_9", 9, VrrpState.BACKUP), List.of(stray));
         view.set(new StateSnapshot(SampleStates.daemon(), List.of(backup), List.of(), List.of(), List.of()));
@@ -128,7 +123,7 @@ class KeepalivedCollectorTest {
     }
 
     @Test
-    void publishesPrioritiesTransitionsAndTakeoverHistogram() {
+    void publishesPrioritiesTransitionsAndTakeoverHistogram() throws IOException {
         assertThat(scrape(false)).contains(
                 "keepalived_vrrp_priority{iname=\"VI_1\",intf=\"eth0\",vrid=\"51\"} 150.0",
                 "keepalived_vrrp_effective_priority{iname=\"VI_1\",intf=\"eth0\",vrid=\"51\"} 140.0",
@@ -146,7 +141,7 @@ class KeepalivedCollectorTest {
     }
 
     @Test
-    void publishesRealAndVirtualServers() {
+    void publishesRealAndVirtualServers() throws IOException {
         assertThat(scrape(false)).contains(
                 "keepalived_real_server_up{real_server=\"10.2.0.1:8080\",virtual_server=\"10.0.0.1:80/tcp\"} 0.0",
                 "keepalived_real_server_up{real_server=\"10.2.0.2:8080\",virtual_server=\"10.0.0.1:80/tcp\"} 1.0",
@@ -162,12 +157,10 @@ class KeepalivedCollectorTest {
     }
 
     @Test
-    void readsTheLiveStateAtEveryScrape() {
-        KeepalivedCollector collector = KeepalivedCollector.standard(view);
-        PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
-        assertThat(writer.toDebugString(collector.collect())).contains("iname=\"VI_2\"");
+    void readsTheLiveStateAtEveryScrape() throws IOException {
+        assertThat(scrape(false)).contains("iname=\"VI_2\"");
         view.set(new StateSnapshot(SampleStates.daemon(), List.of(), List.of(), List.of(), List.of()));
-        assertThat(writer.toDebugString(collector.collect())).doesNotContain("iname=\"VI_2\"")
+        assertThat(scrape(false)).doesNotContain("iname=\"VI_2\"")
                 .contains("keepalived_up 1.0");
     }
 
