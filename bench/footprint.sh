@@ -4,10 +4,12 @@
 # links), with keepalived4j as master and as backup; then `-t` of Debian's sample configuration
 # and the time from starting the daemon to its first advertisement.
 #
-#   bench/footprint.sh [--counts "1 100 1000"] [--seconds 30] [--runs 10] [--out DIR]
+#   bench/footprint.sh [--counts "1 100 1000"] [--seconds 30] [--settle 30] [--runs 10] [--out DIR]
 #
 # Steady state: both daemons started, every instance settled (N MASTER lines on one side, N
-# BACKUP on the other), 5 s more, then --seconds of measurement. CPU is user+system time of
+# BACKUP on the other), --settle seconds more (the JVM's compilers are still busy for a while
+# after start-up: 20-50 s after it, C2 alone used 5 % of the machine), then --seconds of
+# measurement. CPU is user+system time of
 # every process of the daemon's process group over the window (one core = 100 %); RSS is the
 # sum of VmRSS over those processes at the end of the window. keepalived4j runs with every
 # exporter on: Prometheus, JMX, Jolokia (its defaults), its own SNMP agent (keepalived4j.conf)
@@ -22,12 +24,14 @@ source "$(dirname "$0")/lib/common.sh"
 
 COUNTS="1 100 1000"
 SECONDS_MEASURED=30
+SETTLE=30
 RUNS=10
 WORK=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --counts) COUNTS="$2"; shift 2 ;;
         --seconds) SECONDS_MEASURED="$2"; shift 2 ;;
+        --settle) SETTLE="$2"; shift 2 ;;
         --runs) RUNS="$2"; shift 2 ;;
         --out) WORK="$2"; shift 2 ;;
         *) die "unknown option $1 (see the comment at the top)" ;;
@@ -130,7 +134,7 @@ steady() {
         || die "keepalived never had $n instances $kstate (see $dir)"
     wait_until $((60 + n / 10)) all_in_state "$dir/keepalived4j.log" "$ostate" "$n" \
         || die "keepalived4j never had $n instances $ostate (see $dir)"
-    sleep 5
+    sleep "$SETTLE"
     local k0 o0 k1 o1 kr or
     local e0 e1
     e0=$(( $(grep -c "Entering" "$dir/keepalived.log") + $(grep -c "Entering" "$dir/keepalived4j.log") ))
@@ -207,7 +211,7 @@ first_advert() {
 exec > >(tee "$WORK/footprint.txt")
 {
     machine_context "$START_LOAD"
-    echo "keepalived4j JVM options: launcher defaults${KEEPALIVED4J_JAVA_OPTS:+ plus $KEEPALIVED4J_JAVA_OPTS}"
+    echo "keepalived4j JVM options: launcher defaults${KEEPALIVED4J_JAVA_OPTS:+ plus $KEEPALIVED4J_JAVA_OPTS}; ${SETTLE} s after settling, ${SECONDS_MEASURED} s measured"
     for n in $COUNTS; do
         for role in master backup; do
             log "steady state: $n instances, keepalived4j $role"
