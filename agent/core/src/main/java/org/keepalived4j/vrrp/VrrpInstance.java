@@ -107,10 +107,7 @@ final class VrrpInstance {
         if (tracking.fault() || (syncGroup != null && syncGroup.anyMemberFaulted())) {
             enterFault(now, TransitionReason.FAULT);
         } else if (ownerWantingMaster() && syncGroup == null) {
-            state = VrrpState.BACKUP;
-            wanted = VrrpState.BACKUP;
-            masterAdvertIntervalMicros = config.advertIntervalMicros();
-            timerAt = now + 1_000;
+            holdBackup(now, 1);
         } else {
             enterBackup(now, TransitionReason.STARTUP, initialDownInterval());
         }
@@ -279,12 +276,17 @@ final class VrrpInstance {
 
     private void enterBackup(long now, TransitionReason reason, long downMicros) {
         VrrpState from = state;
+        holdBackup(now, downMicros);
+        transitioned(from, reason, now);
+    }
+
+    /** BACKUP with the Master_Down_Timer {@code downMicros} from now, without announcing it. */
+    private void holdBackup(long now, long downMicros) {
         state = VrrpState.BACKUP;
         wanted = VrrpState.BACKUP;
         masterAdvertIntervalMicros = config.advertIntervalMicros();
         timerAt = now + downMicros * 1000;
         garp.stopped();
-        transitioned(from, reason, now);
     }
 
     /** MASTER to BACKUP, FAULT or STOP: remove the addresses; on FAULT/STOP tell the peers first. */
