@@ -180,10 +180,8 @@ class DebPackageIT {
         String user = unit.get("User");
         String state = "/var/lib/" + unit.get("StateDirectory");
         String runtime = "/run/" + unit.get("RuntimeDirectory");
-        String caps = Arrays.stream(unit.get("AmbientCapabilities").split(" "))
-                .map(c -> "+" + c.substring("CAP_".length()).toLowerCase()).reduce((a, b) -> a + "," + b).orElseThrow();
-        String bounding = Arrays.stream(unit.get("CapabilityBoundingSet").split(" "))
-                .map(c -> "+" + c.substring("CAP_".length()).toLowerCase()).reduce("-all", (a, b) -> a + "," + b);
+        String caps = setprivCaps(unit.get("AmbientCapabilities"));
+        String bounding = "-all," + setprivCaps(unit.get("CapabilityBoundingSet"));
         String exec = unit.get("ExecStart").replace("$DAEMON_ARGS", "").trim();
         String owner = inRoot(Duration.ofSeconds(30), "id", "-u", user).trim() + ":"
                 + inRoot(Duration.ofSeconds(30), "id", "-g", user).trim();
@@ -210,6 +208,12 @@ class DebPackageIT {
                 "");
         Path file = Files.writeString(work.resolve("start-as-unit.sh"), script);
         return List.of("setsid", "ip", "netns", "exec", nsB, "sh", file.toString());
+    }
+
+    /** A unit's capability list ({@code CAP_NET_ADMIN CAP_NET_RAW}) as setpriv takes it ({@code +net_admin,+net_raw}). */
+    private static String setprivCaps(String unitList) {
+        return Arrays.stream(unitList.split(" ")).map(c -> "+" + c.substring("CAP_".length()).toLowerCase())
+                .collect(java.util.stream.Collectors.joining(","));
     }
 
     /** Runs {@code command} chrooted into the installed root, with /proc (Java's installer needs it). */
